@@ -1,0 +1,177 @@
+package org.chatons.entraide.agent;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.chatons.entraide.agent.adapters.AdapterRegistry;
+import org.chatons.entraide.agent.adapters.Measurement;
+import org.chatons.entraide.agent.adapters.ProbeResult;
+import org.chatons.entraide.agent.adapters.ProbeRunner;
+import org.chatons.entraide.agent.config.AgentConfig;
+import org.chatons.entraide.agent.config.Credentials;
+import org.chatons.entraide.agent.config.DrainFile;
+import org.chatons.entraide.agent.metrics.AgentMetrics;
+import org.chatons.entraide.agent.reporting.PushPolicy;
+import org.chatons.entraide.agent.reporting.ReportBuilder;
+import org.chatons.entraide.agent.reporting.Reporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running agent. Hosts are measured three times per interval; a full report goes to every broker once per
+ * interval, and at once whenever a host changes status or starts or stops taking new users, or a host is drained
+ * or undrained. Probing and reporting run on different threads, so a broker that hangs never delays a probe.
+ *
+ * <p>Threads are bounded: two for scheduling, at most four for probes, two for the HTTP client, one per broker.
+ */
+public final class ProbeAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeAgent.class);
+    /** How often the drain file is looked at: a drain should take effect within seconds. */
+    static final Duration DRAIN_POLL = Duration.ofSeconds(1);
+
+    private final AgentConfig config;
+    private final Credentials credentials;
+    private final DrainFile drainFile;
+    private final ProbeRunner runner;
+    private final ReportBuilder builder;
+    private final Reporter reporter;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService probePool;
+    private final ExecutorService httpPool;
+    private final Map<String, Measurement> latest = new ConcurrentHashMap<>();
+    private volatile Set<String> drained = Set.of();
+
+    /**
+     * Builds the agent; {@link #start()} sets it going.
+     *
+     * @param config      the validated configuration
+     * @param credentials its token and secrets, already read
+     * @param registry    the adapters
+     * @param clock       the time source
+     * @param policy      retry and circuit breaker settings for the brokers
+     * @param meters      where the agent's metrics go
+     */
+    public ProbeAgent(AgentConfig config, Credentials credentials, AdapterRegistry registry, Clock clock,
+                      PushPolicy policy, MeterRegistry meters) {
+        this.config = config;
+        this.credentials = credentials;
+        this.drainFile = DrainFile.beside(config.file());
+        AgentMetrics metrics = new AgentMetrics(meters);
+        this.scheduler = Executors.newScheduledThreadPool(2, daemon("agent"));
+        this.probePool = Executors.newFixedThreadPool(Math.min(4, config.hosts().size()), daemon("probe"));
+        this.httpPool = Executors.newFixedThreadPool(2, daemon("http"));
+        HttpClient http = ProbeRunner.httpClient(config.timeout(), httpPool);
+        this.runner = new ProbeRunner(registry, http, probePool, config.timeout(), clock, metrics);
+        this.builder = new ReportBuilder(config, clock);
+        // A push may take as long as a probe: a broker slower than that is treated as unavailable.
+        this.reporter = new Reporter(config.brokers(), http, credentials.token(), config.timeout().plusSeconds(5),
+                policy, metrics);
+    }
+
+    /** How often hosts are measured: three times per report interval, so a change is seen well before the next report. */
+    public static Duration probePeriod(Duration interval) {
+        Duration third = interval.dividedBy(3);
+        return third.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : third;
+    }
+
+    /** Starts measuring and reporting; returns at once. */
+    public void start() throws IOException {
+        drained = drainFile.read();
+        long period = probePeriod(config.interval()).toMillis();
+        scheduler.scheduleWithFixedDelay(guarded("probe round", this::round), 0, period, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(guarded("report", () -> push("interval")), config.interval().toMillis(),
+                config.interval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded("drain file", this::watchDrainFile), DRAIN_POLL.toMillis(),
+                DRAIN_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Probe agent for member {}: {} hosts measured every {} ms, reporting every {} s to {}",
+                config.member(), config.hosts().size(), period, config.interval().toSeconds(), config.brokers());
+    }
+
+    /** The reporter, for tests that look at what each broker answered. */
+    Reporter reporter() {
+        return reporter;
+    }
+
+    private void round() throws InterruptedException {
+        List<ProbeResult> results = runner.probeAll(config.hosts(), credentials.hostSecrets());
+        boolean changed = false;
+        for (ProbeResult result : results) {
+            Measurement now = result.measurement();
+            Measurement before = latest.put(result.hostId(), now);
+            if (before == null || before.status() != now.status()
+                    || !Objects.equals(before.acceptsNewUsers(), now.acceptsNewUsers())) {
+                changed = true;
+                LOG.info("Host {}: {} ({})", result.hostId(), now.status(), now.reason());
+            }
+        }
+        if (changed) {
+            push("change");
+        }
+    }
+
+    private void watchDrainFile() throws IOException {
+        Set<String> now = drainFile.read();
+        if (!now.equals(drained)) {
+            LOG.info("Hosts in maintenance: {}", now.isEmpty() ? "none" : now);
+            drained = now;
+            push("drain");
+        }
+    }
+
+    private synchronized void push(String why) {
+        if (latest.size() < config.hosts().size()) {
+            return; // the first round is not over: a report must list every host
+        }
+        LOG.debug("Report ({})", why);
+        reporter.offer(builder.build(latest, drained));
+    }
+
+    /** A periodic task that logs its failures instead of dying silently (a scheduled task that throws stops). */
+    private static Runnable guarded(String what, Task task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("{} failed", what, e);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Task {
+        void run() throws Exception;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        reporter.close();
+        probePool.shutdownNow();
+        httpPool.shutdownNow();
+    }
+}

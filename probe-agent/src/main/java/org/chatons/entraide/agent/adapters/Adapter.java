@@ -1,0 +1,27 @@
+package org.chatons.entraide.agent.adapters;
+
+import java.io.IOException;
+
+/**
+ * Measures one kind of software through its own API. One small class per software, listed in
+ * {@code META-INF/services/org.chatons.entraide.agent.adapters.Adapter}: a new software is one new class, one
+ * line there and one test, and nothing else changes.
+ *
+ * <p>An adapter only asks and interprets. The {@link ProbeRunner} applies the timeout, times the probe, records
+ * metrics and turns a transport failure ({@link IOException}) into a DOWN host, so an adapter need not.
+ * A figure the software does not give is left null: "no data" is not an error.
+ */
+public interface Adapter {
+
+    /** The name used as {@code software:} in the configuration, such as {@code etherpad}. */
+    String software();
+
+    /**
+     * Measures the host once.
+     *
+     * @param target what to measure and with which credential
+     * @param http   requests bounded in time and size, relative to the target's probe URL
+     * @throws IOException when the host cannot be reached at all
+     */
+    Measurement probe(Target target, Http http) throws IOException, InterruptedException;
+}

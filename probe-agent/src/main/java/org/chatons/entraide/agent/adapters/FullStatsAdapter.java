@@ -1,0 +1,45 @@
+package org.chatons.entraide.agent.adapters;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Lufi and Lstu share {@code GET /fullstats}: a JSON object with a count ({@code files} or {@code urls}) and a
+ * timestamp. There is no user count, so only health is measured; anonymous use is open.
+ */
+abstract class FullStatsAdapter implements Adapter {
+
+    private final String software;
+    private final String name;
+    private final String field;
+
+    FullStatsAdapter(String software, String name, String field) {
+        this.software = software;
+        this.name = name;
+        this.field = field;
+    }
+
+    @Override
+    public String software() {
+        return software;
+    }
+
+    @Override
+    public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
+        return fullStats(http.get(target.base(), "fullstats", Map.of("Accept", "application/json")));
+    }
+
+    /** Reads the stats; a missing count means the answer is not Lufi's or Lstu's. */
+    Measurement fullStats(Answer answer) {
+        if (!answer.ok()) {
+            return Measurement.down("/fullstats answers " + answer.status());
+        }
+        try {
+            Integer count = Json.count(Json.parse(answer, "/fullstats"), field);
+            return count == null ? Measurement.degraded("/fullstats has no " + field + " count")
+                    : Measurement.up(name + " healthy; " + count + " " + field);
+        } catch (UnreadableAnswer e) {
+            return Measurement.down(e.getMessage());
+        }
+    }
+}

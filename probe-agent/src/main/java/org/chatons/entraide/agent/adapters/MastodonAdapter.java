@@ -1,0 +1,63 @@
+package org.chatons.entraide.agent.adapters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Map;
+import org.chatons.entraide.protocol.HostStatus;
+
+/**
+ * Mastodon: {@code GET /health} answers {@code OK}; {@code GET /api/v2/instance} gives
+ * {@code registrations.enabled} and {@code usage.users.active_month}.
+ */
+public final class MastodonAdapter implements Adapter {
+
+    @Override
+    public String software() {
+        return "mastodon";
+    }
+
+    @Override
+    public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
+        Measurement measurement = health(http.get(target.base(), "health", Map.of()));
+        if (measurement.status() == HostStatus.DOWN) {
+            return measurement;
+        }
+        return withInstance(measurement, http.get(target.base(), "api/v2/instance", Map.of("Accept", "application/json")));
+    }
+
+    /** The health check: 200 and "OK". */
+    static Measurement health(Answer answer) {
+        if (answer.ok() && answer.body().strip().equals("OK")) {
+            return Measurement.up("Mastodon healthy");
+        }
+        return Measurement.down("/health answers " + answer.status()
+                + (answer.ok() ? " \"" + answer.snippet() + "\" instead of OK" : ""));
+    }
+
+    /** Registrations and monthly active users from the instance description. */
+    static Measurement withInstance(Measurement measurement, Answer instance) {
+        if (!instance.ok()) {
+            return measurement.degradedBecause("/api/v2/instance answers " + instance.status());
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(instance, "/api/v2/instance");
+        } catch (UnreadableAnswer e) {
+            return measurement.degradedBecause(e.getMessage());
+        }
+        String version = Json.text(node, "version");
+        Measurement result = version == null ? measurement
+                : new Measurement(measurement.status(), null, null, null, "Mastodon " + version + " healthy");
+        Boolean open = Json.bool(node, "registrations", "enabled");
+        if (open == null) {
+            result = result.noting("no registrations.enabled");
+        } else {
+            boolean approval = Boolean.TRUE.equals(Json.bool(node, "registrations", "approval_required"));
+            result = result.withAccepting(open).noting(open
+                    ? (approval ? "registrations open, with approval" : "registrations open") : "registrations closed");
+        }
+        Integer monthly = Json.count(node, "usage", "users", "active_month");
+        return monthly == null ? result.noting("no usage.users.active_month")
+                : result.withUsers(monthly).noting(monthly + " active this month");
+    }
+}

@@ -1,0 +1,109 @@
+package org.chatons.entraide.agent.adapters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.chatons.entraide.protocol.HostStatus;
+
+/**
+ * Nextcloud: {@code GET /status.php} (no auth) says whether it serves; the serverinfo app, with the
+ * {@code NC-Token} header, gives {@code activeUsers.last5minutes}. A refused token (401) is throttled by Nextcloud
+ * as brute force, so after one the adapter leaves serverinfo alone for a while, doubling the pause each time.
+ */
+public final class NextcloudAdapter implements Adapter {
+
+    static final String SERVERINFO = "ocs/v2.php/apps/serverinfo/api/v1/info?format=json";
+    static final Duration FIRST_PAUSE = Duration.ofMinutes(5);
+    static final Duration LONGEST_PAUSE = Duration.ofHours(1);
+
+    /** Per host: until when serverinfo is not asked, and the pause that led there. */
+    private final ConcurrentMap<String, Pause> paused = new ConcurrentHashMap<>();
+
+    private record Pause(Instant until, Duration length) {
+    }
+
+    @Override
+    public String software() {
+        return "nextcloud";
+    }
+
+    @Override
+    public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
+        Measurement measurement = status(http.get(target.base(), "status.php", Map.of("Accept", "application/json")));
+        if (measurement.status() == HostStatus.DOWN) {
+            return measurement;
+        }
+        if (target.secret() == null) {
+            return measurement.noting("no NC-Token configured: users unknown");
+        }
+        Instant now = target.clock().instant();
+        Pause pause = paused.get(target.hostId());
+        if (pause != null && now.isBefore(pause.until())) {
+            return measurement.noting("serverinfo refused the NC-Token; not asked again before " + pause.until());
+        }
+        Answer info = http.get(target.base(), SERVERINFO, Map.of(
+                "NC-Token", target.secret().reveal(), "OCS-APIRequest", "true", "Accept", "application/json"));
+        if (info.status() == 401 || info.status() == 403) {
+            Duration next = pause == null ? FIRST_PAUSE : min(pause.length().multipliedBy(2), LONGEST_PAUSE);
+            paused.put(target.hostId(), new Pause(now.plus(next), next));
+            return measurement.noting("serverinfo refused the NC-Token (" + info.status() + "); next try in "
+                    + next.toMinutes() + " min");
+        }
+        paused.remove(target.hostId());
+        return withServerInfo(measurement, info);
+    }
+
+    /** Reads status.php: healthy when installed, not in maintenance and not waiting for a database upgrade. */
+    static Measurement status(Answer answer) {
+        if (!answer.ok()) {
+            return Measurement.down("status.php answers " + answer.status());
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(answer, "status.php");
+        } catch (UnreadableAnswer e) {
+            return Measurement.down(e.getMessage());
+        }
+        String version = Json.text(node, "versionstring");
+        String name = version == null ? "Nextcloud" : "Nextcloud " + version;
+        if (!Boolean.TRUE.equals(Json.bool(node, "installed"))) {
+            return Measurement.down(name + " is not installed");
+        }
+        if (Boolean.TRUE.equals(Json.bool(node, "maintenance"))) {
+            return Measurement.down(name + " in maintenance mode").withAccepting(false);
+        }
+        if (Boolean.TRUE.equals(Json.bool(node, "needsDbUpgrade"))) {
+            return Measurement.down(name + " needs a database upgrade").withAccepting(false);
+        }
+        return Measurement.up(name + " healthy");
+    }
+
+    /** Adds serverinfo's active users; its cpuload (load averages, or "N/A") is only shown, not a normalised load. */
+    static Measurement withServerInfo(Measurement measurement, Answer info) {
+        if (!info.ok()) {
+            return measurement.degradedBecause("serverinfo answers " + info.status());
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(info, "serverinfo");
+        } catch (UnreadableAnswer e) {
+            return measurement.degradedBecause(e.getMessage());
+        }
+        JsonNode data = Json.at(node, "ocs", "data");
+        Integer users = Json.count(data, "activeUsers", "last5minutes");
+        Double cpu = Json.number(data.path("nextcloud").path("system").path("cpuload").path(0));
+        String cpuNote = cpu == null ? "cpu load N/A" : "cpu load " + cpu;
+        if (users == null) {
+            return measurement.noting("serverinfo has no activeUsers.last5minutes; " + cpuNote);
+        }
+        return measurement.withUsers(users).noting(users + " users active in 5 min; " + cpuNote);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

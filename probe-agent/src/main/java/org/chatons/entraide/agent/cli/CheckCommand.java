@@ -1,0 +1,115 @@
+package org.chatons.entraide.agent.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.chatons.entraide.agent.adapters.Measurement;
+import org.chatons.entraide.agent.adapters.ProbeResult;
+import org.chatons.entraide.agent.adapters.ProbeRunner;
+import org.chatons.entraide.agent.config.AgentConfig;
+import org.chatons.entraide.agent.config.Credentials;
+import org.chatons.entraide.agent.config.DrainFile;
+import org.chatons.entraide.agent.metrics.AgentMetrics;
+import org.chatons.entraide.agent.metrics.AgentMetrics.PushOutcome;
+import org.chatons.entraide.agent.reporting.BrokerClient;
+import org.chatons.entraide.agent.reporting.PushResult;
+import org.chatons.entraide.agent.reporting.ReportBuilder;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code check}: the first thing a sysadmin runs. Probes every host once, prints what each broker would be told,
+ * and has each broker validate the report and the token with a dry run that changes nothing there.
+ * Exits 1 when a host is not UP or a broker refuses, 2 when the configuration is wrong.
+ */
+@Command(name = "check", description = "Probe every host once, print a table, validate the token with every broker.")
+public final class CheckCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-16s %-10s %-9s %6s %8s %5s %-9s %s%n";
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    CheckCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Loaded loaded = Loaded.load(config.file(), env, true, spec.commandLine().getErr());
+        if (loaded == null) {
+            return Loaded.CONFIG_ERROR;
+        }
+        AgentConfig agentConfig = loaded.config();
+        Credentials credentials = loaded.credentials();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, agentConfig.hosts().size()));
+        ExecutorService httpPool = Executors.newFixedThreadPool(2);
+        try {
+            HttpClient http = ProbeRunner.httpClient(agentConfig.timeout(), httpPool);
+            ProbeRunner runner = new ProbeRunner(loaded.adapters(), http, pool, agentConfig.timeout(), clock,
+                    new AgentMetrics(new SimpleMeterRegistry()));
+            List<ProbeResult> results = runner.probeAll(agentConfig.hosts(), credentials.hostSecrets());
+            Map<String, Measurement> latest = new HashMap<>();
+            results.forEach(r -> latest.put(r.hostId(), r.measurement()));
+            Set<String> drained = DrainFile.beside(agentConfig.file()).read();
+            Report report = new ReportBuilder(agentConfig, clock).build(latest, drained);
+
+            boolean allUp = printTable(out, report, latest);
+            out.println();
+            boolean brokersOk = true;
+            for (URI broker : agentConfig.brokers()) {
+                PushResult answer = new BrokerClient(http, broker, credentials.token(), agentConfig.timeout())
+                        .push(report, true);
+                boolean ok = answer.outcome() == PushOutcome.SUCCESS;
+                brokersOk &= ok;
+                out.printf("broker %s: %s (%s) %s%n", broker, ok ? "OK" : "REFUSED",
+                        answer.status() == 0 ? "no answer" : String.valueOf(answer.status()), answer.detail());
+            }
+            out.println();
+            out.println(allUp && brokersOk ? "All good." : (allUp ? "" : "Some hosts are not UP. ")
+                    + (brokersOk ? "" : "Some brokers refuse the report or do not answer."));
+            return allUp && brokersOk ? 0 : 1;
+        } finally {
+            pool.shutdownNow();
+            httpPool.shutdownNow();
+        }
+    }
+
+    private static boolean printTable(PrintWriter out, Report report, Map<String, Measurement> latest) {
+        out.printf(ROW, "HOST", "SOFTWARE", "STATUS", "USERS", "CAPACITY", "LOAD", "ACCEPTING", "REASON");
+        boolean allUp = true;
+        for (HostReport host : report.hosts()) {
+            Measurement m = latest.get(host.id());
+            allUp &= host.status() == HostStatus.UP;
+            double load = host.effectiveLoad();
+            out.printf(ROW, host.id(), host.software(), host.status(),
+                    m.activeUsers() == null ? "?" : m.activeUsers(), host.capacityUsers(),
+                    Double.isNaN(load) ? "?" : String.format(Locale.ROOT, "%.2f", load),
+                    host.acceptsNewUsers() ? "yes" : "no", host.detail());
+        }
+        return allUp;
+    }
+}

@@ -1,0 +1,75 @@
+package org.chatons.entraide.agent.cli;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.chatons.entraide.agent.ProbeAgent;
+import org.chatons.entraide.agent.config.AgentConfig;
+import org.chatons.entraide.agent.metrics.MetricsServer;
+import org.chatons.entraide.agent.reporting.PushPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: measures and reports until stopped (SIGTERM, Ctrl-C). */
+@Command(name = "run", description = "Measure the hosts and report to the brokers until stopped (the default).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    RunCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Loaded loaded = Loaded.load(config.file(), env, true, spec.commandLine().getErr());
+        if (loaded == null) {
+            spec.commandLine().getErr().println("The agent did not start.");
+            return Loaded.CONFIG_ERROR;
+        }
+        AgentConfig agentConfig = loaded.config();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ClassLoaderMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        new UptimeMetrics().bindTo(meters);
+        MetricsServer server = agentConfig.metricsPort() == 0 ? null : MetricsServer.start(agentConfig.metricsPort(), meters);
+        ProbeAgent agent = new ProbeAgent(agentConfig, loaded.credentials(), loaded.adapters(), clock, PushPolicy.standard(), meters);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            if (server != null) {
+                server.close();
+            }
+            stopped.countDown();
+        }, "shutdown"));
+        agent.start();
+        if (server != null) {
+            spec.commandLine().getOut().println("Metrics on http://127.0.0.1:" + server.port() + "/metrics");
+            spec.commandLine().getOut().flush();
+        }
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,123 @@
+package org.chatons.entraide.agent.reporting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.chatons.entraide.agent.config.Secret;
+import org.chatons.entraide.protocol.Report;
+
+/**
+ * Sends reports to one broker: {@code POST /api/v1/reports} with the member's bearer token. A dry run
+ * ({@code ?dry-run=true}) is validated completely by the broker and changes nothing there.
+ * The token goes in the header and nowhere else: not in results, messages or logs.
+ */
+public final class BrokerClient {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+    /** A broker's answer is a small JSON document; anything longer is not read further. */
+    private static final int MAX_ANSWER_CHARS = 8 * 1024;
+
+    private final HttpClient client;
+    private final URI broker;
+    private final Secret token;
+    private final Duration timeout;
+
+    /**
+     * @param client  the shared HTTP client
+     * @param broker  the broker's base URL
+     * @param token   the member's token
+     * @param timeout how long to wait for the broker's answer
+     */
+    public BrokerClient(HttpClient client, URI broker, Secret token, Duration timeout) {
+        this.client = client;
+        this.broker = broker;
+        this.token = token;
+        this.timeout = timeout;
+    }
+
+    /** The broker's base URL, as configured: the label of its metrics. */
+    public String name() {
+        return broker.toString();
+    }
+
+    /** Serialises a report as the broker reads it. */
+    public static String toJson(Report report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report could not be serialised", e);
+        }
+    }
+
+    /**
+     * Pushes one report. Network failures are answers too (status 0), so the caller decides what to retry.
+     *
+     * @param dryRun true to have it validated only
+     */
+    public PushResult push(Report report, boolean dryRun) throws InterruptedException {
+        String body = toJson(report);
+        if (body.length() > Report.MAX_BYTES) {
+            return new PushResult(413, "the report is " + body.length() + " bytes, more than the brokers' "
+                    + Report.MAX_BYTES + "; fewer hosts per agent");
+        }
+        String path = Report.PATH + (dryRun ? "?dry-run=true" : "");
+        HttpRequest request = HttpRequest.newBuilder(base().resolve(path.substring(1)))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", "Bearer " + token.reveal())
+                .header("User-Agent", "entraide-probe-agent")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new PushResult(response.statusCode(), describe(response));
+        } catch (HttpTimeoutException e) {
+            return new PushResult(0, "no answer within " + timeout.toSeconds() + " s");
+        } catch (ConnectException e) {
+            return new PushResult(0, "connection refused");
+        } catch (IOException e) {
+            return new PushResult(0, "network error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private URI base() {
+        String s = broker.toString();
+        return URI.create(s.endsWith("/") ? s : s + "/");
+    }
+
+    /** The broker's own words: its problem's detail, else the start of the body. */
+    static String describe(HttpResponse<String> response) {
+        String body = response.body() == null ? "" : response.body();
+        if (body.length() > MAX_ANSWER_CHARS) {
+            body = body.substring(0, MAX_ANSWER_CHARS);
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node != null && node.hasNonNull("detail")) {
+                return node.path("title").asText("") + ": " + node.path("detail").asText();
+            }
+            if (node != null && node.has("accepted")) {
+                return "accepted " + node.path("accepted").asText() + " hosts";
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: fall through to the raw text
+        }
+        String flat = body.strip().replaceAll("\\s+", " ");
+        return flat.length() > 120 ? flat.substring(0, 120) + "..." : flat;
+    }
+}
