@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +22,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code run}: measures and reports until stopped (SIGTERM, Ctrl-C). */
+/**
+ * {@code run}: measures and reports until stopped (SIGTERM, Ctrl-C). The metrics listen on 127.0.0.1 unless the
+ * environment's PROBE_AGENT_METRICS_ADDRESS names another address (0.0.0.0 in a container).
+ */
 @Command(name = "run", description = "Measure the hosts and report to the brokers until stopped (the default).")
 public final class RunCommand implements Callable<Integer> {
 
@@ -54,7 +58,9 @@ public final class RunCommand implements Callable<Integer> {
         new ClassLoaderMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
         new UptimeMetrics().bindTo(meters);
-        MetricsServer server = agentConfig.metricsPort() == 0 ? null : MetricsServer.start(agentConfig.metricsPort(), meters);
+        InetAddress address = InetAddress.getByName(env.getOrDefault("PROBE_AGENT_METRICS_ADDRESS", "127.0.0.1"));
+        MetricsServer server = agentConfig.metricsPort() == 0 ? null
+                : MetricsServer.start(address, agentConfig.metricsPort(), meters);
         ProbeAgent agent = new ProbeAgent(agentConfig, loaded.credentials(), loaded.adapters(), clock, PushPolicy.standard(), meters);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         }, "shutdown"));
         agent.start();
         if (server != null) {
-            spec.commandLine().getOut().println("Metrics on http://127.0.0.1:" + server.port() + "/metrics");
+            spec.commandLine().getOut().println("Metrics on http://" + address.getHostAddress() + ":" + server.port() + "/metrics");
             spec.commandLine().getOut().flush();
         }
         stopped.await();

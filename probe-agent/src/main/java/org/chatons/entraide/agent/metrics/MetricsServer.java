@@ -9,8 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Serves {@code GET /metrics} in the Prometheus text format on the loopback interface only: the figures are for
- * the member's own Prometheus, not for the world. The JDK's small server is enough for one scrape every few seconds.
+ * Serves {@code GET /metrics} in the Prometheus text format, by default on the loopback interface only: the
+ * figures are for the member's own Prometheus, not for the world. The JDK's small server is enough for one scrape every few seconds.
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -20,9 +20,14 @@ public final class MetricsServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts serving; port 0 picks a free one (see {@link #port()}). */
-    public static MetricsServer start(int port, PrometheusMeterRegistry registry) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
+    /**
+     * Starts serving; port 0 picks a free one (see {@link #port()}).
+     *
+     * @param address the interface to listen on: loopback, unless the agent runs in a container that Prometheus
+     *                scrapes from outside (PROBE_AGENT_METRICS_ADDRESS=0.0.0.0)
+     */
+    public static MetricsServer start(InetAddress address, int port, PrometheusMeterRegistry registry) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 8);
         server.createContext("/metrics", exchange -> {
             try (exchange) {
                 if (!"GET".equals(exchange.getRequestMethod())) {

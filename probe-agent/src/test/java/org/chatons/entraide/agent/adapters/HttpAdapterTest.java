@@ -1,0 +1,60 @@
+package org.chatons.entraide.agent.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatons.entraide.agent.FakeHttpServer.answer;
+
+import java.time.Duration;
+import org.chatons.entraide.agent.FakeHttpServer;
+import org.chatons.entraide.protocol.HostStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpAdapterTest {
+
+    final FakeHttpServer site = FakeHttpServer.start();
+    final HttpAdapter adapter = new HttpAdapter();
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    @Test
+    void getsTheExactUrlAndCountsRedirectsAsUp() throws Exception {
+        site.on("/poll/index.php", (exchange, server) -> {
+            exchange.getResponseHeaders().set("Location", "/login");
+            exchange.sendResponseHeaders(302, -1);
+        });
+
+        Measurement m = Probe.probe(adapter, site.url().resolve("poll/index.php"));
+
+        assertThat(m.status()).isEqualTo(HostStatus.UP);
+        assertThat(m.reason()).startsWith("answers 302");
+        assertThat(site.requests("/login")).as("redirects are not followed").isEmpty();
+    }
+
+    @Test
+    void errorStatusesAreDown() throws Exception {
+        site.on("/", FakeHttpServer.status(503));
+
+        Measurement m = Probe.probe(adapter, site.url());
+
+        assertThat(m.status()).isEqualTo(HostStatus.DOWN);
+        assertThat(m.reason()).isEqualTo("answers 503");
+    }
+
+    @Test
+    void anAnswerTakingMoreThanHalfTheTimeoutIsDegraded() {
+        Answer slow = new Answer(200, "text/html", "", false, Duration.ofMillis(3200));
+        Answer quick = new Answer(200, "text/html", "", false, Duration.ofMillis(40));
+
+        assertThat(HttpAdapter.answer(slow, Duration.ofSeconds(5)).status()).isEqualTo(HostStatus.DEGRADED);
+        assertThat(HttpAdapter.answer(quick, Duration.ofSeconds(5)).status()).isEqualTo(HostStatus.UP);
+    }
+
+    @Test
+    void everySoftwareIsFoundThroughTheRegistry() {
+        assertThat(AdapterRegistry.discover().names()).containsExactly("etherpad", "http", "jitsi", "lstu", "lufi",
+                "mastodon", "mobilizon", "nextcloud", "nodeinfo", "peertube");
+    }
+}

@@ -1,0 +1,51 @@
+package org.chatons.entraide.agent.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatons.entraide.agent.FakeHttpServer.json;
+import static org.chatons.entraide.agent.FakeHttpServer.sample;
+
+import org.chatons.entraide.agent.FakeHttpServer;
+import org.chatons.entraide.protocol.HostStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MobilizonAdapterTest {
+
+    final FakeHttpServer events = FakeHttpServer.start().on("/api", sample("mobilizon-graphql.json"));
+    final MobilizonAdapter adapter = new MobilizonAdapter();
+
+    @AfterEach
+    void stop() {
+        events.close();
+    }
+
+    @Test
+    void oneGraphqlQueryForRegistrationsAndUsers() throws Exception {
+        Measurement m = Probe.probe(adapter, events.url());
+
+        assertThat(m.status()).isEqualTo(HostStatus.UP);
+        assertThat(m.acceptsNewUsers()).isTrue();
+        assertThat(m.activeUsers()).isEqualTo(310);
+        FakeHttpServer.Request request = events.requests("/api").get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        assertThat(request.body()).contains("registrationsOpen", "numberOfUsers");
+    }
+
+    @Test
+    void graphqlErrorsDegrade() throws Exception {
+        events.on("/api", json("{\"data\":null,\"errors\":[{\"message\":\"Internal server error\"}]}"));
+
+        Measurement m = Probe.probe(adapter, events.url());
+
+        assertThat(m.status()).isEqualTo(HostStatus.DEGRADED);
+        assertThat(m.reason()).contains("Internal server error");
+    }
+
+    @Test
+    void httpErrorIsDown() throws Exception {
+        events.on("/api", FakeHttpServer.status(502));
+
+        assertThat(Probe.probe(adapter, events.url()).status()).isEqualTo(HostStatus.DOWN);
+    }
+}

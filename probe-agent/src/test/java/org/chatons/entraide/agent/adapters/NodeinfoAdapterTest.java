@@ -1,0 +1,66 @@
+package org.chatons.entraide.agent.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatons.entraide.agent.FakeHttpServer.json;
+import static org.chatons.entraide.agent.FakeHttpServer.sample;
+
+import org.chatons.entraide.agent.FakeHttpServer;
+import org.chatons.entraide.protocol.HostStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NodeinfoAdapterTest {
+
+    final FakeHttpServer node = FakeHttpServer.start()
+            .on("/.well-known/nodeinfo", sample("nodeinfo-discovery.json"))
+            .on("/nodeinfo/2.1.json", sample("nodeinfo-2.1.json"))
+            .on("/nodeinfo/2.0.json", json("{\"version\":\"2.0\",\"openRegistrations\":false}"));
+    final NodeinfoAdapter adapter = new NodeinfoAdapter();
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    @Test
+    void followsTheHighestSchemaOnTheProbeOrigin() throws Exception {
+        Measurement m = Probe.probe(adapter, node.url());
+
+        assertThat(m.status()).isEqualTo(HostStatus.UP);
+        assertThat(m.acceptsNewUsers()).isTrue();
+        assertThat(m.activeUsers()).isEqualTo(23);
+        assertThat(m.reason()).contains("peertube 6.3.0", "NodeInfo 2.1");
+        assertThat(node.requests("/nodeinfo/2.0.json")).isEmpty();
+    }
+
+    @Test
+    void discoveryWithoutSchemaOrMissingIsDown() throws Exception {
+        node.on("/.well-known/nodeinfo", json("{\"links\":[]}"));
+        Measurement noSchema = Probe.probe(adapter, node.url());
+        node.on("/.well-known/nodeinfo", FakeHttpServer.status(404));
+        Measurement missing = Probe.probe(adapter, node.url());
+
+        assertThat(noSchema.status()).isEqualTo(HostStatus.DOWN);
+        assertThat(noSchema.reason()).contains("no NodeInfo schema");
+        assertThat(missing.status()).isEqualTo(HostStatus.DOWN);
+        assertThat(missing.reason()).contains("404");
+    }
+
+    @Test
+    void aDocumentWithoutUsageIsStillUp() throws Exception {
+        node.on("/nodeinfo/2.1.json", json("{\"version\":\"2.1\",\"software\":{\"name\":\"pleroma\"},\"openRegistrations\":false}"));
+
+        Measurement m = Probe.probe(adapter, node.url());
+
+        assertThat(m.status()).isEqualTo(HostStatus.UP);
+        assertThat(m.acceptsNewUsers()).isFalse();
+        assertThat(m.activeUsers()).isNull();
+    }
+
+    @Test
+    void aBrokenDocumentDegrades() throws Exception {
+        node.on("/nodeinfo/2.1.json", FakeHttpServer.status(500));
+
+        assertThat(Probe.probe(adapter, node.url()).status()).isEqualTo(HostStatus.DEGRADED);
+    }
+}
