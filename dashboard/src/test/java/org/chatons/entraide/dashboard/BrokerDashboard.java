@@ -1,0 +1,112 @@
+package org.chatons.entraide.dashboard;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chatons.entraide.dashboard.Grafana.Dashboard;
+import org.chatons.entraide.dashboard.Grafana.Panel;
+
+/** "Broker": the brokers as programs: requests, /go latency, reports by outcome, JVM, and the agents' pushes. */
+final class BrokerDashboard {
+
+    static final String UID = "entraide-broker";
+    private static final String B = "job=\"broker\", instance=~\"$instance\"";
+
+    private BrokerDashboard() {
+    }
+
+    static ObjectNode build() {
+        Dashboard d = new Dashboard(UID, "Entraide: broker",
+                "The brokers themselves: HTTP traffic, /go latency, reports accepted and rejected, JVM; "
+                        + "and the probe agents' pushes to them.")
+                .variable("instance", "Broker", "label_values(up{job=\"broker\"}, instance)")
+                .variable("service", "Service", "label_values(entraide_service_hosts{instance=~\"$instance\"}, service)")
+                .variable("member", "Member", "label_values(entraide_reports_total{instance=~\"$instance\"}, member)");
+        String go = "entraide_go_seconds_%s{" + B + ", service=~\"$service\"}";
+        String reports = "entraide_reports_total{" + B + ", member=~\"$member\"}";
+
+        d.row("Overview")
+                .add(Panel.stat("Up", "Whether Prometheus can scrape the broker.", 6, 5)
+                        .query("up{" + B + "}", "{{instance}}")
+                        .mappings(1, "UP", "green", 0, "DOWN", "red"))
+                .add(Panel.stat("Uptime", "Time since the broker started; it rebuilds its view from the reports "
+                                + "within one report interval.", 6, 5)
+                        .query("process_uptime_seconds{" + B + "}", "{{instance}}")
+                        .unit("s").thresholds("blue"))
+                .add(Panel.stat("/go answers per second", "Redirects and refusals of /go/{service}.", 6, 5)
+                        .query("sum(rate(" + go.formatted("count") + "[$__rate_interval]))", "answers")
+                        .unit("reqps").thresholds("blue"))
+                .add(Panel.stat("Reports accepted per minute", "Probe reports the brokers accepted.", 6, 5)
+                        .query("sum(rate(entraide_reports_total{" + B + ", member=~\"$member\", outcome=\"accepted\"}"
+                                + "[$__rate_interval])) * 60", "accepted")
+                        .thresholds("blue"));
+
+        d.row("HTTP and /go")
+                .add(Panel.timeseries("Requests per second by endpoint and status", "Micronaut's HTTP server "
+                                + "metrics; every 3xx answer is labelled uri=REDIRECTION (the redirects of /go).", 12, 8)
+                        .query("sum by (method, uri, status) (rate(http_server_requests_seconds_count{" + B
+                                + "}[$__rate_interval]))", "{{method}} {{uri}} {{status}}")
+                        .unit("reqps").min(0))
+                .add(Panel.timeseries("/go latency", "Time to answer /go/{service}: median and 99th percentile, "
+                                + "from the broker's own histogram.", 12, 8)
+                        .query("histogram_quantile(0.5, sum by (le) (rate(" + go.formatted("bucket")
+                                + "[$__rate_interval])))", "p50")
+                        .query("histogram_quantile(0.99, sum by (le) (rate(" + go.formatted("bucket")
+                                + "[$__rate_interval])))", "p99")
+                        .unit("s").min(0))
+                .add(Panel.timeseries("/go answers per second by outcome", "redirect: sent to a host; no_host: no "
+                                + "eligible host (503); unknown_service: 404.", 12, 8)
+                        .query("sum by (outcome) (rate(" + go.formatted("count") + "[$__rate_interval]))", "{{outcome}}")
+                        .unit("reqps").min(0).color("redirect", "green").color("no_host", "red"))
+                .add(Panel.timeseries("Mean HTTP latency by endpoint", "Average time to answer, by endpoint.", 12, 8)
+                        .query("sum by (uri) (rate(http_server_requests_seconds_sum{" + B + "}[$__rate_interval]))"
+                                + " / sum by (uri) (rate(http_server_requests_seconds_count{" + B
+                                + "}[$__rate_interval]))", "{{uri}}")
+                        .unit("s").min(0));
+
+        d.row("Reports")
+                .add(Panel.timeseries("Reports per minute by outcome", "accepted, dry_run (the agent's check "
+                                + "command); rejected: malformed, invalid, unauthorized (member \"unknown\": the token "
+                                + "matched no member), forbidden, replay, too_large, unsupported_media_type.", 12, 8)
+                        .query("sum by (outcome) (rate(" + reports + "[$__rate_interval])) * 60", "{{outcome}}")
+                        .min(0).color("accepted", "green"))
+                .add(Panel.timeseries("Reports per minute by member and outcome", "Which member's agent sends "
+                                + "what; a member whose reports are rejected is invisible to the broker.", 12, 8)
+                        .query("sum by (member, outcome) (rate(" + reports + "[$__rate_interval])) * 60",
+                                "{{member}}: {{outcome}}")
+                        .min(0));
+
+        d.row("JVM")
+                .add(Panel.timeseries("Memory", "Heap and non-heap memory used, and committed (dashed).", 6, 8)
+                        .query("sum by (instance, area) (jvm_memory_used_bytes{" + B + "})", "{{instance}} {{area}} used")
+                        .query("sum by (instance, area) (jvm_memory_committed_bytes{" + B + "})",
+                                "{{instance}} {{area}} committed")
+                        .unit("bytes").min(0).dashed(".*committed"))
+                .add(Panel.timeseries("Time in GC pauses", "Share of the time the JVM was paused for garbage "
+                                + "collection.", 6, 8)
+                        .query("sum by (instance) (rate(jvm_gc_pause_seconds_sum{" + B + "}[$__rate_interval]))",
+                                "{{instance}}")
+                        .unit("percentunit").min(0))
+                .add(Panel.timeseries("Threads", "Live and daemon threads.", 6, 8)
+                        .query("jvm_threads_live_threads{" + B + "}", "{{instance}} live")
+                        .query("jvm_threads_daemon_threads{" + B + "}", "{{instance}} daemon")
+                        .min(0))
+                .add(Panel.timeseries("CPU", "CPU used by the broker's process (1.0 = one whole machine).", 6, 8)
+                        .query("process_cpu_usage{" + B + "}", "{{instance}}")
+                        .unit("percentunit").min(0));
+
+        d.row("Probe agents")
+                .add(Panel.timeseries("Reports pushed per minute", "By agent, broker and outcome: success, rejected "
+                                + "(the broker said no: see the reports above), failure (unreachable, timeout, 5xx), "
+                                + "circuit_open (held back while the broker is away).", 12, 8)
+                        .query("sum by (instance, broker, outcome) (rate(entraide_probe_push_total{job=\"probe-agent\"}"
+                                + "[$__rate_interval])) * 60", "{{instance}} → {{broker}}: {{outcome}}")
+                        .min(0))
+                .add(Panel.stateTimeline("Agents' circuit breakers", "Each agent's circuit breaker towards each "
+                                + "broker: closed (normal), half open (trying again), open (not trying).", 12, 8)
+                        .query("sum by (instance, name) (resilience4j_circuitbreaker_state{job=\"probe-agent\", "
+                                + "state=~\"open|forced_open\"}) * 2 + sum by (instance, name) "
+                                + "(resilience4j_circuitbreaker_state{job=\"probe-agent\", state=\"half_open\"})",
+                                "{{instance}} → {{name}}")
+                        .mappings(0, "closed", "green", 1, "half open", "orange", 2, "open", "red"));
+        return d.json();
+    }
+}

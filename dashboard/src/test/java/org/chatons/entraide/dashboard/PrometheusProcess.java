@@ -1,0 +1,131 @@
+package org.chatons.entraide.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Prometheus server (the {@code prometheus} binary of Debian's package, which also ships promtool) started
+ * on a free loopback port with a given configuration, for tests that run PromQL through its HTTP API. Closing it
+ * stops the process and deletes its storage.
+ */
+public final class PrometheusProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path storage;
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private PrometheusProcess(Process process, Path storage, URI base) {
+        this.process = process;
+        this.storage = storage;
+        this.base = base;
+    }
+
+    /** True when a {@code prometheus} binary is on the PATH. */
+    public static boolean available() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "prometheus")));
+    }
+
+    /**
+     * Starts Prometheus with {@code config} (rule_files resolve relative to it) and waits until it is ready.
+     * Its output goes to {@code prometheus.log} in its temporary storage folder's parent, for a failing test to show.
+     */
+    public static PrometheusProcess start(Path config) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path storage = Files.createTempDirectory("entraide-prometheus");
+        Process process = new ProcessBuilder("prometheus",
+                "--config.file=" + config.toAbsolutePath(),
+                "--storage.tsdb.path=" + storage.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--log.level=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(storage.resolve("prometheus.log").toFile())
+                .start();
+        PrometheusProcess prometheus = new PrometheusProcess(process, storage, URI.create("http://127.0.0.1:" + port));
+        prometheus.awaitReady(Duration.ofSeconds(30));
+        return prometheus;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException("prometheus exited with " + process.exitValue() + ": " + log());
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/-/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        close();
+        throw new IOException("prometheus not ready after " + timeout + ": " + log());
+    }
+
+    public URI baseUri() {
+        return base;
+    }
+
+    /**
+     * Runs an instant query and returns Prometheus's whole answer: {@code status} is "success" or "error" (with
+     * {@code errorType} and {@code error}), {@code data.result} the series.
+     */
+    public JsonNode query(String promql) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        return PromqlExpressions.JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** What Prometheus printed so far. */
+    public String log() {
+        try {
+            return Files.readString(storage.resolve("prometheus.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(storage)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is no failure
+        }
+    }
+}
