@@ -1,0 +1,54 @@
+package org.chatons.entraide.broker.eligibility;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.broker.registry.TrackedHost;
+
+/** Judges every host of a service at one instant: for the API, the picker pages and the metrics. */
+@Singleton
+public final class FederationStatus {
+
+    private static final Comparator<HostState> ORDER = Comparator
+            .comparing((HostState h) -> h.host().member().id()).thenComparing(h -> h.host().key().host());
+
+    private final HostRegistry registry;
+    private final EligibilityRules rules;
+    private final Clock clock;
+
+    public FederationStatus(HostRegistry registry, EligibilityRules rules, Clock clock) {
+        this.registry = registry;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public ServiceState service(String service) {
+        return service(service, clock.instant());
+    }
+
+    /** Hosts sorted by member and id, so listings are stable from one request to the next. */
+    public ServiceState service(String service, Instant now) {
+        List<TrackedHost> tracked = List.copyOf(registry.hosts(service));
+        List<HostState> judged = new ArrayList<>(tracked.size());
+        boolean anyEligible = false;
+        for (TrackedHost t : tracked) {
+            boolean drained = registry.isDrained(t.host().key());
+            int sent = t.sentSinceReport();
+            Eligibility verdict = rules.assess(t.host(), sent, drained, now);
+            anyEligible |= verdict.eligible();
+            judged.add(new HostState(t.host(), verdict, verdict.eligible(), t.host().estimatedLoad(sent),
+                    t.host().age(now), drained));
+        }
+        if (!anyEligible) {
+            // DEGRADED hosts are the fallback when no host of the service is fully up.
+            judged.replaceAll(h -> h.verdict() == Eligibility.DEGRADED
+                    ? new HostState(h.host(), h.verdict(), true, h.estimatedLoad(), h.age(), h.drained()) : h);
+        }
+        judged.sort(ORDER);
+        return new ServiceState(service, judged);
+    }
+}

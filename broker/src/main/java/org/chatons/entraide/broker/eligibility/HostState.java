@@ -1,0 +1,19 @@
+package org.chatons.entraide.broker.eligibility;
+
+import java.time.Duration;
+import org.chatons.entraide.broker.registry.Host;
+
+/**
+ * One host as the broker judges it at one instant.
+ *
+ * @param host          the host and its last report
+ * @param verdict       ELIGIBLE, or the first reason why not
+ * @param eligible      whether it may receive a new user now: ELIGIBLE, or DEGRADED while its service has no
+ *                      ELIGIBLE host
+ * @param estimatedLoad reported load plus the users sent there since the report, over capacity
+ * @param age           time since its figures were measured
+ * @param drained       whether a coordinator drained it
+ */
+public record HostState(Host host, Eligibility verdict, boolean eligible, double estimatedLoad, Duration age,
+                        boolean drained) {
+}

@@ -1,0 +1,15 @@
+package org.chatons.entraide.broker.eligibility;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.chatons.entraide.broker.config.BrokerConfig;
+
+/** Builds the rules from configuration; the rules themselves read no configuration. */
+@Factory
+public class RulesFactory {
+
+    @Singleton
+    public EligibilityRules rules(BrokerConfig config) {
+        return new EligibilityRules(config.reportTtl(), config.fullAt(), config.timeZone());
+    }
+}

@@ -1,0 +1,85 @@
+package org.chatons.entraide.broker.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.chatons.entraide.broker.catalogue.Service;
+import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
+import org.chatons.entraide.broker.registry.Host;
+import org.chatons.entraide.broker.registry.HostKey;
+import org.chatons.entraide.broker.reports.Outcome;
+import org.chatons.entraide.broker.selection.Pick;
+import org.chatons.entraide.broker.selection.PickListener;
+
+/**
+ * The broker's event metrics: reports, users sent, users turned away, time to answer {@code /go}. Labels come
+ * from the catalogue and the members file only, never from a request, so no user can add a series, and nothing
+ * about a user is ever a label.
+ */
+@Singleton
+public final class BrokerMetrics implements PickListener {
+
+    /** How a {@code /go} request ended, as the {@code outcome} label of {@code entraide_go_seconds}. */
+    public enum GoOutcome { REDIRECT, NO_HOST, UNKNOWN_SERVICE }
+
+    /** Buckets for {@code /go} latency: a pick takes microseconds, an answer a millisecond or so. */
+    private static final Duration[] GO_BUCKETS = {Duration.ofNanos(250_000), Duration.ofNanos(500_000),
+        Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1)};
+
+    private final MeterRegistry registry;
+    private final Map<HostKey, Counter> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Counter> noHost = new ConcurrentHashMap<>();
+    private final Map<String, Timer> goTimers = new ConcurrentHashMap<>();
+
+    public BrokerMetrics(MeterRegistry registry, ServiceCatalogue catalogue) {
+        this.registry = registry;
+        // Present from the start at 0, so rates and alerts see a series before the first event.
+        for (Service service : catalogue.all()) {
+            noHostCounter(service.id());
+        }
+    }
+
+    /** Counts a report by member (or "unknown") and outcome. */
+    public void report(String member, Outcome outcome) {
+        Counter.builder("entraide.reports").description("Reports received from probe agents, by outcome")
+                .tag("member", member).tag("outcome", outcome.label()).register(registry).increment();
+    }
+
+    @Override
+    public void picked(Pick pick) {
+        if (pick instanceof Pick.Sent sent) {
+            redirects.computeIfAbsent(sent.host().key(), k -> redirectCounter(sent.host())).increment();
+        } else if (pick instanceof Pick.NoHost none) {
+            noHostCounter(none.service()).increment();
+        }
+    }
+
+    /** Times one {@code /go} answer; {@code service} is null when it is not in the catalogue. */
+    public void go(String service, GoOutcome outcome, long nanos) {
+        String label = service == null ? "unknown" : service;
+        goTimers.computeIfAbsent(label + '|' + outcome, k -> Timer.builder("entraide.go")
+                .description("Time to answer /go/{service}")
+                .tag("service", label).tag("outcome", outcome.name().toLowerCase())
+                .serviceLevelObjectives(GO_BUCKETS)
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Counter redirectCounter(Host host) {
+        return Counter.builder("entraide.redirects").description("New users sent to a host")
+                .tag("service", host.service()).tag("member", host.key().member()).tag("host", host.key().host())
+                .register(registry);
+    }
+
+    private Counter noHostCounter(String service) {
+        return noHost.computeIfAbsent(service, s -> Counter.builder("entraide.no.eligible.host")
+                .description("New users turned away because no host of the service could take them")
+                .tag("service", s).register(registry));
+    }
+}

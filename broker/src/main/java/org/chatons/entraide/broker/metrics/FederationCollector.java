@@ -1,0 +1,110 @@
+package org.chatons.entraide.broker.metrics;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
+import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.eligibility.HostState;
+import org.chatons.entraide.broker.eligibility.ServiceState;
+import org.chatons.entraide.protocol.HostStatus;
+
+/**
+ * The federation's state as gauges, computed at scrape time from the registry (as node_exporter's collectors
+ * do): no gauge to register when a host appears or to remove when it is forgotten, and never a stale value.
+ */
+@Context
+public final class FederationCollector implements MultiCollector {
+
+    private final ServiceCatalogue catalogue;
+    private final FederationStatus status;
+    private final Clock clock;
+
+    public FederationCollector(ServiceCatalogue catalogue, FederationStatus status, Clock clock,
+                               PrometheusMeterRegistry prometheus) {
+        this.catalogue = catalogue;
+        this.status = status;
+        this.clock = clock;
+        prometheus.getPrometheusRegistry().register(this);
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        Instant now = clock.instant();
+        List<ServiceState> states = catalogue.all().stream().map(s -> status.service(s.id(), now)).toList();
+        List<HostState> hosts = states.stream().flatMap(s -> s.hosts().stream()).toList();
+        List<MetricSnapshot> gauges = new ArrayList<>();
+        gauges.add(hostGauge("entraide_host_load", "Load from the host's last report (1.0 = full)", hosts,
+                h -> h.host().reportedLoad()));
+        gauges.add(hostGauge("entraide_host_estimated_load",
+                "Reported load plus the users this broker sent there since, over capacity", hosts,
+                HostState::estimatedLoad));
+        gauges.add(hostGauge("entraide_host_eligible", "1 when the host may receive a new user now", hosts,
+                h -> h.eligible() ? 1 : 0));
+        gauges.add(hostGauge("entraide_host_report_age_seconds", "Age of the host's last report", hosts,
+                h -> h.age().toMillis() / 1000.0));
+        gauges.add(hostGauge("entraide_host_active_users", "Active users in the host's last report", hosts,
+                h -> h.host().activeUsers()));
+        gauges.add(hostGauge("entraide_host_capacity_users", "Users the host can serve, as its member declares",
+                hosts, h -> h.host().capacity()));
+        gauges.add(statusGauge(hosts));
+        gauges.add(serviceGauge("entraide_service_hosts", "Hosts reporting for the service", states,
+                s -> s.hosts().size()));
+        gauges.add(serviceGauge("entraide_service_eligible_hosts", "Hosts of the service that may take a new user",
+                states, ServiceState::eligibleHosts));
+        gauges.add(serviceGauge("entraide_service_active_users", "Active users on the service's fresh reports",
+                states, ServiceState::activeUsers));
+        gauges.add(serviceGauge("entraide_service_capacity_users", "Capacity of the service's freshly reporting hosts",
+                states, ServiceState::capacityUsers));
+        gauges.add(serviceGauge("entraide_service_eligible_capacity_users",
+                "Capacity of the service's hosts that may take a new user", states,
+                ServiceState::eligibleCapacityUsers));
+        return new MetricSnapshots(gauges);
+    }
+
+    private static Labels hostLabels(HostState h) {
+        return Labels.of("service", h.host().service(), "member", h.host().key().member(), "host", h.host().key().host());
+    }
+
+    private static GaugeSnapshot hostGauge(String name, String help, List<HostState> hosts,
+                                           ToDoubleFunction<HostState> value) {
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
+        for (HostState h : hosts) {
+            gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(hostLabels(h)).value(value.applyAsDouble(h)).build());
+        }
+        return gauge.build();
+    }
+
+    /** A state set: 1 for the host's current status, 0 for the others, so a graph can show status over time. */
+    private static GaugeSnapshot statusGauge(List<HostState> hosts) {
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("entraide_host_status")
+                .help("1 for the status in the host's last report (UP, DEGRADED, DOWN), 0 for the others");
+        for (HostState h : hosts) {
+            for (HostStatus s : HostStatus.values()) {
+                gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(hostLabels(h).add("status", s.name())).value(h.host().status() == s ? 1 : 0).build());
+            }
+        }
+        return gauge.build();
+    }
+
+    private static GaugeSnapshot serviceGauge(String name, String help, List<ServiceState> states,
+                                              ToDoubleFunction<ServiceState> value) {
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
+        for (ServiceState s : states) {
+            gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(Labels.of("service", s.service())).value(value.applyAsDouble(s)).build());
+        }
+        return gauge.build();
+    }
+}

@@ -1,0 +1,54 @@
+package org.chatons.entraide.broker.registry;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
+
+/**
+ * What the broker knows of one host: its member, its last report, and when that report was measured.
+ *
+ * @param key             member and host id
+ * @param member          the host's member
+ * @param report          the host's part of the member's last accepted report (already validated)
+ * @param observedAt      when the figures were measured: the report's sentAt, but never later than its arrival,
+ *                        so an agent whose clock runs ahead cannot make its reports look fresher
+ * @param intervalSeconds how often the agent reports
+ */
+public record Host(HostKey key, Member member, HostReport report, Instant observedAt, int intervalSeconds) {
+
+    public String service() {
+        return report.service();
+    }
+
+    public HostStatus status() {
+        return report.status();
+    }
+
+    public int capacity() {
+        return report.capacityUsers();
+    }
+
+    public int activeUsers() {
+        return report.activeUsers();
+    }
+
+    public boolean acceptsNewUsers() {
+        return report.acceptsNewUsers();
+    }
+
+    /** The load as reported: the software's own figure, or users over capacity. */
+    public double reportedLoad() {
+        return report.effectiveLoad();
+    }
+
+    /** Reported load corrected by the users this broker sent there since the report (as Jicofo does). */
+    public double estimatedLoad(int sentSinceReport) {
+        return reportedLoad() + (double) sentSinceReport / capacity();
+    }
+
+    public Duration age(Instant now) {
+        return Duration.between(observedAt, now);
+    }
+}

@@ -1,0 +1,10 @@
+package org.chatons.entraide.broker.registry;
+
+/** A host's identity: its id is unique only within its member. */
+public record HostKey(String member, String host) {
+
+    @Override
+    public String toString() {
+        return member + "/" + host;
+    }
+}

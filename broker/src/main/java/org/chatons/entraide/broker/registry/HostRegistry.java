@@ -1,0 +1,143 @@
+package org.chatons.entraide.broker.registry;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.Report;
+
+/**
+ * The live view of every host: soft state rebuilt from reports, lost on restart and rebuilt by the next round.
+ * Each member's latest report is its complete list of hosts. Every change bumps the version of the services it
+ * touches, so the selection code can cache per service and know when to look again.
+ */
+@Singleton
+public final class HostRegistry {
+
+    /** What the registry remembers of a member between reports. */
+    private record MemberState(Instant sentAt, Map<HostKey, String> serviceOfHost) {
+    }
+
+    private final Map<String, Map<HostKey, TrackedHost>> byService = new ConcurrentHashMap<>();
+    private final Map<String, MemberState> members = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+    private final Set<HostKey> drained = ConcurrentHashMap.newKeySet();
+
+    /** Throws {@link ReplayedReportException} when the report would be refused as a replay; changes nothing. */
+    public void checkNewer(Member member, Instant sentAt) {
+        MemberState state = members.get(member.id());
+        if (state != null && !sentAt.isAfter(state.sentAt())) {
+            throw new ReplayedReportException(state.sentAt());
+        }
+    }
+
+    /**
+     * Makes a validated report the member's current list of hosts, atomically per member.
+     *
+     * @param observedAt when its figures were measured (see {@link Host#observedAt()})
+     * @throws ReplayedReportException when it is not newer than the last accepted one; nothing changes then
+     */
+    public void accept(Member member, Report report, Instant observedAt) {
+        members.compute(member.id(), (id, previous) -> {
+            if (previous != null && !report.sentAt().isAfter(previous.sentAt())) {
+                throw new ReplayedReportException(previous.sentAt());
+            }
+            Map<HostKey, String> serviceOfHost = new LinkedHashMap<>();
+            Set<String> touched = new HashSet<>();
+            for (HostReport h : report.hosts()) {
+                HostKey key = new HostKey(id, h.id());
+                Host host = new Host(key, member, h, observedAt, report.intervalSeconds());
+                byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).put(key, new TrackedHost(host));
+                serviceOfHost.put(key, h.service());
+                touched.add(h.service());
+            }
+            if (previous != null) {
+                // Added first, removed after: a concurrent pick never sees the member without hosts.
+                previous.serviceOfHost().forEach((key, service) -> {
+                    if (!service.equals(serviceOfHost.get(key))) {
+                        byService.get(service).remove(key);
+                        touched.add(service);
+                    }
+                });
+            }
+            touched.forEach(this::bump);
+            return new MemberState(report.sentAt(), serviceOfHost);
+        });
+    }
+
+    /**
+     * Forgets hosts measured before the cutoff, drains included: a host back after that long starts afresh.
+     * Its member keeps its last sentAt, so old reports stay refused.
+     */
+    public int forgetObservedBefore(Instant cutoff) {
+        int[] forgotten = {0};
+        members.replaceAll((id, state) -> {
+            Map<HostKey, String> kept = new LinkedHashMap<>();
+            state.serviceOfHost().forEach((key, service) -> {
+                TrackedHost tracked = byService.get(service).get(key);
+                if (tracked != null && tracked.host().observedAt().isBefore(cutoff)) {
+                    byService.get(service).remove(key);
+                    drained.remove(key);
+                    bump(service);
+                    forgotten[0]++;
+                } else {
+                    kept.put(key, service);
+                }
+            });
+            return new MemberState(state.sentAt(), kept);
+        });
+        return forgotten[0];
+    }
+
+    /** The hosts of one service, in no particular order. */
+    public Collection<TrackedHost> hosts(String service) {
+        Map<HostKey, TrackedHost> hosts = byService.get(service);
+        return hosts == null ? List.of() : hosts.values();
+    }
+
+    public Stream<TrackedHost> all() {
+        return byService.values().stream().flatMap(m -> m.values().stream());
+    }
+
+    public Optional<TrackedHost> find(HostKey key) {
+        MemberState state = members.get(key.member());
+        String service = state == null ? null : state.serviceOfHost().get(key);
+        return service == null ? Optional.empty() : Optional.ofNullable(byService.get(service).get(key));
+    }
+
+    /** Drains a known host: it keeps its users but receives no new one. Returns false for an unknown host. */
+    public boolean drain(HostKey key, boolean drain) {
+        Optional<TrackedHost> host = find(key);
+        if (host.isEmpty()) {
+            return false;
+        }
+        if (drain ? drained.add(key) : drained.remove(key)) {
+            bump(host.get().host().service());
+        }
+        return true;
+    }
+
+    public boolean isDrained(HostKey key) {
+        return drained.contains(key);
+    }
+
+    /** Changes whenever anything that decides the service's eligibility changes, except the passing of time. */
+    public long version(String service) {
+        AtomicLong version = versions.get(service);
+        return version == null ? 0 : version.get();
+    }
+
+    private void bump(String service) {
+        versions.computeIfAbsent(service, s -> new AtomicLong()).incrementAndGet();
+    }
+}

@@ -1,0 +1,99 @@
+package org.chatons.entraide.broker.selection;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.chatons.entraide.broker.eligibility.Eligibility;
+import org.chatons.entraide.broker.eligibility.EligibilityRules;
+import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.broker.registry.TrackedHost;
+
+/**
+ * Sends each new user of a service to a host: the policy chooses among the ELIGIBLE hosts, or among the
+ * DEGRADED ones when none is ELIGIBLE, and the choice is counted so the next estimate includes it.
+ *
+ * <p>The candidates of each service are cached until a report, a drain or the passing of time (a report going
+ * stale, a confirmation lapsing) changes them, so a pick costs a few samples, not a look at every host.
+ */
+@Singleton
+public final class Dispatcher {
+
+    /** The candidates of one service, valid while the registry's version is unchanged and before validUntil. */
+    private record Candidates(long version, Instant validUntil, Tier eligible, Tier degraded) {
+    }
+
+    private final HostRegistry registry;
+    private final EligibilityRules rules;
+    private final FederationStatus status;
+    private final Policy policy;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final PickListener listener;
+    private final Map<String, Candidates> cache = new ConcurrentHashMap<>();
+
+    public Dispatcher(HostRegistry registry, EligibilityRules rules, FederationStatus status, Policy policy,
+                      Clock clock, RandomGenerator random, PickListener listener) {
+        this.registry = registry;
+        this.rules = rules;
+        this.status = status;
+        this.policy = policy;
+        this.clock = clock;
+        this.random = random;
+        this.listener = listener;
+    }
+
+    /** Chooses a host for one new user of the service and counts the user as sent there. */
+    public Pick pick(String service) {
+        Instant now = clock.instant();
+        Candidates candidates = candidates(service, now);
+        TrackedHost chosen = choose(candidates.eligible(), now);
+        if (chosen == null) {
+            chosen = choose(candidates.degraded(), now);
+        }
+        Pick pick;
+        if (chosen == null) {
+            pick = new Pick.NoHost(service, status.service(service, now).hostsByVerdict());
+        } else {
+            chosen.sent();
+            pick = new Pick.Sent(chosen.host());
+        }
+        listener.picked(pick);
+        return pick;
+    }
+
+    private TrackedHost choose(Tier tier, Instant now) {
+        int i = policy.choose(tier.at(now, rules, registry), random);
+        return i < 0 ? null : tier.host(i);
+    }
+
+    private Candidates candidates(String service, Instant now) {
+        long version = registry.version(service);
+        Candidates cached = cache.get(service);
+        if (cached != null && cached.version() == version && now.isBefore(cached.validUntil())) {
+            return cached;
+        }
+        List<TrackedHost> eligible = new ArrayList<>();
+        List<TrackedHost> degraded = new ArrayList<>();
+        Instant validUntil = Instant.MAX;
+        for (TrackedHost t : registry.hosts(service)) {
+            Eligibility verdict = rules.assess(t.host(), t.sentSinceReport(), registry.isDrained(t.host().key()), now);
+            // Between reports a host only fills up, so one that is not a candidate now cannot become one
+            // before the version changes.
+            if (verdict == Eligibility.ELIGIBLE || verdict == Eligibility.DEGRADED) {
+                (verdict == Eligibility.ELIGIBLE ? eligible : degraded).add(t);
+                Instant changes = rules.timeChangesAt(t.host());
+                validUntil = changes.isBefore(validUntil) ? changes : validUntil;
+            }
+        }
+        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, Eligibility.ELIGIBLE),
+                new Tier(degraded, Eligibility.DEGRADED));
+        cache.put(service, fresh);
+        return fresh;
+    }
+}

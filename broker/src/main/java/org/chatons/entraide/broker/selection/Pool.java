@@ -1,0 +1,33 @@
+package org.chatons.entraide.broker.selection;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The hosts a policy chooses among, by index, at one instant. A pool may hold hosts that have since filled up:
+ * a policy asks {@link #admits} before choosing one. Sampling is O(log n), so a policy that samples a few hosts
+ * stays fast with thousands of them.
+ */
+public interface Pool {
+
+    int size();
+
+    /** Whether host {@code i} may receive a new user now. */
+    boolean admits(int i);
+
+    /** Load from the host's last report (1.0 = full). */
+    double reportedLoad(int i);
+
+    /** Reported load plus the users sent there since the report, over capacity. */
+    double estimatedLoad(int i);
+
+    /** Users the host can serve. */
+    int capacity(int i);
+
+    /** A random host, each with probability proportional to its capacity. */
+    int sampleByCapacity(RandomGenerator random);
+
+    /** A random host, all equally likely. */
+    default int sampleUniformly(RandomGenerator random) {
+        return random.nextInt(size());
+    }
+}

@@ -1,0 +1,35 @@
+package org.chatons.entraide.broker.web;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.chatons.entraide.broker.selection.Pick;
+
+/** Answers shared by the redirect and the JSON API, so both say the same thing the same way. */
+final class Answers {
+
+    private Answers() {
+    }
+
+    static HttpResponse<?> unknownService(String service) {
+        return Problem.of(HttpStatus.NOT_FOUND, "/problems/unknown-service", "Unknown service",
+                "no service '" + service + "': see /api/v1/services").response();
+    }
+
+    /** 503 with Retry-After and how many hosts there are per reason. */
+    static HttpResponse<?> noHost(Pick.NoHost none, Duration retryAfter) {
+        Map<String, Integer> reasons = none.hostsByVerdict().entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue, Integer::sum, TreeMap::new));
+        String detail = reasons.isEmpty() ? "no member offers '" + none.service() + "' right now"
+                : "no host of '" + none.service() + "' can take a new user right now: " + reasons.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().toLowerCase()).collect(Collectors.joining(", "));
+        return new Problem("/problems/no-eligible-host", "No host available", 503, detail, java.util.List.of(),
+                reasons).response()
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}

@@ -1,0 +1,76 @@
+package org.chatons.entraide.broker.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+import org.chatons.entraide.broker.catalogue.Service;
+import org.chatons.entraide.broker.eligibility.HostState;
+import org.chatons.entraide.broker.eligibility.ServiceState;
+import org.chatons.entraide.broker.registry.Host;
+
+/** The JSON shapes of the public API, built from the domain types. */
+final class ApiViews {
+
+    private ApiViews() {
+    }
+
+    /** One service with its names and live totals. */
+    @Serdeable
+    record ServiceView(String id, Map<String, String> name, Map<String, String> description,
+                       Map<String, String> action, String replaces, long hosts, long eligibleHosts,
+                       long activeUsers, long capacityUsers) {
+
+        static ServiceView of(Service service, ServiceState state) {
+            return new ServiceView(service.id(), service.name(), service.description(), service.action(),
+                    service.replaces(), state.hosts().size(), state.eligibleHosts(), state.activeUsers(),
+                    state.capacityUsers());
+        }
+    }
+
+    @Serdeable
+    record ServiceList(List<ServiceView> services) {
+    }
+
+    /** One host as the broker judges it now. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record HostView(String member, String memberName, String country, String id, String url, String software,
+                    String status, boolean acceptsNewUsers, boolean eligible, @Nullable String reason,
+                    boolean drained, int activeUsers, int capacityUsers, double load, double estimatedLoad,
+                    double reportAgeSeconds, @Nullable String detail) {
+
+        static HostView of(HostState state) {
+            Host h = state.host();
+            return new HostView(h.member().id(), h.member().name(), h.member().country(), h.key().host(),
+                    h.report().url(), h.report().software(), h.status().name(), h.acceptsNewUsers(),
+                    state.eligible(), state.eligible() ? null : state.verdict().name(), state.drained(),
+                    h.activeUsers(), h.capacity(), round(h.reportedLoad()), round(state.estimatedLoad()),
+                    state.age().toMillis() / 1000.0, h.report().detail());
+        }
+
+        private static double round(double load) {
+            return Math.round(load * 1000) / 1000.0;
+        }
+    }
+
+    @Serdeable
+    record HostList(String service, List<HostView> hosts) {
+    }
+
+    /** The host chosen for one new user. */
+    @Serdeable
+    record PickView(String service, String member, String memberName, String host, String url, String software) {
+
+        static PickView of(Host h) {
+            return new PickView(h.service(), h.member().id(), h.member().name(), h.key().host(), h.report().url(),
+                    h.report().software());
+        }
+    }
+
+    /** The answer to a drain or undrain. */
+    @Serdeable
+    record DrainView(String member, String host, boolean drained) {
+    }
+}

@@ -1,0 +1,61 @@
+package org.chatons.entraide.broker.web;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import java.time.Clock;
+import java.time.Instant;
+import org.chatons.entraide.broker.catalogue.Service;
+import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
+import org.chatons.entraide.broker.config.BrokerConfig;
+import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.selection.Dispatcher;
+import org.chatons.entraide.broker.selection.Pick;
+
+/** The public JSON API: services, their hosts, and picks for pickers on other sites. */
+@Controller("/api/v1/services")
+public class ServicesController {
+
+    private final ServiceCatalogue catalogue;
+    private final FederationStatus status;
+    private final Dispatcher dispatcher;
+    private final BrokerConfig config;
+    private final Clock clock;
+
+    public ServicesController(ServiceCatalogue catalogue, FederationStatus status, Dispatcher dispatcher,
+                              BrokerConfig config, Clock clock) {
+        this.catalogue = catalogue;
+        this.status = status;
+        this.dispatcher = dispatcher;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Get
+    public ApiViews.ServiceList services() {
+        Instant now = clock.instant();
+        return new ApiViews.ServiceList(catalogue.all().stream()
+                .map(s -> ApiViews.ServiceView.of(s, status.service(s.id(), now))).toList());
+    }
+
+    @Get("/{service}/hosts")
+    public HttpResponse<?> hosts(String service) {
+        return catalogue.find(service).<HttpResponse<?>>map(s -> HttpResponse.ok(new ApiViews.HostList(s.id(),
+                        status.service(s.id()).hosts().stream().map(ApiViews.HostView::of).toList())))
+                .orElseGet(() -> Answers.unknownService(service));
+    }
+
+    /** The same choice as {@code /go}, as JSON; the user is counted as sent there. */
+    @Get("/{service}/pick")
+    public HttpResponse<?> pick(String service) {
+        if (catalogue.find(service).map(Service::id).isEmpty()) {
+            return Answers.unknownService(service);
+        }
+        Pick pick = dispatcher.pick(service);
+        if (pick instanceof Pick.Sent sent) {
+            return HttpResponse.ok(ApiViews.PickView.of(sent.host())).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        return Answers.noHost((Pick.NoHost) pick, config.retryAfter());
+    }
+}

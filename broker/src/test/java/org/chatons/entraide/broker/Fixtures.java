@@ -1,0 +1,46 @@
+package org.chatons.entraide.broker;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.chatons.entraide.broker.config.Sha256;
+import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.Report;
+
+/** Members, hosts and reports for tests, with only what a test cares about to spell out. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static Member member(String id) {
+        return member(id, LocalDate.parse("2027-06-30"));
+    }
+
+    public static Member member(String id, LocalDate confirmedUntil) {
+        return new Member(id, "Member " + id, Sha256.hex("token-" + id), List.of(id + ".example.org", "localhost"),
+                confirmedUntil, "FR", List.of("fr"));
+    }
+
+    /** An UP host accepting users, with the given users and capacity, under the member's domain. */
+    public static HostReport host(String member, String id, String service, int activeUsers, int capacity) {
+        return new HostReport(id, service, "etherpad", "https://" + id + "." + member + ".example.org/",
+                HostStatus.UP, true, activeUsers, capacity, null, null);
+    }
+
+    public static HostReport withStatus(HostReport h, HostStatus status) {
+        return new HostReport(h.id(), h.service(), h.software(), h.url(), status, h.acceptsNewUsers(),
+                h.activeUsers(), h.capacityUsers(), h.load(), h.detail());
+    }
+
+    public static HostReport closed(HostReport h) {
+        return new HostReport(h.id(), h.service(), h.software(), h.url(), h.status(), false,
+                h.activeUsers(), h.capacityUsers(), h.load(), h.detail());
+    }
+
+    public static Report report(String member, Instant sentAt, HostReport... hosts) {
+        return new Report(member, sentAt, 30, List.of(hosts));
+    }
+}

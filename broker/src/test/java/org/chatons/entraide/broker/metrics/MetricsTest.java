@@ -1,0 +1,110 @@
+package org.chatons.entraide.broker.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatons.entraide.broker.Fixtures.closed;
+import static org.chatons.entraide.broker.Fixtures.host;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpRequest;
+import java.util.stream.Collectors;
+import org.chatons.entraide.broker.BrokerTestBase;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** What {@code /prometheus} shows coordinators, and what it must never show. */
+@MicronautTest
+class MetricsTest extends BrokerTestBase {
+
+    String scrape() {
+        return get("/prometheus").body();
+    }
+
+    @Test
+    void reportsAreCountedByMemberAndOutcome() {
+        report("alpha", host("alpha", "pad-1", "pad", 10, 100));
+        post("/api/v1/reports", "token-nobody", "application/json", "{}");
+        post("/api/v1/reports", "token-beta", "text/plain", "{}");
+
+        String metrics = scrape();
+
+        assertThat(metrics).containsPattern("entraide_reports_total\\{member=\"alpha\",outcome=\"accepted\"} [1-9]")
+                .containsPattern("entraide_reports_total\\{member=\"unknown\",outcome=\"unauthorized\"} [1-9]")
+                .containsPattern("entraide_reports_total\\{member=\"beta\",outcome=\"unsupported_media_type\"} [1-9]");
+    }
+
+    @Test
+    void hostGaugesFollowTheRegistryAndTheUsersSent() {
+        report("alpha", host("alpha", "pad-1", "pad", 50, 100), closed(host("alpha", "pad-2", "pad", 5, 100)));
+        get("/go/pad");
+        get("/go/pad");
+
+        String metrics = scrape();
+
+        assertThat(metrics)
+                .contains("entraide_host_load{host=\"pad-1\",member=\"alpha\",service=\"pad\"} 0.5")
+                .contains("entraide_host_estimated_load{host=\"pad-1\",member=\"alpha\",service=\"pad\"} 0.52")
+                .contains("entraide_host_eligible{host=\"pad-1\",member=\"alpha\",service=\"pad\"} 1.0")
+                .contains("entraide_host_eligible{host=\"pad-2\",member=\"alpha\",service=\"pad\"} 0.0")
+                .contains("entraide_host_report_age_seconds{host=\"pad-1\",member=\"alpha\",service=\"pad\"} 0.0")
+                .contains("entraide_host_status{host=\"pad-1\",member=\"alpha\",service=\"pad\",status=\"UP\"} 1.0")
+                .contains("entraide_host_status{host=\"pad-1\",member=\"alpha\",service=\"pad\",status=\"DOWN\"} 0.0")
+                .contains("entraide_service_eligible_hosts{service=\"pad\"} 1.0")
+                .contains("entraide_service_hosts{service=\"pad\"} 2.0")
+                .contains("entraide_service_active_users{service=\"pad\"} 55.0")
+                .contains("entraide_service_capacity_users{service=\"pad\"} 200.0")
+                .contains("entraide_service_eligible_capacity_users{service=\"pad\"} 100.0")
+                .containsPattern("entraide_redirects_total\\{host=\"pad-1\",member=\"alpha\",service=\"pad\"} [2-9]")
+                .containsPattern("entraide_go_seconds_count\\{outcome=\"redirect\",service=\"pad\"} [2-9]")
+                .contains("entraide_go_seconds_bucket{outcome=\"redirect\",service=\"pad\",le=\"0.001\"}");
+    }
+
+    @Test
+    void turnedAwayUsersAreCountedPerServiceAndUnknownServicesAddNoSeries() {
+        get("/go/board");
+        get("/go/made-up-service");
+
+        String metrics = scrape();
+
+        assertThat(metrics).containsPattern("entraide_no_eligible_host_total\\{service=\"board\"} [1-9]")
+                .contains("entraide_no_eligible_host_total{service=\"poll\"} 0.0")
+                .contains("entraide_go_seconds_count{outcome=\"unknown_service\",service=\"unknown\"}")
+                .doesNotContain("made-up-service");
+    }
+
+    @Test
+    void jvmAndHttpServerMetricsAreThere() {
+        get("/health");
+
+        assertThat(scrape()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");
+    }
+
+    @Test
+    void nothingAboutAUserReachesTheMetricsOrTheLogs() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        ch.qos.logback.classic.Level level = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.TRACE);
+        try {
+            report("alpha", host("alpha", "pad-1", "pad", 10, 100));
+            send(request("/go/pad").header("User-Agent", "Marker-Agent/1.0 UA-7f3a")
+                    .header("X-Forwarded-For", "203.0.113.77").header("Cookie", "session=cookie-7f3a").GET());
+            send(request("/go/nowhere-7f3a").header("User-Agent", "Marker-Agent/1.0 UA-7f3a").GET());
+        } finally {
+            root.setLevel(level);
+            root.detachAppender(logs);
+        }
+
+        String logged = logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+        String metrics = scrape();
+        for (String trace : new String[] {"UA-7f3a", "203.0.113.77", "cookie-7f3a", "127.0.0.1"}) {
+            assertThat(metrics).doesNotContain(trace);
+            assertThat(logged).doesNotContain(trace);
+        }
+        assertThat(metrics).doesNotContain("nowhere-7f3a");
+    }
+}

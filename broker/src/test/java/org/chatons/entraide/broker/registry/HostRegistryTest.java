@@ -1,0 +1,79 @@
+package org.chatons.entraide.broker.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chatons.entraide.broker.Fixtures.host;
+import static org.chatons.entraide.broker.Fixtures.member;
+import static org.chatons.entraide.broker.Fixtures.report;
+
+import java.time.Instant;
+import org.chatons.entraide.broker.members.Member;
+import org.junit.jupiter.api.Test;
+
+class HostRegistryTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T18:00:00Z");
+    final HostRegistry registry = new HostRegistry();
+    final Member alpha = member("alpha");
+
+    @Test
+    void aReportIsTheMembersCompleteListOfHosts() {
+        registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 1, 10),
+                host("alpha", "pad-2", "pad", 1, 10)), T0);
+        registry.accept(alpha, report("alpha", T0.plusSeconds(30), host("alpha", "pad-2", "pad", 1, 10)),
+                T0.plusSeconds(30));
+
+        assertThat(registry.hosts("pad")).extracting(t -> t.host().key().host()).containsExactly("pad-2");
+        assertThat(registry.find(new HostKey("alpha", "pad-1"))).isEmpty();
+    }
+
+    @Test
+    void aHostThatChangesServiceLeavesTheOldOne() {
+        registry.accept(alpha, report("alpha", T0, host("alpha", "h", "pad", 1, 10)), T0);
+        long padVersion = registry.version("pad");
+        registry.accept(alpha, report("alpha", T0.plusSeconds(1), host("alpha", "h", "calc", 1, 10)), T0);
+
+        assertThat(registry.hosts("pad")).isEmpty();
+        assertThat(registry.hosts("calc")).hasSize(1);
+        assertThat(registry.version("pad")).isGreaterThan(padVersion);
+    }
+
+    @Test
+    void aReplayedOrOlderReportIsRefusedAndChangesNothing() {
+        registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 1, 10)), T0);
+        long version = registry.version("pad");
+
+        assertThatThrownBy(() -> registry.accept(alpha, report("alpha", T0, host("alpha", "pad-9", "pad", 9, 10)), T0))
+                .isInstanceOf(ReplayedReportException.class);
+        assertThatThrownBy(() -> registry.checkNewer(alpha, T0.minusSeconds(1)))
+                .isInstanceOf(ReplayedReportException.class);
+
+        assertThat(registry.hosts("pad")).extracting(t -> t.host().key().host()).containsExactly("pad-1");
+        assertThat(registry.version("pad")).isEqualTo(version);
+    }
+
+    @Test
+    void drainingNeedsAKnownHostAndBumpsTheVersion() {
+        registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 1, 10)), T0);
+        long version = registry.version("pad");
+
+        assertThat(registry.drain(new HostKey("alpha", "nope"), true)).isFalse();
+        assertThat(registry.drain(new HostKey("alpha", "pad-1"), true)).isTrue();
+
+        assertThat(registry.isDrained(new HostKey("alpha", "pad-1"))).isTrue();
+        assertThat(registry.version("pad")).isGreaterThan(version);
+        registry.drain(new HostKey("alpha", "pad-1"), false);
+        assertThat(registry.isDrained(new HostKey("alpha", "pad-1"))).isFalse();
+    }
+
+    @Test
+    void silentHostsAreForgottenButTheirMemberStillCannotReplay() {
+        registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 1, 10)), T0);
+
+        assertThat(registry.forgetObservedBefore(T0)).isZero();
+        assertThat(registry.forgetObservedBefore(T0.plusSeconds(1))).isEqualTo(1);
+
+        assertThat(registry.hosts("pad")).isEmpty();
+        assertThatThrownBy(() -> registry.checkNewer(alpha, T0)).isInstanceOf(ReplayedReportException.class);
+    }
+}

@@ -1,0 +1,152 @@
+package org.chatons.entraide.broker.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatons.entraide.broker.Fixtures.closed;
+import static org.chatons.entraide.broker.Fixtures.host;
+import static org.chatons.entraide.broker.Fixtures.member;
+import static org.chatons.entraide.broker.Fixtures.report;
+import static org.chatons.entraide.broker.Fixtures.withStatus;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.chatons.entraide.broker.TestClock;
+import org.chatons.entraide.broker.eligibility.Eligibility;
+import org.chatons.entraide.broker.eligibility.EligibilityRules;
+import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.broker.registry.HostKey;
+import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
+import org.junit.jupiter.api.Test;
+
+/** The whole decision path on a fake clock: registry, rules, cache, policy. */
+class DispatcherTest {
+
+    final TestClock clock = new TestClock();
+    final HostRegistry registry = new HostRegistry();
+    final EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneId.of("Europe/Paris"));
+    final List<Pick> heard = new ArrayList<>();
+    final Dispatcher dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
+            new PowerOfChoices(2, true), clock, new SplittableRandom(1), heard::add);
+
+    final Member alpha = member("alpha");
+    final Member beta = member("beta");
+
+    void reportNow(Member member, HostReport... hosts) {
+        registry.accept(member, org.chatons.entraide.broker.Fixtures.report(member.id(), clock.instant(), hosts), clock.instant());
+    }
+
+    String pickHost(String service) {
+        Pick pick = dispatcher.pick(service);
+        assertThat(pick).isInstanceOf(Pick.Sent.class);
+        return ((Pick.Sent) pick).host().key().toString();
+    }
+
+    @Test
+    void sendsUsersToReportedHostsAndTellsTheListener() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 10, 100));
+
+        assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
+        assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void usersSentSinceTheReportCountUntilTheHostIsFull() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 80, 100));
+
+        for (int k = 0; k < 5; k++) {
+            assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
+        }
+        Pick sixth = dispatcher.pick("pad");
+
+        assertThat(sixth).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.FULL, 1)));
+        assertThat(registry.hosts("pad").iterator().next().estimatedLoad()).isCloseTo(0.85, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void aNewReportResetsTheCorrection() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 80, 100));
+        for (int k = 0; k < 5; k++) {
+            dispatcher.pick("pad");
+        }
+        clock.advance(Duration.ofSeconds(30));
+        reportNow(alpha, host("alpha", "pad-1", "pad", 70, 100));
+
+        assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
+    }
+
+    @Test
+    void correctedLoadSpreadsABurstBetweenReports() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 20, 100));
+        reportNow(beta, host("beta", "pad-2", "pad", 20, 100));
+
+        Map<String, Integer> sent = new HashMap<>();
+        for (int k = 0; k < 60; k++) {
+            sent.merge(pickHost("pad"), 1, Integer::sum);
+        }
+
+        // Both start at 0.2: each user raises the estimate of the host that got it, so they alternate.
+        assertThat(sent.get("alpha/pad-1")).isBetween(29, 31);
+        assertThat(sent.get("beta/pad-2")).isBetween(29, 31);
+    }
+
+    @Test
+    void aHostWhoseReportsStopIsDroppedWhenItsTtlPassesWithoutAnyNewEvent() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 10, 100));
+        clock.advance(Duration.ofSeconds(60));
+        reportNow(beta, host("beta", "pad-2", "pad", 50, 100));
+        pickHost("pad");
+
+        clock.advance(Duration.ofSeconds(31));
+
+        // The candidate cache was built before alpha went stale; the passing of time alone must invalidate it.
+        for (int k = 0; k < 20; k++) {
+            assertThat(pickHost("pad")).isEqualTo("beta/pad-2");
+        }
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(dispatcher.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.STALE, 2)));
+    }
+
+    @Test
+    void degradedHostsAreUsedOnlyWhenNoHostIsUp() {
+        reportNow(alpha, withStatus(host("alpha", "pad-1", "pad", 0, 100), HostStatus.DEGRADED));
+        reportNow(beta, host("beta", "pad-2", "pad", 80, 100));
+
+        for (int k = 0; k < 5; k++) {
+            assertThat(pickHost("pad")).isEqualTo("beta/pad-2");
+        }
+        // beta is now full: the degraded host is better than nothing.
+        assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
+    }
+
+    @Test
+    void drainedClosedDownAndUnconfirmedHostsGetNoOne() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 0, 100), closed(host("alpha", "pad-2", "pad", 0, 100)),
+                withStatus(host("alpha", "pad-3", "pad", 0, 100), HostStatus.DOWN));
+        Member lapsed = member("gamma", LocalDate.parse("2026-01-31"));
+        reportNow(lapsed, host("gamma", "pad-4", "pad", 0, 100));
+        reportNow(beta, host("beta", "pad-5", "pad", 60, 100));
+
+        assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
+        registry.drain(new HostKey("alpha", "pad-1"), true);
+
+        for (int k = 0; k < 20; k++) {
+            assertThat(pickHost("pad")).isEqualTo("beta/pad-5");
+        }
+        registry.drain(new HostKey("beta", "pad-5"), true);
+        assertThat(dispatcher.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.DRAINED, 2,
+                Eligibility.CLOSED, 1, Eligibility.DOWN, 1, Eligibility.UNCONFIRMED, 1)));
+    }
+
+    @Test
+    void aServiceNobodyOffersHasNoHost() {
+        assertThat(dispatcher.pick("visio")).isEqualTo(new Pick.NoHost("visio", Map.of()));
+    }
+}

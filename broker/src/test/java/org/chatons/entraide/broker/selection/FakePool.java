@@ -1,0 +1,66 @@
+package org.chatons.entraide.broker.selection;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/** A pool given as arrays; hosts whose load reaches 1 are not admitted. Records what was sampled. */
+final class FakePool implements Pool {
+
+    final double[] reported;
+    final double[] estimated;
+    final int[] capacity;
+    final boolean[] closed;
+    int samples;
+
+    FakePool(double[] reported, double[] estimated, int[] capacity) {
+        this.reported = reported;
+        this.estimated = estimated;
+        this.capacity = capacity;
+        this.closed = new boolean[reported.length];
+    }
+
+    static FakePool loads(double... loads) {
+        int[] capacity = new int[loads.length];
+        Arrays.fill(capacity, 100);
+        return new FakePool(loads.clone(), loads.clone(), capacity);
+    }
+
+    @Override
+    public int size() {
+        return reported.length;
+    }
+
+    @Override
+    public boolean admits(int i) {
+        return !closed[i] && estimated[i] < 1;
+    }
+
+    @Override
+    public double reportedLoad(int i) {
+        return reported[i];
+    }
+
+    @Override
+    public double estimatedLoad(int i) {
+        return estimated[i];
+    }
+
+    @Override
+    public int capacity(int i) {
+        return capacity[i];
+    }
+
+    @Override
+    public int sampleByCapacity(RandomGenerator random) {
+        samples++;
+        long total = Arrays.stream(capacity).asLongStream().sum();
+        long target = random.nextLong(total);
+        for (int i = 0; i < capacity.length; i++) {
+            target -= capacity[i];
+            if (target < 0) {
+                return i;
+            }
+        }
+        throw new AssertionError();
+    }
+}

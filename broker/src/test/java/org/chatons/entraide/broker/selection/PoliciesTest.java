@@ -1,0 +1,141 @@
+package org.chatons.entraide.broker.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PoliciesTest {
+
+    final SplittableRandom random = new SplittableRandom(42);
+
+    @Test
+    void powerOfTwoNeverPicksTheMostLoadedOfTwoHosts() {
+        FakePool pool = FakePool.loads(0.2, 0.7);
+        Policy policy = new PowerOfChoices(2, true);
+
+        for (int k = 0; k < 200; k++) {
+            assertThat(policy.choose(pool, random)).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void powerOfChoicesSpreadsOverManyHostsInsteadOfHerding() {
+        FakePool pool = FakePool.loads(new double[50]);
+        Policy policy = new PowerOfChoices(2, false);
+
+        int[] chosen = new int[50];
+        for (int k = 0; k < 1000; k++) {
+            chosen[policy.choose(pool, random)]++;
+        }
+
+        // Equal reported loads: ties are broken by chance, so every host gets some, none gets most.
+        assertThat(Arrays.stream(chosen).min().getAsInt()).isGreaterThan(0);
+        assertThat(Arrays.stream(chosen).max().getAsInt()).isLessThan(60);
+    }
+
+    @Test
+    void leastLoadedOnStaleReportsHerdsEveryoneOntoOneHost() {
+        FakePool pool = FakePool.loads(0.30, 0.31, 0.32, 0.33);
+        Policy herding = new LeastLoaded(false);
+
+        for (int k = 0; k < 100; k++) {
+            assertThat(herding.choose(pool, random)).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void correctedPoliciesCompareEstimatedLoad() {
+        FakePool pool = new FakePool(new double[] {0.1, 0.5}, new double[] {0.6, 0.5}, new int[] {100, 100});
+
+        assertThat(new LeastLoaded(true).choose(pool, random)).isEqualTo(1);
+        assertThat(new LeastLoaded(false).choose(pool, random)).isEqualTo(0);
+        assertThat(new PowerOfChoices(2, true).choose(pool, random)).isEqualTo(1);
+    }
+
+    @Test
+    void aTieGoesToTheLargerHost() {
+        FakePool pool = new FakePool(new double[] {0.4, 0.4}, new double[] {0.4, 0.4}, new int[] {50, 500});
+
+        for (int k = 0; k < 50; k++) {
+            assertThat(new LeastLoaded(true).choose(pool, random)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void largerHostsAreSampledInProportionToTheirCapacity() {
+        FakePool pool = new FakePool(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, new int[] {100, 300});
+        Policy single = new PowerOfChoices(1, true);
+
+        int[] chosen = new int[2];
+        for (int k = 0; k < 4000; k++) {
+            chosen[single.choose(pool, random)]++;
+        }
+
+        assertThat(chosen[1] / (double) chosen[0]).isBetween(2.6, 3.4);
+    }
+
+    @Test
+    void hostsThePoolNoLongerAdmitsAreNeverChosen() {
+        FakePool pool = FakePool.loads(0.1, 0.2, 0.3, 0.4);
+        pool.closed[0] = true;
+        pool.closed[1] = true;
+
+        for (Policy policy : new Policy[] {new PowerOfChoices(2, true), new LeastLoaded(true), new UniformRandom()}) {
+            for (int k = 0; k < 100; k++) {
+                assertThat(policy.choose(pool, random)).as(policy.name()).isIn(2, 3);
+            }
+        }
+    }
+
+    @Test
+    void whenAlmostEveryHostIsFullAScanStillFindsTheLastOne() {
+        double[] loads = new double[1000];
+        Arrays.fill(loads, 1.0);
+        loads[617] = 0.5;
+        FakePool pool = FakePool.loads(loads);
+
+        assertThat(new PowerOfChoices(2, true).choose(pool, random)).isEqualTo(617);
+        assertThat(new UniformRandom().choose(pool, random)).isEqualTo(617);
+    }
+
+    @Test
+    void noAdmittedHostMeansNoChoice() {
+        assertThat(new PowerOfChoices(2, true).choose(FakePool.loads(1.0, 1.2), random)).isEqualTo(-1);
+        assertThat(new PowerOfChoices(2, true).choose(FakePool.loads(), random)).isEqualTo(-1);
+        assertThat(new LeastLoaded(true).choose(FakePool.loads(), random)).isEqualTo(-1);
+        assertThat(new UniformRandom().choose(FakePool.loads(1.0), random)).isEqualTo(-1);
+    }
+
+    @Test
+    void aPickSamplesAFewHostsNotAllOfThem() {
+        FakePool pool = FakePool.loads(new double[10_000]);
+
+        new PowerOfChoices(2, true).choose(pool, random);
+
+        assertThat(pool.samples).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void theSameSeedReplaysTheSameChoices() {
+        FakePool pool = FakePool.loads(new double[100]);
+        Policy policy = Policies.byName("d-choices", 2);
+        SplittableRandom a = new SplittableRandom(7);
+        SplittableRandom b = new SplittableRandom(7);
+
+        for (int k = 0; k < 100; k++) {
+            assertThat(policy.choose(pool, a)).isEqualTo(policy.choose(pool, b));
+        }
+    }
+
+    @Test
+    void policiesAreFoundByNameAndAnUnknownNameListsTheKnownOnes() {
+        for (String name : Policies.NAMES) {
+            assertThat(Policies.byName(name, 2).name()).isEqualTo(name);
+        }
+        assertThatThrownBy(() -> Policies.byName("round-robin", 2))
+                .hasMessageContaining("round-robin").hasMessageContaining("d-choices");
+    }
+}

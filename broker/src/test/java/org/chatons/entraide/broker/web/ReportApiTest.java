@@ -1,0 +1,211 @@
+package org.chatons.entraide.broker.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatons.entraide.broker.Fixtures.host;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.chatons.entraide.broker.BrokerTestBase;
+import org.chatons.entraide.broker.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /api/v1/reports}: every refusal, its status and words, and that it changes nothing. */
+@MicronautTest
+class ReportApiTest extends BrokerTestBase {
+
+    /** A valid report from alpha, with one host whose fields a test may spoil. */
+    String body(String hostFields) {
+        return """
+                {"member":"alpha","sentAt":"%s","intervalSeconds":30,"hosts":[{%s}]}
+                """.formatted(now(), hostFields);
+    }
+
+    static final String GOOD_HOST = """
+            "id":"pad-1","service":"pad","software":"etherpad","url":"https://pad1.alpha.example.org/",\
+            "status":"UP","acceptsNewUsers":true,"activeUsers":42,"capacityUsers":200,"load":0.21""";
+
+    HttpResponse<String> postAlpha(String body) {
+        return post("/api/v1/reports", "token-alpha", "application/json", body);
+    }
+
+    @BeforeEach
+    void alphaHasOneHost() {
+        assertThat(report("alpha", host("alpha", "pad-0", "pad", 10, 100)).statusCode()).isEqualTo(202);
+        clock.advance(Duration.ofSeconds(1));
+    }
+
+    /** The federation as the hosts API shows it: a rejected report must leave it as it was. */
+    String padHosts() {
+        return get("/api/v1/services/pad/hosts").body();
+    }
+
+    void assertProblem(HttpResponse<String> response, int status, String field, String reasonPart) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        Map<String, Object> problem = parse(response);
+        assertThat(problem.get("status")).isEqualTo(status);
+        assertThat(problem.get("detail").toString()).contains(field).contains(reasonPart);
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> errors = (List<Map<String, String>>) problem.get("errors");
+        assertThat(errors).anySatisfy(e -> {
+            assertThat(e.get("field")).isEqualTo(field);
+            assertThat(e.get("reason")).contains(reasonPart);
+        });
+    }
+
+    @Test
+    void aValidReportIsAcceptedAndReplacesTheMembersHosts() {
+        HttpResponse<String> response = postAlpha(body(GOOD_HOST));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).isEqualTo("{\"accepted\":1}");
+        assertThat(padHosts()).contains("\"id\":\"pad-1\"").doesNotContain("\"id\":\"pad-0\"");
+    }
+
+    @Test
+    void everyInvalidFieldIsNamedAndNothingChanges() {
+        String before = padHosts();
+
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":-1"))), 400,
+                "hosts[0].activeUsers", "must be 0 or more, got -1");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"capacityUsers\":200", "\"capacityUsers\":0"))), 400,
+                "hosts[0].capacityUsers", "must be 1 or more");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"service\":\"pad\"", "\"service\":\"wiki\""))), 400,
+                "hosts[0].service", "unknown service 'wiki'");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"load\":0.21", "\"load\":-0.5"))), 400,
+                "hosts[0].load", "between 0 and 100");
+        assertProblem(postAlpha(body(GOOD_HOST.replace(",\"acceptsNewUsers\":true", ""))), 400,
+                "hosts[0].acceptsNewUsers", "required");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("https://pad1", "http://pad1"))), 400,
+                "hosts[0].url", "must use https");
+        assertProblem(postAlpha(body(GOOD_HOST + "}, {" + GOOD_HOST)), 400, "hosts[1].id", "appears twice");
+        assertProblem(postAlpha(body(GOOD_HOST).replace("\"intervalSeconds\":30", "\"intervalSeconds\":0")), 400,
+                "intervalSeconds", "between 1 and 3600");
+
+        assertThat(padHosts()).isEqualTo(before);
+    }
+
+    @Test
+    void allTheErrorsOfAReportAreListedAtOnce() {
+        HttpResponse<String> response = postAlpha(body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":-1")
+                .replace("\"status\":\"UP\",", "")));
+
+        assertProblem(response, 400, "hosts[0].activeUsers", "0 or more");
+        assertProblem(response, 400, "hosts[0].status", "required");
+    }
+
+    @Test
+    void notANumberIsRefused() {
+        assertThat(postAlpha(body(GOOD_HOST.replace("\"load\":0.21", "\"load\":NaN"))).statusCode()).isEqualTo(400);
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"load\":0.21", "\"load\":\"NaN\""))), 400,
+                "hosts[0].load", "expected a number, got a string");
+    }
+
+    @Test
+    void malformedBodiesAreRefusedWithTheFieldWhenThereIsOne() {
+        assertProblem(postAlpha("{\"member\":\"alpha\", \"hosts\": ["), 400, "body", "");
+        assertProblem(postAlpha(""), 400, "body", "empty");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":\"many\""))), 400,
+                "hosts[0].activeUsers", "expected a whole number, got \"many\"");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":4.5"))), 400,
+                "hosts[0].activeUsers", "expected a whole number, got 4.5");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"UP\"", "\"SIDEWAYS\""))), 400,
+                "hosts[0].status", "expected one of [UP, DEGRADED, DOWN], got \"SIDEWAYS\"");
+        assertProblem(postAlpha(body(GOOD_HOST).replace(now().toString(), "yesterday")), 400,
+                "sentAt", "expected an ISO-8601 instant");
+        assertProblem(postAlpha("[1, 2]"), 400, "body", "expected a JSON object");
+    }
+
+    @Test
+    void aReportFromTheFutureIsRefused() {
+        String fromTheFuture = body(GOOD_HOST).replace(now().toString(), now().plusSeconds(301).toString());
+        assertProblem(postAlpha(fromTheFuture), 400, "sentAt", "ahead of the broker's clock");
+
+        String slightlyAhead = body(GOOD_HOST).replace(now().toString(), now().plusSeconds(299).toString());
+        assertThat(postAlpha(slightlyAhead).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aMissingOrUnknownTokenIs401() {
+        HttpResponse<String> missing = post("/api/v1/reports", null, "application/json", body(GOOD_HOST));
+        assertProblem(missing, 401, "Authorization", "missing");
+        assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertProblem(post("/api/v1/reports", "token-nobody", "application/json", body(GOOD_HOST)), 401,
+                "Authorization", "unknown token");
+    }
+
+    @Test
+    void anotherMembersReportOrAForeignUrlIs403() {
+        String before = padHosts();
+
+        assertProblem(post("/api/v1/reports", "token-beta", "application/json", body(GOOD_HOST)), 403,
+                "member", "'alpha' is not the member this token belongs to");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("pad1.alpha.example.org", "pad.beta.example.org"))), 403,
+                "hosts[0].url", "is not under the member's domains");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("pad1.alpha.example.org", "alpha.example.org.evil.net"))),
+                403, "hosts[0].url", "is not under the member's domains");
+
+        assertThat(padHosts()).isEqualTo(before);
+    }
+
+    @Test
+    void aReportNotNewerThanTheLastAcceptedIs409() {
+        String report = body(GOOD_HOST);
+        assertThat(postAlpha(report).statusCode()).isEqualTo(202);
+        String after = padHosts();
+
+        assertProblem(postAlpha(report), 409, "sentAt", "not newer than the last report");
+        assertProblem(postAlpha(report.replace(now().toString(), now().minusSeconds(5).toString())
+                .replace("\"activeUsers\":42", "\"activeUsers\":0")), 409, "sentAt", "not newer");
+
+        assertThat(padHosts()).isEqualTo(after);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String padding = "x".repeat(70 * 1024);
+        String big = body(GOOD_HOST + ",\"padding\":\"" + padding + "\"");
+
+        HttpResponse<String> response = postAlpha(big);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("at most 65536 bytes");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() {
+        assertProblem(post("/api/v1/reports", "token-alpha", "text/plain", body(GOOD_HOST)), 415,
+                "Content-Type", "expected: application/json");
+        assertProblem(post("/api/v1/reports", "token-alpha", null, body(GOOD_HOST)), 415, "Content-Type", "");
+        assertThat(post("/api/v1/reports", "token-alpha", "application/json; charset=utf-8", body(GOOD_HOST))
+                .statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aDryRunChecksEverythingAndChangesNothing() {
+        String before = padHosts();
+
+        HttpResponse<String> ok = post("/api/v1/reports?dry-run=true", "token-alpha", "application/json", body(GOOD_HOST));
+        assertThat(ok.statusCode()).isEqualTo(202);
+        assertThat(parse(ok)).containsEntry("accepted", 1).containsEntry("dryRun", true);
+        assertThat(post("/api/v1/reports?dry-run=true", "token-nobody", "application/json", body(GOOD_HOST))
+                .statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/reports?dry-run=true", "token-alpha", "application/json",
+                body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":-3"))).statusCode()).isEqualTo(400);
+
+        assertThat(padHosts()).isEqualTo(before);
+        // The same report, for real, is still new: the dry run did not record its sentAt.
+        assertThat(postAlpha(body(GOOD_HOST)).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoNewerAgentsCanTalkToOlderBrokers() {
+        assertThat(postAlpha(body(GOOD_HOST + ",\"cpu\":0.5")).statusCode()).isEqualTo(202);
+        assertThat(Fixtures.member("alpha").id()).isEqualTo("alpha");
+    }
+}
