@@ -52,8 +52,24 @@ public final class ProbeAgent implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService probePool;
     private final ExecutorService httpPool;
+    private final Cadence cadence;
     private final Map<String, Measurement> latest = new ConcurrentHashMap<>();
     private volatile Set<String> drained = Set.of();
+
+    /**
+     * How often the agent measures and reports.
+     *
+     * @param probeEvery  the pause between two rounds of probes
+     * @param reportEvery the period of full reports, sent even when nothing changed
+     */
+    public record Cadence(Duration probeEvery, Duration reportEvery) {
+
+        /** Three probe rounds per interval (at least one second apart), so a change is seen well before the next report. */
+        public static Cadence of(AgentConfig config) {
+            Duration third = config.interval().dividedBy(3);
+            return new Cadence(third.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : third, config.interval());
+        }
+    }
 
     /**
      * Builds the agent; {@link #start()} sets it going.
@@ -64,10 +80,12 @@ public final class ProbeAgent implements AutoCloseable {
      * @param clock       the time source
      * @param policy      retry and circuit breaker settings for the brokers
      * @param meters      where the agent's metrics go
+     * @param cadence     how often to probe and report, normally {@link Cadence#of(AgentConfig)}
      */
     public ProbeAgent(AgentConfig config, Credentials credentials, AdapterRegistry registry, Clock clock,
-                      PushPolicy policy, MeterRegistry meters) {
+                      PushPolicy policy, MeterRegistry meters, Cadence cadence) {
         this.config = config;
+        this.cadence = cadence;
         this.credentials = credentials;
         this.drainFile = DrainFile.beside(config.file());
         AgentMetrics metrics = new AgentMetrics(meters);
@@ -82,23 +100,18 @@ public final class ProbeAgent implements AutoCloseable {
                 policy, metrics);
     }
 
-    /** How often hosts are measured: three times per report interval, so a change is seen well before the next report. */
-    public static Duration probePeriod(Duration interval) {
-        Duration third = interval.dividedBy(3);
-        return third.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : third;
-    }
-
     /** Starts measuring and reporting; returns at once. */
     public void start() throws IOException {
         drained = drainFile.read();
-        long period = probePeriod(config.interval()).toMillis();
+        long period = cadence.probeEvery().toMillis();
+        long reportEvery = cadence.reportEvery().toMillis();
         scheduler.scheduleWithFixedDelay(guarded("probe round", this::round), 0, period, TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(guarded("report", () -> push("interval")), config.interval().toMillis(),
-                config.interval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(guarded("report", () -> push("interval")), reportEvery, reportEvery,
+                TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded("drain file", this::watchDrainFile), DRAIN_POLL.toMillis(),
                 DRAIN_POLL.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("Probe agent for member {}: {} hosts measured every {} ms, reporting every {} s to {}",
-                config.member(), config.hosts().size(), period, config.interval().toSeconds(), config.brokers());
+        LOG.info("Probe agent for member {}: {} hosts measured every {} ms, reporting every {} ms to {}",
+                config.member(), config.hosts().size(), period, reportEvery, config.brokers());
     }
 
     /** The reporter, for tests that look at what each broker answered. */

@@ -104,7 +104,9 @@ public final class CheckCommand implements Callable<Integer> {
         for (HostReport host : report.hosts()) {
             Measurement m = latest.get(host.id());
             allUp &= host.status() == HostStatus.UP;
-            double load = host.effectiveLoad();
+            // What the broker will use; unknown when the software gave neither a load nor a user count.
+            double load = m.load() != null ? m.load()
+                    : m.activeUsers() == null ? Double.NaN : (double) m.activeUsers() / host.capacityUsers();
             out.printf(ROW, host.id(), host.software(), host.status(),
                     m.activeUsers() == null ? "?" : m.activeUsers(), host.capacityUsers(),
                     Double.isNaN(load) ? "?" : String.format(Locale.ROOT, "%.2f", load),

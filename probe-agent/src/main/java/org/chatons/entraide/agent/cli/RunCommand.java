@@ -1,12 +1,5 @@
 package org.chatons.entraide.agent.cli;
 
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -15,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.chatons.entraide.agent.ProbeAgent;
 import org.chatons.entraide.agent.config.AgentConfig;
+import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.metrics.MetricsServer;
 import org.chatons.entraide.agent.reporting.PushPolicy;
 import picocli.CommandLine.Command;
@@ -51,17 +45,12 @@ public final class RunCommand implements Callable<Integer> {
             return Loaded.CONFIG_ERROR;
         }
         AgentConfig agentConfig = loaded.config();
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(meters);
-        new JvmGcMetrics().bindTo(meters);
-        new JvmThreadMetrics().bindTo(meters);
-        new ClassLoaderMetrics().bindTo(meters);
-        new ProcessorMetrics().bindTo(meters);
-        new UptimeMetrics().bindTo(meters);
+        PrometheusMeterRegistry meters = AgentMetrics.prometheusRegistry();
         InetAddress address = InetAddress.getByName(env.getOrDefault("PROBE_AGENT_METRICS_ADDRESS", "127.0.0.1"));
         MetricsServer server = agentConfig.metricsPort() == 0 ? null
                 : MetricsServer.start(address, agentConfig.metricsPort(), meters);
-        ProbeAgent agent = new ProbeAgent(agentConfig, loaded.credentials(), loaded.adapters(), clock, PushPolicy.standard(), meters);
+        ProbeAgent agent = new ProbeAgent(agentConfig, loaded.credentials(), loaded.adapters(), clock, PushPolicy.standard(), meters,
+                ProbeAgent.Cadence.of(agentConfig));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();

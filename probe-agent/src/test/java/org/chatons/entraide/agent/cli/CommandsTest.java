@@ -1,0 +1,152 @@
+package org.chatons.entraide.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.chatons.entraide.agent.FakeBroker;
+import org.chatons.entraide.agent.FakeHttpServer;
+import org.chatons.entraide.protocol.HostStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandsTest {
+
+    @TempDir
+    Path dir;
+    final FakeHttpServer pad = FakeHttpServer.start();
+    final FakeHttpServer bridge = FakeHttpServer.start();
+    final FakeBroker broker = new FakeBroker();
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    Path config;
+
+    @BeforeEach
+    void files() throws Exception {
+        pad.on("/health", FakeHttpServer.json("{\"status\":\"pass\",\"releaseId\":\"2.5.3\"}"))
+                .on("/stats", FakeHttpServer.json("{\"totalUsers\":12,\"activePads\":3}"));
+        bridge.on("/about/health", FakeHttpServer.answer(200, null, ""))
+                .on("/colibri/stats", FakeHttpServer.json("{\"stress_level\":0.4,\"participants\":8,\"drain\":false}"));
+        config = dir.resolve("probe-agent.yml");
+        Files.writeString(config, """
+                member: alpha
+                token-env: ENTRAIDE_TOKEN
+                brokers: [%s]
+                interval: 30s
+                timeout: 2s
+                metrics-port: 0
+                hosts:
+                  - id: pad-1
+                    service: pad
+                    software: etherpad
+                    url: http://localhost:9001/
+                    probe-url: %s
+                    capacity-users: 200
+                  - id: visio
+                    service: visio
+                    software: jitsi
+                    url: http://localhost:9002/
+                    probe-url: %s
+                    capacity-users: 100
+                """.formatted(broker.url(), pad.url(), bridge.url()));
+    }
+
+    @AfterEach
+    void stop() {
+        pad.close();
+        bridge.close();
+        broker.close();
+    }
+
+    int run(String... args) {
+        CommandLine line = ProbeAgentCommand.commandLine(Map.of("ENTRAIDE_TOKEN", "the-token"), Clock.systemUTC());
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Test
+    void checkPrintsATableAndValidatesWithADryRun() {
+        int code = run("check", "-c", config.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .containsPattern("HOST +SOFTWARE +STATUS +USERS +CAPACITY +LOAD +ACCEPTING +REASON")
+                .containsPattern("pad-1 +etherpad +UP +12 +200 +0.06 +yes +Etherpad 2.5.3 healthy; 12 users on 3 pads")
+                .containsPattern("visio +jitsi +UP +8 +100 +0.40 +yes +videobridge healthy")
+                .contains("broker " + broker.url() + ": OK (202)")
+                .contains("All good.")
+                .doesNotContain("the-token");
+        assertThat(broker.requests()).hasSize(1);
+        assertThat(broker.requests().get(0).header("Authorization")).isEqualTo("Bearer the-token");
+        assertThat(broker.reports().get(0).hosts()).hasSize(2);
+    }
+
+    @Test
+    void checkUsesTheDryRun() throws Exception {
+        FakeHttpServer.Reply accept = FakeHttpServer.answer(202, "application/json", "{\"accepted\":2}");
+        StringBuilder query = new StringBuilder();
+        broker.answering((exchange, server) -> {
+            query.append(exchange.getRequestURI().getQuery());
+            accept.answer(exchange, server);
+        });
+
+        run("check", "-c", config.toString());
+
+        assertThat(query.toString()).isEqualTo("dry-run=true");
+    }
+
+    @Test
+    void checkFailsWhenAHostIsDownOrTheBrokerRefuses() {
+        bridge.on("/about/health", FakeHttpServer.status(503));
+        broker.answering(FakeHttpServer.answer(401, "application/problem+json",
+                "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"unknown token\"}"));
+
+        int code = run("check", "-c", config.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).containsPattern("visio +jitsi +" + HostStatus.DOWN + " +\\? +100 +\\? +yes +videobridge health answers 503")
+                .contains("REFUSED (401) Unauthorized: unknown token")
+                .contains("Some hosts are not UP. Some brokers refuse");
+    }
+
+    @Test
+    void aWrongConfigurationStopsEveryCommandWithTheLine() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("capacity-users: 100", "capacity-users: many"));
+
+        assertThat(run("check", "-c", config.toString())).isEqualTo(2);
+        assertThat(run("-c", config.toString())).as("run is the default command").isEqualTo(2);
+        assertThat(err.toString()).contains("probe-agent.yml line 19: hosts[1].capacity-users: must be a whole number of 1 or more, got \"many\"")
+                .contains("The agent did not start.");
+        assertThat(broker.requests()).isEmpty();
+    }
+
+    @Test
+    void aMissingTokenIsAConfigurationError() {
+        CommandLine line = ProbeAgentCommand.commandLine(Map.of(), Clock.systemUTC());
+        line.setErr(new PrintWriter(err, true));
+
+        assertThat(line.execute("check", "-c", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("probe-agent.yml line 2: token-env: environment variable ENTRAIDE_TOKEN is not set");
+    }
+
+    @Test
+    void drainAndUndrainWriteTheFileTheAgentWatches() throws Exception {
+        assertThat(run("drain", "pad-1", "-c", config.toString())).isZero();
+        assertThat(Files.readAllLines(dir.resolve("probe-agent.drained"))).contains("pad-1");
+        assertThat(out.toString()).contains("Host pad-1 is now drained");
+
+        assertThat(run("drain", "nope", "-c", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("No host \"nope\"", "[pad-1, visio]");
+
+        assertThat(run("undrain", "pad-1", "-c", config.toString())).isZero();
+        assertThat(Files.readAllLines(dir.resolve("probe-agent.drained"))).doesNotContain("pad-1");
+    }
+}

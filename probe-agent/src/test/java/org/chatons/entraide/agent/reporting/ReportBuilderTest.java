@@ -1,0 +1,97 @@
+package org.chatons.entraide.agent.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.chatons.entraide.agent.adapters.Measurement;
+import org.chatons.entraide.agent.config.AgentConfig;
+import org.chatons.entraide.agent.config.HostConfig;
+import org.chatons.entraide.agent.config.SecretRef;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.Report;
+import org.junit.jupiter.api.Test;
+
+class ReportBuilderTest {
+
+    static final HostConfig PAD = new HostConfig("pad-1", "pad", "etherpad", URI.create("https://pad.alpha.example.org/"),
+            URI.create("http://127.0.0.1:9001/"), 200, null, null);
+    static final HostConfig CLOUD = new HostConfig("cloud", "drive", "nextcloud", URI.create("https://cloud.alpha.example.org/"),
+            URI.create("https://cloud.alpha.example.org/"), 500, null, false);
+
+    static AgentConfig config(HostConfig... hosts) {
+        return new AgentConfig(Path.of("probe-agent.yml"), "alpha", new SecretRef(true, "T", "token-env", 2),
+                List.of(URI.create("https://b.example.org")), Duration.ofSeconds(30), Duration.ofSeconds(5), 0, List.of(hosts));
+    }
+
+    final Clock frozen = Clock.fixed(Instant.parse("2026-11-23T18:00:00.123456Z"), ZoneOffset.UTC);
+
+    @Test
+    void everyHostWithItsPublicUrlAndTheMembersCapacity() {
+        Report report = new ReportBuilder(config(PAD, CLOUD), frozen).build(Map.of(
+                "pad-1", Measurement.up("Etherpad healthy").withUsers(42),
+                "cloud", Measurement.up("Nextcloud healthy").withUsers(3).withAccepting(true)), Set.of());
+
+        assertThat(report.member()).isEqualTo("alpha");
+        assertThat(report.intervalSeconds()).isEqualTo(30);
+        assertThat(report.sentAt()).isEqualTo(Instant.parse("2026-11-23T18:00:00.123Z"));
+        assertThat(report.hosts()).containsExactly(
+                new HostReport("pad-1", "pad", "etherpad", "https://pad.alpha.example.org/", HostStatus.UP, true, 42, 200,
+                        null, "Etherpad healthy"),
+                new HostReport("cloud", "drive", "nextcloud", "https://cloud.alpha.example.org/", HostStatus.UP, false, 3,
+                        500, null, "Nextcloud healthy"));
+    }
+
+    @Test
+    void sentAtAlwaysMovesForwardEvenWhenTheClockDoesNot() {
+        ReportBuilder builder = new ReportBuilder(config(PAD), frozen);
+        Map<String, Measurement> latest = Map.of("pad-1", Measurement.up("ok"));
+
+        Instant first = builder.build(latest, Set.of()).sentAt();
+        Instant second = builder.build(latest, Set.of()).sentAt();
+
+        assertThat(second).isAfter(first);
+    }
+
+    @Test
+    void aDrainedHostTakesNoNewUsersWhateverTheSoftwareSays() {
+        HostReport host = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(1).withAccepting(true), true);
+
+        assertThat(host.acceptsNewUsers()).isFalse();
+        assertThat(host.status()).isEqualTo(HostStatus.UP);
+        assertThat(host.detail()).startsWith("drained for maintenance");
+    }
+
+    @Test
+    void softwareThatClosesRegistrationsIsFollowedUnlessTheMemberOverrides() {
+        Measurement closed = Measurement.up("sign-up closed").withUsers(5).withAccepting(false);
+        HostConfig forcedOpen = new HostConfig("tube", "video", "peertube", URI.create("https://t.example.org/"),
+                URI.create("https://t.example.org/"), 10, null, true);
+
+        assertThat(ReportBuilder.hostReport(PAD, closed, false).acceptsNewUsers()).isFalse();
+        assertThat(ReportBuilder.hostReport(forcedOpen, closed, false).acceptsNewUsers()).isTrue();
+    }
+
+    @Test
+    void unknownUsersAreSentAsZeroAndSaidSo() {
+        HostReport host = ReportBuilder.hostReport(PAD, Measurement.up("Lufi healthy"), false);
+
+        assertThat(host.activeUsers()).isZero();
+        assertThat(host.detail()).isEqualTo("Lufi healthy; users unknown");
+    }
+
+    @Test
+    void longReasonsAreCutToWhatTheBrokerTakes() {
+        HostReport host = ReportBuilder.hostReport(PAD, Measurement.down("x".repeat(500)), false);
+
+        assertThat(host.detail()).hasSize(200).endsWith("...");
+    }
+}

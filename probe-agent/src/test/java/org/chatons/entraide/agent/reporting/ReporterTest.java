@@ -1,0 +1,195 @@
+package org.chatons.entraide.agent.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.chatons.entraide.agent.FakeBroker;
+import org.chatons.entraide.agent.FakeHttpServer;
+import org.chatons.entraide.agent.adapters.ProbeRunner;
+import org.chatons.entraide.agent.config.Secret;
+import org.chatons.entraide.agent.metrics.AgentMetrics;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.Report;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ReporterTest {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+    static final PushPolicy QUICK = new PushPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofHours(1));
+
+    final ExecutorService http = Executors.newFixedThreadPool(2);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final FakeBroker one = new FakeBroker();
+    final FakeBroker two = new FakeBroker();
+    Reporter reporter;
+
+    @AfterEach
+    void stop() {
+        if (reporter != null) {
+            reporter.close();
+        }
+        one.close();
+        two.close();
+        http.shutdownNow();
+    }
+
+    Reporter reporter(Duration timeout, PushPolicy policy, URI... brokers) {
+        reporter = new Reporter(List.of(brokers), ProbeRunner.httpClient(Duration.ofSeconds(2), http),
+                new Secret("member-token"), timeout, policy, new AgentMetrics(meters));
+        return reporter;
+    }
+
+    static Report report(int n) {
+        return new Report("alpha", Instant.parse("2026-11-23T18:00:00Z").plusSeconds(n), 30, List.of(
+                new HostReport("pad-1", "pad", "etherpad", "https://pad.example.org/", HostStatus.UP, true, n, 100, null, "ok")));
+    }
+
+    double pushes(URI broker, String outcome) {
+        Counter counter = meters.find("entraide.probe.push").tag("broker", broker.toString()).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    void awaitPushes(URI broker, String outcome, int n) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (pushes(broker, outcome) < n) {
+            assertThat(System.nanoTime()).as("waiting for %s %s pushes", n, outcome).isLessThan(end);
+            Thread.sleep(20);
+        }
+    }
+
+    static URI deadBroker() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+    }
+
+    @Test
+    void everyBrokerGetsEveryReportWithTheMembersToken() throws Exception {
+        reporter(WAIT, QUICK, one.url(), two.url()).offer(report(1));
+
+        one.awaitRequests(1, WAIT);
+        two.awaitRequests(1, WAIT);
+        FakeHttpServer.Request request = one.requests().get(0);
+        assertThat(request.header("Authorization")).isEqualTo("Bearer member-token");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        assertThat(request.body()).contains("\"sentAt\":\"2026-11-23T18:00:01Z\"");
+        assertThat(two.reports()).containsExactly(report(1));
+        awaitPushes(one.url(), "success", 1);
+    }
+
+    @Test
+    void aDeadBrokerDoesNotKeepReportsFromTheOther() throws Exception {
+        URI dead = deadBroker();
+        Reporter reporter = reporter(WAIT, QUICK, dead, two.url());
+
+        for (int i = 1; i <= 3; i++) {
+            reporter.offer(report(i));
+            two.awaitRequests(i, WAIT);
+        }
+
+        assertThat(two.reports()).containsExactly(report(1), report(2), report(3));
+        awaitPushes(dead, "failure", 1);
+        assertThat(reporter.channels().get(0).lastResult().detail()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void aBrokerThatNeverAnswersDoesNotHoldBackTheOther() throws Exception {
+        one.answering(FakeHttpServer.never());
+        Reporter reporter = reporter(Duration.ofMinutes(5), QUICK, one.url(), two.url());
+
+        reporter.offer(report(1));
+        two.awaitRequests(1, WAIT);
+        reporter.offer(report(2));
+        two.awaitRequests(2, WAIT);
+
+        assertThat(two.reports()).containsExactly(report(1), report(2));
+        assertThat(one.requests()).as("still waiting for its first answer").hasSize(1);
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenTheBrokerRecovers() throws Exception {
+        one.answering(FakeHttpServer.answer(503, "text/plain", "overloaded"));
+        Reporter reporter = reporter(WAIT, QUICK, one.url());
+
+        reporter.offer(report(1));
+        awaitPushes(one.url(), "failure", 3);
+        one.accepting();
+        reporter.offer(report(2));
+        awaitPushes(one.url(), "success", 1);
+
+        assertThat(one.reports()).containsExactly(report(1), report(1), report(1), report(2));
+    }
+
+    @Test
+    void aRejectedReportIsNotRetried() throws Exception {
+        one.answering(FakeHttpServer.answer(409, "application/problem+json",
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"sentAt: not newer than the last accepted report\"}"));
+        Reporter reporter = reporter(WAIT, QUICK, one.url());
+
+        reporter.offer(report(1));
+        awaitPushes(one.url(), "rejected", 1);
+        reporter.offer(report(2));
+        awaitPushes(one.url(), "rejected", 2);
+
+        assertThat(one.reports()).containsExactly(report(1), report(2));
+        assertThat(reporter.channels().get(0).lastResult().detail()).isEqualTo("Conflict: sentAt: not newer than the last accepted report");
+    }
+
+    @Test
+    void whileABrokerIsBusyOnlyTheLatestReportWaits() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        one.answering((exchange, server) -> {
+            try {
+                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            FakeHttpServer.answer(202, "application/json", "{\"accepted\":1}").answer(exchange, server);
+        });
+        Reporter reporter = reporter(WAIT, QUICK, one.url());
+
+        reporter.offer(report(1));
+        one.awaitRequests(1, WAIT);
+        reporter.offer(report(2));
+        reporter.offer(report(3));
+        reporter.offer(report(4));
+        release.countDown();
+        awaitPushes(one.url(), "success", 2);
+
+        assertThat(one.reports()).containsExactly(report(1), report(4));
+    }
+
+    @Test
+    void aBrokerThatKeepsFailingIsLeftAloneByItsCircuitBreaker() throws Exception {
+        one.answering(FakeHttpServer.answer(500, "text/plain", "boom"));
+        Reporter reporter = reporter(WAIT, new PushPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofHours(1)),
+                one.url());
+
+        for (int i = 1; i <= 6; i++) {
+            reporter.offer(report(i));
+            int done = i;
+            long end = System.nanoTime() + WAIT.toNanos();
+            while (pushes(one.url(), "failure") + pushes(one.url(), "circuit_open") < done && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+        }
+
+        assertThat(pushes(one.url(), "failure")).isEqualTo(4);
+        assertThat(pushes(one.url(), "circuit_open")).isEqualTo(2);
+        assertThat(one.requests()).hasSize(4);
+        assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", one.url().toString())
+                .tag("state", "open").gauge().value()).isEqualTo(1.0);
+    }
+}
