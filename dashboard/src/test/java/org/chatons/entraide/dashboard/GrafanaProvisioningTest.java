@@ -14,15 +14,15 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.utility.MountableFile;
 
 /**
- * A real Grafana, the image docker-compose.yml runs, with the provisioning and dashboards mounted the way compose
- * mounts them: the datasource is there and every dashboard loads, with panel types this Grafana knows. Needs
+ * A real Grafana, the image docker-compose.yml runs, with the provisioning and dashboards where compose mounts
+ * them: the datasource is there and every dashboard loads, with panel types this Grafana knows. Needs
  * Docker; skipped cleanly without it.
  */
 @Testcontainers(disabledWithoutDocker = true)
@@ -34,8 +34,9 @@ class GrafanaProvisioningTest {
     @Container
     static final GenericContainer<?> GRAFANA = new GenericContainer<>(grafanaImage())
             .withExposedPorts(3000)
-            .withFileSystemBind(FILES.provisioningDir().toString(), "/etc/grafana/provisioning", BindMode.READ_ONLY)
-            .withFileSystemBind(FILES.dashboardsDir().toString(), providerPath(), BindMode.READ_ONLY)
+            // Copied rather than bind-mounted, so the test also works against a remote Docker daemon.
+            .withCopyFileToContainer(MountableFile.forHostPath(FILES.provisioningDir()), "/etc/grafana/provisioning")
+            .withCopyFileToContainer(MountableFile.forHostPath(FILES.dashboardsDir()), providerPath())
             .withEnv("GF_SECURITY_ADMIN_PASSWORD", ADMIN_PASSWORD)
             .withEnv("GF_ANALYTICS_REPORTING_ENABLED", "false")
             .withEnv("GF_ANALYTICS_CHECK_FOR_UPDATES", "false")
