@@ -1,19 +1,23 @@
 package org.chatons.entraide.broker.web;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.config.BrokerConfig;
+import org.chatons.entraide.broker.eligibility.FederationStatus;
 import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.selection.Dispatcher;
 import org.chatons.entraide.broker.selection.Pick;
 
 /**
- * {@code GET /go/{service}}: sends a new user to a host. Reads nothing of the request but the service: no
- * address, no cookie, no user agent.
+ * {@code GET /go/{service}}: sends a new user to a host. Reads nothing of the request but the service and, to
+ * answer a refusal in the person's language, Accept and Accept-Language: no address, no cookie, no user agent.
  */
 @Controller
 public class GoController {
@@ -22,30 +26,44 @@ public class GoController {
     private final Dispatcher dispatcher;
     private final BrokerMetrics metrics;
     private final BrokerConfig config;
+    private final PickerPages pages;
+    private final Languages languages;
+    private final FederationStatus status;
 
-    public GoController(ServiceCatalogue catalogue, Dispatcher dispatcher, BrokerMetrics metrics, BrokerConfig config) {
+    public GoController(ServiceCatalogue catalogue, Dispatcher dispatcher, BrokerMetrics metrics, BrokerConfig config,
+                        PickerPages pages, Languages languages, FederationStatus status) {
         this.catalogue = catalogue;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.config = config;
+        this.pages = pages;
+        this.languages = languages;
+        this.status = status;
     }
 
     /** 302, never 301: browsers cache a 301 and would skip the broker next time. */
     @Get("/go/{service}")
-    public HttpResponse<?> go(String service) {
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE, MediaType.TEXT_HTML})
+    public HttpResponse<?> go(String service, HttpRequest<?> request) {
         long start = System.nanoTime();
         if (!catalogue.contains(service)) {
             metrics.go(null, BrokerMetrics.GoOutcome.UNKNOWN_SERVICE, System.nanoTime() - start);
-            return Answers.unknownService(service);
+            return PickerPages.wantsHtml(request) ? pages.notFound(languages.resolveOrDefault(request))
+                    : Answers.unknownService(service);
         }
         Pick pick = dispatcher.pick(service);
         if (pick instanceof Pick.Sent sent) {
             metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
             return HttpResponse.status(HttpStatus.FOUND)
                     .header(HttpHeaders.LOCATION, sent.host().report().url())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header("Referrer-Policy", "no-referrer");
         }
         metrics.go(service, BrokerMetrics.GoOutcome.NO_HOST, System.nanoTime() - start);
+        if (PickerPages.wantsHtml(request)) {
+            return pages.noHost(catalogue.find(service).orElseThrow(), status.service(service),
+                    languages.resolveOrDefault(request), config.retryAfter());
+        }
         return Answers.noHost((Pick.NoHost) pick, config.retryAfter());
     }
 }

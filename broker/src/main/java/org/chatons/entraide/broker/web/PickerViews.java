@@ -1,0 +1,65 @@
+package org.chatons.entraide.broker.web;
+
+import java.util.List;
+import java.util.Locale;
+import org.chatons.entraide.broker.catalogue.Service;
+import org.chatons.entraide.broker.eligibility.HostState;
+import org.chatons.entraide.broker.eligibility.ServiceState;
+
+/** What the picker's templates show, already in the page's language: templates only lay it out. */
+final class PickerViews {
+
+    private PickerViews() {
+    }
+
+    /** Language of the page and of the switch link, and the query string links carry to keep it. */
+    record Page(String lang, String otherLang, String otherLangName, String query) {
+
+        static Page of(Locale locale) {
+            Locale other = Languages.other(locale);
+            return new Page(locale.getLanguage(), other.getLanguage(), capitalized(other.getDisplayLanguage(other)),
+                    "?lang=" + locale.getLanguage());
+        }
+    }
+
+    /** A service's card on the home page. */
+    record Card(String id, String name, String description, String replaces, String action, long hosts,
+                long eligibleHosts) {
+
+        static Card of(Service service, ServiceState state, Locale locale) {
+            return new Card(service.id(), service.name(locale), service.description(locale), service.replaces(),
+                    service.action(locale), state.hosts().size(), state.eligibleHosts());
+        }
+    }
+
+    /**
+     * One host on a service's page. {@code state} is a message key suffix (open, full, closed, down, stale...),
+     * {@code loadPercent} the estimated load, capped for the bar.
+     */
+    record HostRow(String memberName, String country, String software, String state, boolean eligible,
+                   int loadPercent, String url) {
+
+        static HostRow of(HostState h, Locale locale) {
+            String country = new Locale("", h.host().member().country()).getDisplayCountry(locale);
+            return new HostRow(h.host().member().name(), country, h.host().report().software(), state(h),
+                    h.eligible(), (int) Math.round(Math.min(1.0, Math.max(0, h.estimatedLoad())) * 100),
+                    h.host().report().url());
+        }
+
+        private static String state(HostState h) {
+            return switch (h.verdict()) {
+                case ELIGIBLE -> "open";
+                case DEGRADED -> h.eligible() ? "degraded-open" : "degraded";
+                default -> h.verdict().name().toLowerCase(Locale.ROOT);
+            };
+        }
+    }
+
+    static List<HostRow> rows(ServiceState state, Locale locale) {
+        return state.hosts().stream().map(h -> HostRow.of(h, locale)).toList();
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

@@ -1,0 +1,128 @@
+package org.chatons.entraide.broker.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatons.entraide.broker.Fixtures.closed;
+import static org.chatons.entraide.broker.Fixtures.host;
+import static org.chatons.entraide.broker.Fixtures.withStatus;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.chatons.entraide.broker.BrokerTestBase;
+import org.chatons.entraide.protocol.HostStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The picker's pages as HTML: languages, contents, and what they must never contain. */
+@MicronautTest
+class PickerPagesTest extends BrokerTestBase {
+
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    HttpResponse<String> page(String path, String acceptLanguage) {
+        var request = request(path).header("Accept", BROWSER_ACCEPT);
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return send(request.GET());
+    }
+
+    @BeforeEach
+    void federation() {
+        report("alpha", host("alpha", "pad-1", "pad", 10, 100), host("alpha", "visio-1", "visio", 95, 100));
+        report("beta", closed(host("beta", "visio-2", "visio", 5, 50)),
+                withStatus(host("beta", "pad-2", "pad", 0, 100), HostStatus.DOWN));
+    }
+
+    @Test
+    void theHomePageHasACardPerOfferedServiceInFrenchByDefault() {
+        HttpResponse<String> home = page("/", null);
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("<html lang=\"fr\">").contains("De quoi avez-vous besoin ?")
+                .contains("<h2>Pad</h2>").contains("<h2>Visioconférence</h2>").doesNotContain("<h2>Sondage</h2>")
+                .contains("1 membre peut vous accueillir maintenant")
+                .contains("href=\"/go/pad?lang=fr\">Ouvrir un pad</a>")
+                .contains("À la place de Google Docs");
+        // visio has no eligible host: no dead button, a sentence instead.
+        assertThat(home.body()).doesNotContain("/go/visio").contains("Aucun membre ne peut vous accueillir");
+    }
+
+    @Test
+    void theLanguageFollowsTheBrowserAndTheSwitchLink() {
+        assertThat(page("/", "de-DE,de;q=0.9,en;q=0.5").body()).contains("<html lang=\"en\">")
+                .contains("What do you need?").contains("Open a pad").contains("href=\"?lang=fr\"");
+        assertThat(page("/", "en-GB").body()).contains("<html lang=\"en\">");
+        assertThat(page("/?lang=fr", "en-GB").body()).contains("<html lang=\"fr\">").contains("href=\"?lang=en\"");
+        assertThat(page("/?lang=xx", "ja").body()).contains("<html lang=\"fr\">");
+        assertThat(page("/", "en").headers().firstValue("Content-Language")).hasValue("en");
+    }
+
+    @Test
+    void aServicePageListsEveryHostWithItsStateInWordsAndALinkToIt() {
+        String body = page("/services/pad?lang=en", null).body();
+
+        assertThat(body).contains("Association Alpha").contains("(France)").contains("Coopérative Bêta").contains("(Belgium)")
+                .contains(">open<").contains(">down<").doesNotContain("href=\"https://pad-2.beta.example.org/\"")
+                .contains("href=\"https://pad-1.alpha.example.org/\"")
+                .contains("<meter").contains("How we choose");
+    }
+
+    @Test
+    void noHostIsAPageWith503InThePersonsLanguageListingFullAndClosedHosts() {
+        HttpResponse<String> none = page("/go/visio", "fr-FR,fr;q=0.9");
+
+        assertThat(none.statusCode()).isEqualTo(503);
+        assertThat(none.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(none.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(none.body()).contains("<html lang=\"fr\">").contains("Visioconférence : aucun membre disponible pour le moment")
+                .contains("Association Alpha").contains(">complet<")
+                .contains("Coopérative Bêta").contains(">fermé aux nouveaux venus<")
+                .doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void scriptsAndApisStillGetJsonFromGo() {
+        HttpResponse<String> none = get("/go/visio");
+
+        assertThat(none.statusCode()).isEqualTo(503);
+        assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void anUnknownServiceIsAFriendly404Page() {
+        HttpResponse<String> missing = page("/services/teleport?lang=en", null);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("No such service").contains("href=\"/?lang=en\"");
+        assertThat(page("/go/teleport", "en").statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/services/pad", "/services/visio", "/go/visio", "/services/teleport"})
+    void everyTextIsTranslatedAndNothingComesFromElsewhere(String path) {
+        for (String lang : new String[] {"fr", "en"}) {
+            HttpResponse<String> response = page(path + "?lang=" + lang, null);
+            String body = response.body();
+
+            assertThat(body).as("unresolved message keys in %s (%s)", path, lang).doesNotContain("??");
+            assertThat(body).doesNotContainIgnoringCase("<script").doesNotContain("@import");
+            assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+            Matcher assets = Pattern.compile("(?:src|<link[^>]*href)=\"([^\"]+)\"").matcher(body);
+            while (assets.find()) {
+                assertThat(assets.group(1)).as("asset in %s", path).startsWith("/static/");
+            }
+        }
+    }
+
+    @Test
+    void theStylesheetIsServedLocally() {
+        HttpResponse<String> css = get("/static/style.css");
+
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains(".card").doesNotContain("url(http");
+    }
+}
