@@ -1,0 +1,47 @@
+package org.chatons.entraide.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@code check.sh} (promtool check config, check rules, test rules; docker-compose config) as part of the
+ * test suite, so the one test command checks the alert rules too. Skips, saying why, without the tools.
+ */
+class StaticChecksTest {
+
+    static boolean onPath(String command) {
+        try {
+            return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void promtoolAndDockerComposeAcceptEverything() throws Exception {
+        Assumptions.assumeTrue(onPath("promtool"), "promtool not installed (apt-get install prometheus)");
+        Assumptions.assumeTrue(onPath("docker-compose") || onPath("docker"),
+                "docker-compose not installed (apt-get install docker-compose)");
+
+        Process check = new ProcessBuilder("bash", Path.of("check.sh").toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        boolean finished = check.waitFor(120, TimeUnit.SECONDS);
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            check.destroyForcibly();
+        }
+
+        assertThat(finished).as("check.sh finished within 2 minutes").isTrue();
+        assertThat(check.exitValue()).as("check.sh output:%n%s", output).isZero();
+        assertThat(output).contains("promtool test rules").contains("SUCCESS");
+    }
+}
