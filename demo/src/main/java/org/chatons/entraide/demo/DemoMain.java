@@ -1,0 +1,134 @@
+package org.chatons.entraide.demo;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.chatons.entraide.demo.standins.Simulation;
+import org.chatons.entraide.demo.standins.StandIn;
+
+/**
+ * {@code java -jar demo/target/demo.jar [--speed N] [--port N] [--seed N] [--work DIR]}: the demo federation,
+ * until Ctrl-C. {@code --stand-ins-only [--bind ADDR]} starts only the stand-ins that docker-compose.yml's agents
+ * probe, on ports 9101 to 9104.
+ */
+public final class DemoMain {
+
+    private static final String USAGE = """
+            Usage: java -jar demo/target/demo.jar [options]
+              --speed N          simulated seconds per real second (default 1)
+              --port N           the broker's port (default 8080)
+              --seed N           replay the same simulated day (default 42)
+              --work DIR         where generated files and logs go (default .demo)
+              --stand-ins-only   only the stand-ins docker-compose.yml uses (ports 9101-9104)
+              --bind ADDR        with --stand-ins-only: the address to listen on (default 127.0.0.1)
+            """;
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        FederationOptions options = FederationOptions.defaults();
+        boolean standInsOnly = false;
+        String bind = "127.0.0.1";
+        PrintStream out = System.out;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (arg) {
+                case "--speed" -> options = options.withSpeed(Double.parseDouble(need(arg, value)));
+                case "--port" -> options = options.withPorts(Integer.parseInt(need(arg, value)), options.firstMetricsPort());
+                case "--seed" -> options = options.withSeed(Long.parseLong(need(arg, value)));
+                case "--work" -> options = options.withWorkDir(Path.of(need(arg, value)));
+                case "--bind" -> bind = need(arg, value);
+                case "--stand-ins-only" -> {
+                    standInsOnly = true;
+                    continue;
+                }
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return;
+                }
+                default -> {
+                    System.err.print("Unknown option " + arg + "\n" + USAGE);
+                    System.exit(2);
+                }
+            }
+            i++;
+        }
+        options = options.withEvents(event -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + event));
+        CountDownLatch stopped = new CountDownLatch(1);
+        AutoCloseable running = standInsOnly ? composeStandIns(options, InetAddress.getByName(bind), out)
+                : federation(options, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping...");
+            try {
+                running.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+            stopped.countDown();
+        }, "demo-shutdown"));
+        stopped.await();
+    }
+
+    private static String need(String option, String value) {
+        if (value == null) {
+            System.err.print(option + " needs a value\n" + USAGE);
+            System.exit(2);
+        }
+        return value;
+    }
+
+    private static Federation federation(FederationOptions options, PrintStream out) throws Exception {
+        out.println("Starting the Entraide demo federation (broker, " + DemoLayout.federation().size()
+                + " members' probe agents, their services' stand-ins)...");
+        Federation federation = Federation.start(options);
+        String broker = federation.brokerUrl().toString();
+        out.println();
+        out.println("The demo federation is running. Ctrl-C stops everything.");
+        out.println("  Picker:          " + broker + "/");
+        out.println("  Redirect:        " + broker + "/go/pad   (or visio, drive, video, microblog, events, drop, shortener, poll)");
+        out.println("  API:             " + broker + "/api/v1/services   and   " + broker + "/api/v1/services/pad/hosts");
+        out.println("  Broker metrics:  " + broker + "/prometheus");
+        out.println("  Admin token:     " + federation.adminToken() + "   (PUT/DELETE " + broker
+                + "/api/v1/admin/hosts/{member}/{host}/drain)");
+        out.println("  Agents report every " + federation.interval().toMillis() / 1000.0 + " s; files and logs in "
+                + federation.workDir());
+        out.println();
+        for (DemoLayout.Member member : DemoLayout.federation()) {
+            out.printf("  %-8s %-32s agent metrics http://127.0.0.1:%d/metrics%n", member.id(), member.name(),
+                    federation.metricsPorts().get(member.id()));
+            for (StandIn standIn : federation.standIns()) {
+                if (standIn.member().equals(member.id())) {
+                    out.printf("           %-10s %-10s %-10s %s%n", standIn.hostId(), standIn.service(), standIn.software(),
+                            standIn.url());
+                }
+            }
+        }
+        out.println();
+        out.println("What happens to the hosts (they fill, close, go down and come back):");
+        return federation;
+    }
+
+    /** The stand-ins that docker-compose.yml's agents probe (dashboard/compose/probe-agent-*.yml). */
+    static List<Simulation.Spec> composeSpecs() {
+        return List.of(
+                new Simulation.Spec("beta", "pad-2", "pad", "etherpad", 50, 0.4, 9101, null),
+                new Simulation.Spec("alpha", "visio-1", "visio", "jitsi", 100, 0.35, 9102, null),
+                new Simulation.Spec("beta", "cloud", "drive", "nextcloud", 200, 0.3, 9103, "demo-nc-token-NOT-A-SECRET"),
+                new Simulation.Spec("beta", "tube", "video", "peertube", 300, 0.4, 9104, null));
+    }
+
+    private static Simulation composeStandIns(FederationOptions options, InetAddress bind, PrintStream out) throws Exception {
+        Simulation simulation = Simulation.start(composeSpecs(), bind, options.speed(), options.seed(), options.events());
+        out.println("Stand-ins of docker-compose.yml, on " + bind.getHostAddress() + ":");
+        for (StandIn standIn : simulation.standIns()) {
+            out.printf("  %-6s %-8s %-10s port %d%n", standIn.member(), standIn.hostId(), standIn.software(), standIn.port());
+        }
+        return simulation;
+    }
+}

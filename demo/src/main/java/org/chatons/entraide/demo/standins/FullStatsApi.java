@@ -1,0 +1,34 @@
+package org.chatons.entraide.demo.standins;
+
+import static org.chatons.entraide.demo.standins.Json.object;
+
+import java.time.Clock;
+
+/** Lufi ({@code files}) and Lstu ({@code urls}): {@code /fullstats}. */
+final class FullStatsApi implements Api {
+
+    private final String software;
+    private final Clock clock;
+
+    FullStatsApi(String software, Clock clock) {
+        this.software = software;
+        this.clock = clock;
+    }
+
+    @Override
+    public String software() {
+        return software;
+    }
+
+    @Override
+    public Reply answer(Request request, HostState state) {
+        if (!request.path().equals("/fullstats")) {
+            return null;
+        }
+        long now = clock.instant().getEpochSecond();
+        return Reply.json(Json.write(software.equals("lufi")
+                ? object("files", state.stored(), "deleted", state.stored() / 7, "empty", 0,
+                        "sum", state.stored() + state.stored() / 7, "timestamp", now)
+                : object("urls", state.stored(), "timestamp", now)));
+    }
+}
