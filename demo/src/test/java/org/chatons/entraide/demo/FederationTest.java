@@ -1,0 +1,132 @@
+package org.chatons.entraide.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.chatons.entraide.demo.standins.StandIn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole demo, end to end: the real broker and probe agents as child processes, the stand-ins in this one.
+ * Needs the two jars (built by the reactor before this module's tests; skipped with a reason otherwise).
+ */
+class FederationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Federation federation;
+
+    @BeforeAll
+    static void start() throws Exception {
+        FederationOptions options = FederationOptions.forTests(dir);
+        Assumptions.assumeTrue(Files.isRegularFile(options.brokerJar()) && Files.isRegularFile(options.agentJar()),
+                "broker.jar or probe-agent.jar is not built: run ./mvnw -q -DskipTests package first");
+        federation = Federation.start(options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (federation != null) {
+            federation.close();
+        }
+    }
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(federation.brokerUrl().resolve(path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode awaitHosts(String service, Predicate<JsonNode> wanted) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        JsonNode hosts = null;
+        while (System.nanoTime() < end) {
+            hosts = JSON.readTree(get("/api/v1/services/" + service + "/hosts").body()).path("hosts");
+            if (wanted.test(hosts)) {
+                return hosts;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the broker's " + service + " hosts never matched: " + hosts);
+    }
+
+    static Set<String> members(JsonNode hosts) {
+        Set<String> members = new HashSet<>();
+        hosts.forEach(h -> members.add(h.path("member").asText()));
+        return members;
+    }
+
+    @Test
+    void everyMembersAgentReportsItsHostsToTheBroker() throws Exception {
+        JsonNode pads = awaitHosts("pad", hosts -> members(hosts).size() == 3);
+        assertThat(members(pads)).containsExactlyInAnyOrder("garenne", "atelier", "rhizome");
+        assertThat(pads.get(0).path("software").asText()).isEqualTo("etherpad");
+        awaitHosts("microblog", hosts -> members(hosts).equals(Set.of("rhizome", "mouette")));
+
+        HttpResponse<String> go = get("/go/pad");
+        assertThat(go.statusCode()).isEqualTo(302);
+        assertThat(go.headers().firstValue("Location")).get().asString().startsWith("http://localhost:");
+    }
+
+    @Test
+    void aHostThatGoesDownIsShownDownAndComesBack() throws Exception {
+        StandIn visio = federation.standIns().stream().filter(s -> s.member().equals("mouette") && s.hostId().equals("visio"))
+                .findFirst().orElseThrow();
+        awaitHosts("visio", hosts -> members(hosts).contains("mouette"));
+
+        visio.host().setDown(3600);
+        JsonNode down = awaitHosts("visio", hosts -> status(hosts, "visio").equals("DOWN"));
+        visio.host().setDown(0);
+        awaitHosts("visio", hosts -> status(hosts, "visio").equals("UP"));
+
+        assertThat(down.toString()).contains("502");
+    }
+
+    @Test
+    void eachAgentServesItsMetrics() throws Exception {
+        int port = federation.metricsPorts().get("garenne");
+        URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+        long end = System.nanoTime() + WAIT.toNanos();
+        String body = "";
+        while (!body.contains("outcome=\"success\"") && System.nanoTime() < end) {
+            try {
+                body = HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException notYet) {
+                // the agent is still starting
+            }
+            Thread.sleep(250);
+        }
+
+        assertThat(body).contains("entraide_probe_up{host=\"pad-1\"}", "entraide_probe_duration_seconds{host=\"cloud\"}",
+                "entraide_probe_push_total{broker=\"" + federation.brokerUrl() + "\",outcome=\"success\"}");
+    }
+
+    static String status(JsonNode hosts, String id) {
+        for (JsonNode host : hosts) {
+            if (host.path("member").asText().equals("mouette") && host.path("id").asText().equals(id)) {
+                return host.path("status").asText();
+            }
+        }
+        return "";
+    }
+}
