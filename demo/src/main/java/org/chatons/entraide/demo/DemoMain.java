@@ -98,6 +98,8 @@ public final class DemoMain {
                 + "/api/v1/admin/hosts/{member}/{host}/drain)");
         out.println("  Agents report every " + federation.interval().toMillis() / 1000.0 + " s; files and logs in "
                 + federation.workDir());
+        out.println("  Prometheus:      prometheus --config.file=" + federation.workDir().resolve("prometheus.yml")
+                + "   (or dashboard/prometheus/prometheus-local.yml, with the alert rules)");
         out.println();
         for (DemoLayout.Member member : DemoLayout.federation()) {
             out.printf("  %-8s %-32s agent metrics http://127.0.0.1:%d/metrics%n", member.id(), member.name(),

@@ -121,6 +121,14 @@ class FederationTest {
                 "entraide_probe_push_total{broker=\"" + federation.brokerUrl() + "\",outcome=\"success\"}");
     }
 
+    @Test
+    void itsPrometheusConfigurationNamesTheRealPorts() throws Exception {
+        String config = Files.readString(federation.workDir().resolve("prometheus.yml"));
+
+        assertThat(config).contains("job_name: broker", "job_name: probe-agent", "member: rhizome",
+                "127.0.0.1:" + federation.brokerPort(), "127.0.0.1:" + federation.metricsPorts().get("mouette"));
+    }
+
     static String status(JsonNode hosts, String id) {
         for (JsonNode host : hosts) {
             if (host.path("member").asText().equals("mouette") && host.path("id").asText().equals(id)) {
