@@ -114,11 +114,6 @@ public final class ProbeAgent implements AutoCloseable {
                 config.member(), config.hosts().size(), period, reportEvery, config.brokers());
     }
 
-    /** The reporter, for tests that look at what each broker answered. */
-    Reporter reporter() {
-        return reporter;
-    }
-
     private void round() throws InterruptedException {
         List<ProbeResult> results = runner.probeAll(config.hosts(), credentials.hostSecrets());
         boolean changed = false;

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.protocol.Report;
@@ -29,7 +31,7 @@ public final class BrokerClient {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
     /** A broker's answer is a small JSON document; anything longer is not read further. */
-    private static final int MAX_ANSWER_CHARS = 8 * 1024;
+    private static final int MAX_ANSWER_BYTES = 8 * 1024;
 
     private final HttpClient client;
     private final URI broker;
@@ -84,8 +86,13 @@ public final class BrokerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new PushResult(response.statusCode(), describe(response));
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String answer;
+            try (InputStream in = response.body()) {
+                // Only the start of the answer is read: a broker's answer is small, a proxy's error page may not be.
+                answer = new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8);
+            }
+            return new PushResult(response.statusCode(), describe(answer));
         } catch (HttpTimeoutException e) {
             return new PushResult(0, "no answer within " + timeout.toSeconds() + " s");
         } catch (ConnectException e) {
@@ -101,11 +108,7 @@ public final class BrokerClient {
     }
 
     /** The broker's own words: its problem's detail, else the start of the body. */
-    static String describe(HttpResponse<String> response) {
-        String body = response.body() == null ? "" : response.body();
-        if (body.length() > MAX_ANSWER_CHARS) {
-            body = body.substring(0, MAX_ANSWER_CHARS);
-        }
+    static String describe(String body) {
         try {
             JsonNode node = JSON.readTree(body);
             if (node != null && node.hasNonNull("detail")) {

@@ -64,6 +64,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theShippedExampleIsValid() throws Exception {
+        AgentConfig config = new ConfigLoader(org.chatons.entraide.agent.adapters.AdapterRegistry.discover().names())
+                .load(Path.of("probe-agent.example.yml"));
+
+        assertThat(config.hosts()).extracting(HostConfig::software).containsExactly("etherpad", "nextcloud", "jitsi");
+    }
+
+    @Test
     void optionalKeysHaveDefaults() throws Exception {
         AgentConfig config = loader.parse("""
                 member: alpha
