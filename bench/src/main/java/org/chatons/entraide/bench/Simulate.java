@@ -1,0 +1,172 @@
+package org.chatons.entraide.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.chatons.entraide.bench.report.Plot;
+import org.chatons.entraide.bench.report.Tables;
+import org.chatons.entraide.bench.sim.Contender;
+import org.chatons.entraide.bench.sim.RunResult;
+import org.chatons.entraide.bench.sim.Scenario;
+import org.chatons.entraide.bench.sim.Sessions;
+import org.chatons.entraide.bench.sim.Simulation;
+import org.chatons.entraide.bench.sim.Summary;
+
+/**
+ * Runs the standard scenarios for every contender and seed, and writes {@code simulation.md} (the tables) and one
+ * PNG per scenario into the output folder.
+ *
+ * <pre>
+ * java -cp bench/target/bench.jar org.chatons.entraide.bench.Simulate --out bench/results
+ *   [--seeds 5] [--choices 2] [--only REGEX] [--also POLICY:D,...] [--threads N] [--minutes WARMUP:MEASURED]
+ * </pre>
+ */
+public final class Simulate {
+
+    private Simulate() {
+    }
+
+    /** The standard set: the reference case, then one thing changed at a time. */
+    public static List<Scenario> standardScenarios() {
+        List<Scenario> all = new ArrayList<>();
+        for (int brokers : new int[] {1, 4}) {
+            all.add(Scenario.standard(50, 30, brokers, Sessions.EXPONENTIAL, 0.6));
+        }
+        for (int hosts : new int[] {10, 200}) {
+            for (int brokers : new int[] {1, 4}) {
+                all.add(Scenario.standard(hosts, 30, brokers, Sessions.EXPONENTIAL, 0.6));
+            }
+        }
+        for (int interval : new int[] {15, 60}) {
+            for (int brokers : new int[] {1, 4}) {
+                all.add(Scenario.standard(50, interval, brokers, Sessions.EXPONENTIAL, 0.6));
+            }
+        }
+        for (int brokers : new int[] {1, 4}) {
+            all.add(Scenario.standard(50, 30, brokers, Sessions.LOGNORMAL, 0.6));
+        }
+        all.add(Scenario.standard(50, 30, 4, Sessions.EXPONENTIAL, 0.8));
+        return all;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Path out = Path.of(options.getOrDefault("out", "bench/results"));
+        int seeds = Integer.parseInt(options.getOrDefault("seeds", "5"));
+        int choices = Integer.parseInt(options.getOrDefault("choices", String.valueOf(Contender.DEFAULT_CHOICES)));
+        int threads = Integer.parseInt(options.getOrDefault("threads",
+                String.valueOf(Runtime.getRuntime().availableProcessors())));
+        Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
+        List<Contender> contenders = new ArrayList<>(Contender.standard(choices));
+        if (options.containsKey("also")) {
+            for (String spec : options.get("also").split(",")) {
+                String[] parts = spec.split(":");
+                int d = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+                contenders.add(contenders.size() - 1, new Contender(spec, parts[0], d));
+            }
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Scenario s : standardScenarios()) {
+            if (only.matcher(s.id()).find()) {
+                if (options.containsKey("minutes")) {
+                    String[] m = options.get("minutes").split(":");
+                    s = s.withTimes(Duration.ofMinutes(Long.parseLong(m[0])), Duration.ofMinutes(Long.parseLong(m[1])));
+                }
+                scenarios.add(s);
+            }
+        }
+        Files.createDirectories(out);
+
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Map<Scenario, Map<Contender, List<Future<RunResult>>>> futures = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            Map<Contender, List<Future<RunResult>>> byContender = new LinkedHashMap<>();
+            for (Contender c : contenders) {
+                List<Future<RunResult>> runs = new ArrayList<>();
+                for (int seed = 1; seed <= seeds; seed++) {
+                    long fixedSeed = seed;
+                    runs.add(pool.submit(() -> new Simulation(s, c, fixedSeed).run()));
+                }
+                byContender.put(c, runs);
+            }
+            futures.put(s, byContender);
+        }
+
+        StringBuilder md = new StringBuilder();
+        List<Summary> defaults = new ArrayList<>();
+        StringBuilder details = new StringBuilder();
+        for (var entry : futures.entrySet()) {
+            Scenario s = entry.getKey();
+            List<Summary> rows = new ArrayList<>();
+            List<Plot.Line> lines = new ArrayList<>();
+            RunResult.Series first = null;
+            for (var byContender : entry.getValue().entrySet()) {
+                List<RunResult> runs = new ArrayList<>();
+                for (Future<RunResult> f : byContender.getValue()) {
+                    runs.add(f.get());
+                }
+                Summary summary = Summary.of(s, byContender.getKey(), runs);
+                rows.add(summary);
+                if (byContender.getKey().isDefault() && byContender.getKey().choices() == choices) {
+                    defaults.add(summary);
+                }
+                first = runs.get(0).series();
+                lines.add(new Plot.Line(byContender.getKey().label(), first.peakToMean(),
+                        byContender.getKey().isDefault() || byContender.getKey().waterFilling()));
+            }
+            plot(out.resolve(s.id() + ".png"), s, rows, lines, first);
+            details.append("\n### ").append(s.describe()).append("\n\n")
+                    .append("![").append(s.id()).append("](").append(s.id()).append(".png)\n\n")
+                    .append(Tables.scenario(rows));
+            System.out.printf("%-24s done after %.0f s%n", s.id(), (System.nanoTime() - started) / 1e9);
+        }
+        pool.shutdown();
+
+        md.append("# Simulation results\n\n")
+                .append("Written by `org.chatons.entraide.bench.Simulate` (see BENCHMARKS.md): ").append(seeds)
+                .append(" seeds per scenario, ").append(scenarios.isEmpty() ? 0 : scenarios.get(0).warmUp().toMinutes())
+                .append(" min warm-up, ").append(scenarios.isEmpty() ? 0 : scenarios.get(0).measured().toMinutes())
+                .append(" min measured. Plots show seed 1.\n\n")
+                .append("## The broker's default policy against the targets\n\n")
+                .append(Tables.targets(defaults))
+                .append("\n## Every scenario\n").append(details);
+        Files.writeString(out.resolve("simulation.md"), md.toString());
+        System.out.printf("Wrote %s (%d scenarios, %d contenders, %d seeds) in %.0f s%n", out.resolve("simulation.md"),
+                scenarios.size(), contenders.size(), seeds, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void plot(Path file, Scenario s, List<Summary> rows, List<Plot.Line> lines, RunResult.Series series)
+            throws IOException {
+        double[] hours = new double[series.seconds().length];
+        for (int i = 0; i < hours.length; i++) {
+            hours[i] = series.seconds()[i] / 3600;
+        }
+        double top = rows.stream().mapToDouble(Summary::peakToMeanP99).filter(v -> !Double.isNaN(v)).max().orElse(2);
+        double yMax = Math.min(2.0, Math.max(1.2, Math.ceil(top * 10) / 10));
+        Plot.write(file, s.describe() + " (seed 1)", "peak-to-mean utilisation", hours, lines, 1.0, yMax,
+                "federation fill", series.fill(), s.warmUp().toSeconds() / 3600.0,
+                List.of(new Plot.Marker(s.flashAtMillis() / 3.6e6, "flash crowd"),
+                        new Plot.Marker(s.crashAtMillis() / 3.6e6, "hosts crash")));
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,75 @@
+package org.chatons.entraide.bench.sim;
+
+import java.time.Duration;
+
+/**
+ * One simulated situation. The same scenario and seed give every contender the same hosts, capacities, report
+ * phases, arrivals, sessions, join delays, broker of each user and crashes: only the choices differ.
+ *
+ * @param id              short name, used for file names
+ * @param hosts           n, all of one service
+ * @param intervalSeconds T, how often each host's agent reports (each at its own random phase)
+ * @param brokers         how many brokers share the users; each sees only its own redirects
+ * @param sessions        how long users stay
+ * @param offeredLoad     the steady-state share of the capacity in use: Poisson arrivals at
+ *                        offeredLoad x total capacity / mean session
+ * @param flashFraction   a flash crowd of this share of the total capacity, arriving within one minute
+ * @param crashFraction   this share of the hosts (at least one) crash at once, lose their users and never report
+ *                        again: their last report stays behind until the TTL expires it
+ * @param warmUp          from an empty federation; not measured
+ * @param measured        the measured time after the warm-up; the flash crowd comes a third into it, the crash two
+ *                        thirds into it
+ */
+public record Scenario(String id, int hosts, int intervalSeconds, int brokers, Sessions sessions, double offeredLoad,
+                       double flashFraction, double crashFraction, Duration warmUp, Duration measured) {
+
+    /** Mean session length: half an hour. */
+    public static final Duration MEAN_SESSION = Duration.ofMinutes(30);
+    /** A user sent at t shows in the host's count between t + 2 s and t + 6 s (uniformly). */
+    public static final Duration JOIN_DELAY_MIN = Duration.ofSeconds(2);
+    public static final Duration JOIN_DELAY_MAX = Duration.ofSeconds(6);
+    /** Capacities are log-uniform between these, rounded to 10 users: a few large hosts, many small ones. */
+    public static final int CAPACITY_MIN = 50;
+    public static final int CAPACITY_MAX = 500;
+    /** The broker's defaults (application.yml): report TTL and full-at. */
+    public static final Duration REPORT_TTL = Duration.ofSeconds(90);
+    public static final double FULL_AT = 0.85;
+    /** How often the balance is measured. */
+    public static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
+
+    public Scenario {
+        if (hosts < 2 || intervalSeconds < 1 || brokers < 1 || offeredLoad <= 0) {
+            throw new IllegalArgumentException("scenario " + id + ": hosts >= 2, interval >= 1, brokers >= 1, load > 0");
+        }
+    }
+
+    /** The standard shape: 90 min warm-up, 3 h measured, a flash crowd of 10 % of capacity, 10 % of hosts crash. */
+    public static Scenario standard(int hosts, int intervalSeconds, int brokers, Sessions sessions, double load) {
+        String id = "n" + hosts + "-t" + intervalSeconds + "-b" + brokers
+                + (sessions == Sessions.LOGNORMAL ? "-lognormal" : "") + (load != 0.6 ? "-load" + Math.round(load * 100) : "");
+        return new Scenario(id, hosts, intervalSeconds, brokers, sessions, load, 0.10, 0.10,
+                Duration.ofMinutes(90), Duration.ofMinutes(180));
+    }
+
+    public Scenario withTimes(Duration warmUp, Duration measured) {
+        return new Scenario(id, hosts, intervalSeconds, brokers, sessions, offeredLoad, flashFraction, crashFraction,
+                warmUp, measured);
+    }
+
+    public long flashAtMillis() {
+        return warmUp.plus(measured.dividedBy(3)).toMillis();
+    }
+
+    public long crashAtMillis() {
+        return warmUp.plus(measured.multipliedBy(2).dividedBy(3)).toMillis();
+    }
+
+    public long endMillis() {
+        return warmUp.plus(measured).toMillis();
+    }
+
+    public String describe() {
+        return hosts + " hosts, T = " + intervalSeconds + " s, " + brokers + (brokers == 1 ? " broker" : " brokers")
+                + ", " + sessions.label() + " sessions, load " + Math.round(offeredLoad * 100) + " %";
+    }
+}

@@ -1,0 +1,242 @@
+package org.chatons.entraide.bench.sim;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.chatons.entraide.broker.eligibility.EligibilityRules;
+import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.registry.HostKey;
+import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.broker.selection.Dispatcher;
+import org.chatons.entraide.broker.selection.Pick;
+import org.chatons.entraide.broker.selection.PickListener;
+import org.chatons.entraide.broker.selection.Policy;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.Report;
+
+/**
+ * One run of one contender on one scenario and seed, in virtual time.
+ *
+ * <p>Each host is its own member, with its own probe agent reporting every T seconds at its own phase: the
+ * report is a real {@link Report} built from the users who have joined by then, given to every broker's real
+ * {@link HostRegistry#accept}. Each broker is a real {@link Dispatcher} with its own registry, so it counts only
+ * its own redirects. A user sent at t joins at t + join delay and leaves a session later; a crashed host loses its
+ * users and stops reporting.
+ */
+public final class Simulation {
+
+    /** The one service simulated. */
+    public static final String SERVICE = "pad";
+
+
+    private final Scenario scenario;
+    private final Contender contender;
+    private final EventQueue events = new EventQueue();
+    private final SimClock clock = new SimClock(events);
+    private final SplittableRandom users;
+    private final SplittableRandom choices;
+    private final SimHost[] hosts;
+    private final Map<HostKey, SimHost> byKey = new HashMap<>();
+    private final List<HostRegistry> registries = new ArrayList<>();
+    private final List<Dispatcher> dispatchers = new ArrayList<>();
+    private final double arrivalsPerSecond;
+    private final long start;
+
+    private final WaterFilling.Hosts truth = new WaterFilling.Hosts() {
+        @Override
+        public int size() {
+            return hosts.length;
+        }
+
+        @Override
+        public boolean alive(int i) {
+            return hosts[i].alive;
+        }
+
+        @Override
+        public int users(int i) {
+            return hosts[i].present + hosts[i].joining;
+        }
+
+        @Override
+        public int capacity(int i) {
+            return hosts[i].capacity;
+        }
+    };
+
+    private long aliveCapacity;
+    private long globalSent;
+    private final Recorder recorder;
+
+    public Simulation(Scenario scenario, Contender contender, long seed) {
+        this.scenario = scenario;
+        this.contender = contender;
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom setup = root.split();
+        this.users = root.split();
+        this.choices = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.hosts = new SimHost[scenario.hosts()];
+        double logMin = Math.log(Scenario.CAPACITY_MIN);
+        double logMax = Math.log(Scenario.CAPACITY_MAX);
+        for (int i = 0; i < hosts.length; i++) {
+            int capacity = (int) Math.round(Math.exp(logMin + (logMax - logMin) * setup.nextDouble()) / 10) * 10;
+            hosts[i] = new SimHost(i, capacity);
+            byKey.put(hosts[i].key, hosts[i]);
+            aliveCapacity += capacity;
+        }
+        long intervalMillis = scenario.intervalSeconds() * 1000L;
+        long[] phases = new long[hosts.length];
+        for (int i = 0; i < hosts.length; i++) {
+            phases[i] = setup.nextLong(intervalMillis);
+        }
+        int crashes = Math.max(1, (int) Math.round(scenario.crashFraction() * hosts.length));
+        int[] order = shuffled(hosts.length, setup);
+        long flashUsers = Math.round(scenario.flashFraction() * aliveCapacity);
+        long[] flashTimes = new long[(int) flashUsers];
+        for (int k = 0; k < flashTimes.length; k++) {
+            flashTimes[k] = scenario.flashAtMillis() + setup.nextLong(60_000);
+        }
+
+        EligibilityRules rules = new EligibilityRules(Scenario.REPORT_TTL, Scenario.FULL_AT, ZoneOffset.UTC);
+        if (!contender.waterFilling()) {
+            Policy policy = contender.brokerPolicy();
+            for (int b = 0; b < scenario.brokers(); b++) {
+                HostRegistry registry = new HostRegistry();
+                registries.add(registry);
+                dispatchers.add(new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock), policy,
+                        clock, new SplittableRandom(seed * 1_000_003L + b), PickListener.NONE));
+            }
+        }
+        this.arrivalsPerSecond = scenario.offeredLoad() * aliveCapacity / Scenario.MEAN_SESSION.toSeconds();
+        this.start = intervalMillis;
+        this.recorder = new Recorder(scenario.warmUp().toMillis(), scenario.endMillis(), hosts.length);
+
+        for (SimHost h : hosts) {
+            events.at(phases[h.index], () -> report(h, intervalMillis));
+        }
+        // Arrivals start once every host has reported, so no one is turned away by an empty registry.
+        events.at(start, this::poissonArrival);
+        for (long t : flashTimes) {
+            events.at(t, this::arrive);
+        }
+        for (int k = 0; k < crashes; k++) {
+            SimHost h = hosts[order[k]];
+            events.at(scenario.crashAtMillis(), () -> crash(h));
+        }
+        events.at(start, this::sample);
+    }
+
+    /** Runs the scenario to its end and returns what was measured. */
+    public RunResult run() {
+        events.runUntil(scenario.endMillis());
+        return recorder.result();
+    }
+
+    private void poissonArrival() {
+        arrive();
+        double gapSeconds = -Math.log(1 - users.nextDouble()) / arrivalsPerSecond;
+        events.after(Math.max(1, Math.round(gapSeconds * 1000)), this::poissonArrival);
+    }
+
+    /** One new user: every draw is made whatever happens to the user, so all contenders see the same users. */
+    private void arrive() {
+        int broker = users.nextInt(scenario.brokers());
+        long joinDelay = users.nextLong(Scenario.JOIN_DELAY_MIN.toMillis(), Scenario.JOIN_DELAY_MAX.toMillis() + 1);
+        long session = Math.max(1, Math.round(
+                scenario.sessions().sample(Scenario.MEAN_SESSION.toSeconds(), users) * 1000));
+        long now = events.now();
+        boolean measured = recorder.measuring(now);
+        SimHost h = contender.waterFilling() ? waterFill() : viaBroker(broker);
+        if (h == null) {
+            if (measured) {
+                recorder.turnedAway++;
+            }
+            return;
+        }
+        globalSent++;
+        h.sentSinceReport++;
+        if (measured) {
+            recorder.sent++;
+            recorder.sentToDead += h.alive ? 0 : 1;
+            recorder.sentToFull += h.alive && h.present + h.joining >= h.capacity ? 1 : 0;
+            recorder.sentAfterTtl += contender.waterFilling()
+                    || now < h.lastReport + Scenario.REPORT_TTL.toMillis() ? 0 : 1;
+        }
+        if (!h.alive) {
+            return;
+        }
+        h.joining++;
+        events.after(joinDelay, () -> {
+            h.joining--;
+            if (h.alive) {
+                h.present++;
+                events.after(session, () -> {
+                    if (h.alive) {
+                        h.present--;
+                    }
+                });
+            }
+        });
+    }
+
+    private SimHost waterFill() {
+        int i = WaterFilling.choose(truth, Scenario.FULL_AT, choices);
+        return i < 0 ? null : hosts[i];
+    }
+
+    private SimHost viaBroker(int broker) {
+        Pick pick = dispatchers.get(broker).pick(SERVICE);
+        return pick instanceof Pick.Sent sent ? byKey.get(sent.host().key()) : null;
+    }
+
+    private void report(SimHost h, long intervalMillis) {
+        if (!h.alive) {
+            return;
+        }
+        long now = events.now();
+        if (h.lastReport >= 0 && recorder.measuring(now)) {
+            double fair = (double) (globalSent - h.globalSentAtReport) * h.capacity / aliveCapacity;
+            recorder.hostIntervals++;
+            recorder.herds += Herds.isHerd(h.sentSinceReport, fair) ? 1 : 0;
+        }
+        h.lastReport = now;
+        h.sentSinceReport = 0;
+        h.globalSentAtReport = globalSent;
+        HostReport host = new HostReport("pad", SERVICE, "etherpad", "https://pad." + h.member.domains().get(0) + "/",
+                HostStatus.UP, true, h.present, h.capacity, null, null);
+        Report report = new Report(h.member.id(), clock.instant(), scenario.intervalSeconds(), List.of(host));
+        for (HostRegistry registry : registries) {
+            registry.accept(h.member, report, report.sentAt());
+        }
+        events.after(intervalMillis, () -> report(h, intervalMillis));
+    }
+
+    private void crash(SimHost h) {
+        h.alive = false;
+        h.present = 0;
+        aliveCapacity -= h.capacity;
+    }
+
+    private void sample() {
+        recorder.sample(events.now(), hosts);
+        events.after(Scenario.SAMPLE_EVERY.toMillis(), this::sample);
+    }
+
+    private static int[] shuffled(int n, SplittableRandom random) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+}

@@ -1,0 +1,48 @@
+package org.chatons.entraide.bench.sim;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The perfect-information limit, computed directly and not through the broker: every new user goes to the live
+ * host with the lowest true utilisation (counting the users still joining), under the same full-at threshold as
+ * the broker; ties go to the larger host, then to chance. No broker can do better than this on the same arrivals
+ * and departures.
+ */
+public final class WaterFilling {
+
+    /** What water-filling sees: the truth. */
+    public interface Hosts {
+        int size();
+
+        boolean alive(int i);
+
+        /** Users on the host, including those still joining. */
+        int users(int i);
+
+        int capacity(int i);
+    }
+
+    private WaterFilling() {
+    }
+
+    /** The index of the host to fill, or -1 when every live host is at the threshold. */
+    public static int choose(Hosts hosts, double fullAt, RandomGenerator random) {
+        int best = -1;
+        double bestLoad = 0;
+        int ties = 0;
+        for (int i = 0; i < hosts.size(); i++) {
+            double load = (double) hosts.users(i) / hosts.capacity(i);
+            if (!hosts.alive(i) || load >= fullAt) {
+                continue;
+            }
+            if (best < 0 || load < bestLoad || (load == bestLoad && hosts.capacity(i) > hosts.capacity(best))) {
+                best = i;
+                bestLoad = load;
+                ties = 1;
+            } else if (load == bestLoad && hosts.capacity(i) == hosts.capacity(best) && random.nextInt(++ties) == 0) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
