@@ -35,13 +35,15 @@ import org.slf4j.LoggerFactory;
  * interval, and at once whenever a host changes status or starts or stops taking new users, or a host is drained
  * or undrained. Probing and reporting run on different threads, so a broker that hangs never delays a probe.
  *
- * <p>Threads are bounded: two for scheduling, at most four for probes, two for the HTTP client, one per broker.
+ * <p>Threads are bounded: two for scheduling, at most eight for probes, two for the HTTP client, one per broker.
  */
 public final class ProbeAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeAgent.class);
     /** How often the drain file is looked at: a drain should take effect within seconds. */
     static final Duration DRAIN_POLL = Duration.ofSeconds(1);
+    /** Probes at once: enough for a member's usual handful of hosts, bounded for the odd large one. */
+    public static final int MAX_PROBE_THREADS = 8;
 
     private final AgentConfig config;
     private final Credentials credentials;
@@ -90,7 +92,7 @@ public final class ProbeAgent implements AutoCloseable {
         this.drainFile = DrainFile.beside(config.file());
         AgentMetrics metrics = new AgentMetrics(meters);
         this.scheduler = Executors.newScheduledThreadPool(2, daemon("agent"));
-        this.probePool = Executors.newFixedThreadPool(Math.min(4, config.hosts().size()), daemon("probe"));
+        this.probePool = Executors.newFixedThreadPool(Math.min(MAX_PROBE_THREADS, config.hosts().size()), daemon("probe"));
         this.httpPool = Executors.newFixedThreadPool(2, daemon("http"));
         HttpClient http = ProbeRunner.httpClient(config.timeout(), httpPool);
         this.runner = new ProbeRunner(registry, http, probePool, config.timeout(), clock, metrics);

@@ -69,36 +69,54 @@ public final class ProbeRunner {
                 .build();
     }
 
-    /** Probes every host once, in parallel; returns in the hosts' order, after at most about one timeout. */
+    /**
+     * Probes every host once, in parallel; returns in the hosts' order. Each probe gets the whole timeout from the
+     * moment it starts, so hosts waiting for a free thread behind slow ones are not cut short; a round with more
+     * hosts than threads takes at most a few timeouts.
+     */
     public List<ProbeResult> probeAll(List<HostConfig> hosts, Map<String, Secret> secrets) throws InterruptedException {
         long start = System.nanoTime();
+        Map<String, Long> started = new ConcurrentHashMap<>();
         Map<String, Duration> durations = new ConcurrentHashMap<>();
         List<Future<Measurement>> futures = new ArrayList<>();
         for (HostConfig host : hosts) {
-            futures.add(pool.submit(() -> run(host, secrets.get(host.id()), durations)));
+            futures.add(pool.submit(() -> {
+                started.put(host.id(), System.nanoTime());
+                return run(host, secrets.get(host.id()), durations);
+            }));
         }
-        long deadline = start + timeout.plus(GRACE).toNanos();
         List<ProbeResult> results = new ArrayList<>();
         for (int i = 0; i < hosts.size(); i++) {
             HostConfig host = hosts.get(i);
-            Future<Measurement> future = futures.get(i);
-            Measurement measurement;
-            try {
-                measurement = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                measurement = Measurement.down("no answer within " + Http.seconds(timeout));
-            } catch (ExecutionException e) {
-                // run() catches everything; this would be a bug, and still must not stop the agent.
-                measurement = Measurement.down("probe failed: " + e.getCause());
-            }
-            // Probes run in parallel, so each took at most the time until its result was collected.
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            Duration own = durations.getOrDefault(host.id(), took);
+            Measurement measurement = await(futures.get(i), host, started);
+            Duration own = durations.getOrDefault(host.id(), Duration.ofNanos(System.nanoTime()
+                    - started.getOrDefault(host.id(), start)));
             metrics.probed(host.id(), measurement.status() == HostStatus.UP, own);
             results.add(new ProbeResult(host.id(), host.software(), measurement, own));
         }
         return results;
+    }
+
+    /** Waits for one probe until its own deadline (timeout plus grace from its start); abandons it after. */
+    private Measurement await(Future<Measurement> future, HostConfig host, Map<String, Long> started)
+            throws InterruptedException {
+        long budget = timeout.plus(GRACE).toNanos();
+        while (true) {
+            Long begun = started.get(host.id());
+            // Not started yet: threads are busy with earlier probes, each bounded by its own deadline.
+            long wait = begun == null ? budget : begun + budget - System.nanoTime();
+            try {
+                return future.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (begun != null) {
+                    future.cancel(true);
+                    return Measurement.down("no answer within " + Http.seconds(timeout));
+                }
+            } catch (ExecutionException e) {
+                // run() catches everything; this would be a bug, and still must not stop the agent.
+                return Measurement.down("probe failed: " + e.getCause());
+            }
+        }
     }
 
     private Measurement run(HostConfig host, Secret secret, Map<String, Duration> durations) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.chatons.entraide.agent.ProbeAgent;
 import org.chatons.entraide.agent.adapters.Measurement;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
@@ -65,7 +66,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         AgentConfig agentConfig = loaded.config();
         Credentials credentials = loaded.credentials();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, agentConfig.hosts().size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(ProbeAgent.MAX_PROBE_THREADS, agentConfig.hosts().size()));
         ExecutorService httpPool = Executors.newFixedThreadPool(2);
         try {
             HttpClient http = ProbeRunner.httpClient(agentConfig.timeout(), httpPool);

@@ -1,6 +1,7 @@
 package org.chatons.entraide.agent.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Map;
@@ -47,8 +48,15 @@ public final class RunCommand implements Callable<Integer> {
         AgentConfig agentConfig = loaded.config();
         PrometheusMeterRegistry meters = AgentMetrics.prometheusRegistry();
         InetAddress address = InetAddress.getByName(env.getOrDefault("PROBE_AGENT_METRICS_ADDRESS", "127.0.0.1"));
-        MetricsServer server = agentConfig.metricsPort() == 0 ? null
-                : MetricsServer.start(address, agentConfig.metricsPort(), meters);
+        MetricsServer server;
+        try {
+            server = agentConfig.metricsPort() == 0 ? null : MetricsServer.start(address, agentConfig.metricsPort(), meters);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(agentConfig.file().getFileName() + ": metrics-port: cannot listen on "
+                    + address.getHostAddress() + ":" + agentConfig.metricsPort() + " (" + e.getMessage() + ")");
+            spec.commandLine().getErr().println("The agent did not start.");
+            return Loaded.CONFIG_ERROR;
+        }
         ProbeAgent agent = new ProbeAgent(agentConfig, loaded.credentials(), loaded.adapters(), clock, PushPolicy.standard(), meters,
                 ProbeAgent.Cadence.of(agentConfig));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -71,9 +71,9 @@ public final class BrokerClient {
      * @param dryRun true to have it validated only
      */
     public PushResult push(Report report, boolean dryRun) throws InterruptedException {
-        String body = toJson(report);
-        if (body.length() > Report.MAX_BYTES) {
-            return new PushResult(413, "the report is " + body.length() + " bytes, more than the brokers' "
+        byte[] body = toJson(report).getBytes(StandardCharsets.UTF_8);
+        if (body.length > Report.MAX_BYTES) {
+            return new PushResult(413, "the report is " + body.length + " bytes, more than the brokers' "
                     + Report.MAX_BYTES + "; fewer hosts per agent");
         }
         String path = Report.PATH + (dryRun ? "?dry-run=true" : "");
@@ -83,7 +83,7 @@ public final class BrokerClient {
                 .header("Accept", "application/json, application/problem+json")
                 .header("Authorization", "Bearer " + token.reveal())
                 .header("User-Agent", "entraide-probe-agent")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -60,6 +60,30 @@ class ProbeRunnerTest {
     }
 
     @Test
+    void hostsWaitingForAThreadBehindStuckOnesStillGetTheirWholeTimeout() throws Exception {
+        Adapter sleeper = new FixedAdapter("sleeper", () -> {
+            Thread.sleep(60_000);
+            return Measurement.up("woke");
+        });
+        FakeHttpServer healthy = FakeHttpServer.start().on("/health", json("{\"status\":\"pass\"}"));
+        ExecutorService onePool = Executors.newFixedThreadPool(1);
+        try {
+            ProbeRunner oneThread = new ProbeRunner(new AdapterRegistry(List.of(new EtherpadAdapter(), sleeper)),
+                    ProbeRunner.httpClient(Duration.ofMillis(400), http), onePool, Duration.ofMillis(400),
+                    Clock.systemUTC(), new AgentMetrics(meters));
+
+            List<ProbeResult> results = oneThread.probeAll(List.of(host("stuck", "sleeper", server.url()),
+                    host("fine", "etherpad", healthy.url())), Map.of());
+
+            assertThat(results.get(0).measurement().status()).isEqualTo(HostStatus.DOWN);
+            assertThat(results.get(1).measurement().status()).isEqualTo(HostStatus.UP);
+        } finally {
+            onePool.shutdownNow();
+            healthy.close();
+        }
+    }
+
+    @Test
     void anAdapterThatHangsOutsideHttpIsAbandoned() throws Exception {
         Adapter sleeper = new FixedAdapter("sleeper", () -> {
             Thread.sleep(60_000);

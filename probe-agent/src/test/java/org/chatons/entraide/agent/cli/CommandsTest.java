@@ -129,6 +129,16 @@ class CommandsTest {
     }
 
     @Test
+    void aMetricsPortInUseStopsTheAgentWithAClearMessage() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Files.writeString(config, Files.readString(config).replace("metrics-port: 0", "metrics-port: " + taken.getLocalPort()));
+
+            assertThat(run("run", "-c", config.toString())).isEqualTo(2);
+            assertThat(err.toString()).contains("probe-agent.yml: metrics-port: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
     void aMissingTokenIsAConfigurationError() {
         CommandLine line = ProbeAgentCommand.commandLine(Map.of(), Clock.systemUTC());
         line.setErr(new PrintWriter(err, true));
