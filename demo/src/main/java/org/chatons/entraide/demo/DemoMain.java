@@ -61,8 +61,14 @@ public final class DemoMain {
         }
         options = options.withEvents(event -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + event));
         CountDownLatch stopped = new CountDownLatch(1);
-        AutoCloseable running = standInsOnly ? composeStandIns(options, InetAddress.getByName(bind), out)
-                : federation(options, out);
+        AutoCloseable running;
+        try {
+            running = standInsOnly ? composeStandIns(options, InetAddress.getByName(bind), out) : federation(options, out);
+        } catch (java.io.IOException e) {
+            System.err.println("The demo could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping...");
             try {
