@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.chatons.entraide.agent.ProbeAgent;
@@ -29,9 +28,6 @@ import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code check}: the first thing a sysadmin runs. Probes every host once, prints what each broker would be told,
@@ -39,28 +35,18 @@ import picocli.CommandLine.Spec;
  * Exits 1 when a host is not UP or a broker refuses, 2 when the configuration is wrong.
  */
 @Command(name = "check", description = "Probe every host once, print a table, validate the token with every broker.")
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends AgentCommand {
 
     private static final String ROW = "%-16s %-10s %-9s %6s %8s %5s %-9s %s%n";
 
-    @Mixin
-    ConfigOption config;
-
-    @Spec
-    CommandSpec spec;
-
-    private final Map<String, String> env;
-    private final Clock clock;
-
     CheckCommand(Map<String, String> env, Clock clock) {
-        this.env = env;
-        this.clock = clock;
+        super(env, clock);
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Loaded loaded = Loaded.load(config.file(), env, true, spec.commandLine().getErr());
+        Loaded loaded = load(true);
         if (loaded == null) {
             return Loaded.CONFIG_ERROR;
         }

@@ -1,14 +1,11 @@
 package org.chatons.entraide.agent.cli;
 
-import java.util.concurrent.Callable;
+import java.time.Clock;
 import java.util.Map;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.DrainFile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code drain HOST} and {@code undrain HOST}: maintenance. The host is written to the drain file beside the
@@ -16,26 +13,21 @@ import picocli.CommandLine.Spec;
  * Needs no token, so it works under any account that may write beside the configuration.
  */
 @Command(description = "Put a host in maintenance (drain) or take it out (undrain): it takes no new users meanwhile.")
-public final class DrainCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOption config;
+public final class DrainCommand extends AgentCommand {
 
     @Parameters(paramLabel = "HOST", description = "The host's id, as in the configuration.")
     String host;
 
-    @Spec
-    CommandSpec spec;
-
     private final boolean drain;
 
     DrainCommand(boolean drain) {
+        super(Map.of(), Clock.systemUTC());
         this.drain = drain;
     }
 
     @Override
     public Integer call() throws Exception {
-        Loaded loaded = Loaded.load(config.file(), Map.of(), false, spec.commandLine().getErr());
+        Loaded loaded = load(false);
         if (loaded == null) {
             return Loaded.CONFIG_ERROR;
         }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.chatons.entraide.agent.ProbeAgent;
 import org.chatons.entraide.agent.config.AgentConfig;
@@ -13,34 +12,21 @@ import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.metrics.MetricsServer;
 import org.chatons.entraide.agent.reporting.PushPolicy;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: measures and reports until stopped (SIGTERM, Ctrl-C). The metrics listen on 127.0.0.1 unless the
  * environment's PROBE_AGENT_METRICS_ADDRESS names another address (0.0.0.0 in a container).
  */
 @Command(name = "run", description = "Measure the hosts and report to the brokers until stopped (the default).")
-public final class RunCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOption config;
-
-    @Spec
-    CommandSpec spec;
-
-    private final Map<String, String> env;
-    private final Clock clock;
+public final class RunCommand extends AgentCommand {
 
     RunCommand(Map<String, String> env, Clock clock) {
-        this.env = env;
-        this.clock = clock;
+        super(env, clock);
     }
 
     @Override
     public Integer call() throws Exception {
-        Loaded loaded = Loaded.load(config.file(), env, true, spec.commandLine().getErr());
+        Loaded loaded = load(true);
         if (loaded == null) {
             spec.commandLine().getErr().println("The agent did not start.");
             return Loaded.CONFIG_ERROR;
