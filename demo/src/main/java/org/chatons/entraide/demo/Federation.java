@@ -46,6 +46,9 @@ public final class Federation implements AutoCloseable {
 
     private final Simulation simulation;
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> agents = new LinkedHashMap<>();
+    private final Map<String, List<String>> agentCommands = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> agentEnvironments = new LinkedHashMap<>();
     private final Map<String, Integer> metricsPorts = new LinkedHashMap<>();
     private final Path workDir;
     private int brokerPort;
@@ -64,7 +67,12 @@ public final class Federation implements AutoCloseable {
                 throw new IOException(jar + " is missing: build it first with ./mvnw -q -DskipTests package");
             }
         }
-        Files.createDirectories(options.workDir().resolve("logs"));
+        Path logs = Files.createDirectories(options.workDir().resolve("logs"));
+        try (var old = Files.list(logs)) {
+            for (Path log : old.filter(f -> f.toString().endsWith(".log")).toList()) {
+                Files.delete(log); // a restarted agent appends to its log; a new demo starts them afresh
+            }
+        }
         List<Simulation.Spec> specs = new ArrayList<>();
         for (DemoLayout.Member member : DemoLayout.federation()) {
             for (DemoLayout.Host host : member.hosts()) {
@@ -119,7 +127,6 @@ public final class Federation implements AutoCloseable {
         Process broker = spawn("broker", List.of(java(), "-Xmx256m", "-jar", options.brokerJar().toString()), brokerEnv);
         awaitHttp(broker, "broker", brokerUrl().resolve("/health"));
 
-        Map<String, Process> agents = new LinkedHashMap<>();
         for (DemoLayout.Member member : DemoLayout.federation()) {
             int metricsPort = metricsPorts.get(member.id());
             Path config = workDir.resolve(member.id()).resolve("probe-agent.yml");
@@ -128,12 +135,12 @@ public final class Federation implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(java()));
             command.addAll(AGENT_JVM);
             command.addAll(List.of("-jar", options.agentJar().toString(), "run", "-c", config.toString()));
-            agents.put(member.id(), spawn("agent-" + member.id(), command,
-                    Map.of("ENTRAIDE_TOKEN", tokens.get(member.id()), "NC_TOKEN", NC_TOKEN)));
+            agentCommands.put(member.id(), command);
+            agentEnvironments.put(member.id(), Map.of("ENTRAIDE_TOKEN", tokens.get(member.id()), "NC_TOKEN", NC_TOKEN));
+            agents.put(member.id(), spawn("agent-" + member.id(), command, agentEnvironments.get(member.id())));
         }
-        for (Map.Entry<String, Process> agent : agents.entrySet()) {
-            String name = "agent-" + agent.getKey();
-            awaitHttp(agent.getValue(), name, URI.create("http://127.0.0.1:" + metricsPorts.get(agent.getKey()) + "/metrics"));
+        for (String member : agents.keySet()) {
+            awaitAgent(member);
         }
         Files.writeString(workDir.resolve("prometheus.yml"), prometheusConfig("5s"));
     }
@@ -164,10 +171,34 @@ public final class Federation implements AutoCloseable {
         return yaml.toString();
     }
 
+    /**
+     * Stops a member's probe agent, as when its server dies: its hosts turn STALE at the broker once their last
+     * report is older than the report TTL, and its metrics target goes down.
+     */
+    public synchronized void stopAgent(String member) throws InterruptedException {
+        Process agent = agents.get(member);
+        agent.destroy();
+        if (!agent.waitFor(10, TimeUnit.SECONDS)) {
+            agent.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts a stopped agent again; returns once it serves its metrics. */
+    public synchronized void startAgent(String member) throws IOException, InterruptedException {
+        if (!agents.get(member).isAlive()) {
+            agents.put(member, spawn("agent-" + member, agentCommands.get(member), agentEnvironments.get(member)));
+            awaitAgent(member);
+        }
+    }
+
+    private void awaitAgent(String member) throws IOException, InterruptedException {
+        awaitHttp(agents.get(member), "agent-" + member, URI.create("http://127.0.0.1:" + metricsPorts.get(member) + "/metrics"));
+    }
+
     private Process spawn(String name, List<String> command, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("logs").resolve(name + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs").resolve(name + ".log").toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
         processes.add(process);

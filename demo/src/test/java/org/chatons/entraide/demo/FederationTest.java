@@ -103,6 +103,18 @@ class FederationTest {
     }
 
     @Test
+    void aMemberWhoseAgentStopsHasItsHostsStaleThenBack() throws Exception {
+        awaitHosts("drop", hosts -> members(hosts).contains("garenne"));
+
+        federation.stopAgent("garenne");
+        JsonNode stale = awaitHosts("drop", hosts -> reason(hosts, "garenne", "drop").equals("STALE"));
+        federation.startAgent("garenne");
+        awaitHosts("drop", hosts -> hosts.get(0).path("eligible").asBoolean());
+
+        assertThat(stale.get(0).path("eligible").asBoolean()).isFalse();
+    }
+
+    @Test
     void eachAgentServesItsMetrics() throws Exception {
         int port = federation.metricsPorts().get("garenne");
         URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
@@ -127,6 +139,15 @@ class FederationTest {
 
         assertThat(config).contains("job_name: broker", "job_name: probe-agent", "member: rhizome",
                 "127.0.0.1:" + federation.brokerPort(), "127.0.0.1:" + federation.metricsPorts().get("mouette"));
+    }
+
+    static String reason(JsonNode hosts, String member, String id) {
+        for (JsonNode host : hosts) {
+            if (host.path("member").asText().equals(member) && host.path("id").asText().equals(id)) {
+                return host.path("reason").asText();
+            }
+        }
+        return "";
     }
 
     static String status(JsonNode hosts, String id) {
