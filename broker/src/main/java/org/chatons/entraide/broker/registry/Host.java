@@ -43,7 +43,7 @@ public record Host(HostKey key, Member member, HostReport report, Instant observ
         return report.effectiveLoad();
     }
 
-    /** Reported load corrected by the users this broker sent there since the report (as Jicofo does). */
+    /** Reported load corrected by the users this broker sent there that the report does not count yet (Jicofo). */
     public double estimatedLoad(int sentSinceReport) {
         return reportedLoad() + (double) sentSinceReport / capacity();
     }

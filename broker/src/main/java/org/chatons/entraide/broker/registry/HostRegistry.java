@@ -57,7 +57,8 @@ public final class HostRegistry {
             for (HostReport h : report.hosts()) {
                 HostKey key = new HostKey(id, h.id());
                 Host host = new Host(key, member, h, observedAt, report.intervalSeconds());
-                byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).put(key, new TrackedHost(host));
+                byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>())
+                        .compute(key, (k, before) -> new TrackedHost(host, before));
                 serviceOfHost.put(key, h.service());
                 touched.add(h.service());
             }

@@ -5,24 +5,39 @@ import java.util.random.RandomGenerator;
 /**
  * Keeps the best of the hosts offered to it: lowest load, then largest capacity, then chance (reservoir
  * sampling over the ties, so each tied host is equally likely without keeping a list).
+ *
+ * <p>A corrected comparison weighs the load each host would have with the new user: one user more is 2 % of a
+ * 50-user host but 0.2 % of a 500-user one, so between two hosts at nearly the same load the larger takes it and
+ * the small hosts, which set the federation's peak, are not pushed over it (measured in bench/, BENCHMARKS.md).
+ * With several brokers, each counts only its own redirects: {@code brokers} scales them to stand for everyone's.
  */
 final class Comparison {
 
     private final Pool pool;
     private final boolean corrected;
+    private final int brokers;
     private final RandomGenerator random;
     private int best = -1;
     private double bestLoad;
     private int ties;
 
     Comparison(Pool pool, boolean corrected, RandomGenerator random) {
+        this(pool, corrected, 1, random);
+    }
+
+    Comparison(Pool pool, boolean corrected, int brokers, RandomGenerator random) {
         this.pool = pool;
         this.corrected = corrected;
+        this.brokers = brokers;
         this.random = random;
     }
 
     void offer(int i) {
-        double load = corrected ? pool.estimatedLoad(i) : pool.reportedLoad(i);
+        double load = pool.reportedLoad(i);
+        if (corrected) {
+            double sent = pool.estimatedLoad(i) - load;
+            load += (brokers == 1 ? sent : brokers * sent) + 1.0 / pool.capacity(i);
+        }
         if (best < 0 || load < bestLoad) {
             take(i, load);
             return;

@@ -60,7 +60,7 @@ public final class Dispatcher {
         if (chosen == null) {
             pick = new Pick.NoHost(service, status.service(service, now).hostsByVerdict());
         } else {
-            chosen.sent();
+            chosen.sent(now);
             pick = new Pick.Sent(chosen.host());
         }
         listener.picked(pick);
@@ -69,7 +69,11 @@ public final class Dispatcher {
 
     private TrackedHost choose(Tier tier, Instant now) {
         int i = policy.choose(tier.at(now, rules, registry), random);
-        return i < 0 ? null : tier.host(i);
+        if (i < 0) {
+            return null;
+        }
+        tier.sent();
+        return tier.host(i);
     }
 
     private Candidates candidates(String service, Instant now) {

@@ -26,6 +26,14 @@ public interface Pool {
     /** A random host, each with probability proportional to its capacity. */
     int sampleByCapacity(RandomGenerator random);
 
+    /**
+     * The capacity-weighted mean estimated load of the pool's hosts, counting the users sent since the pool's
+     * snapshot was taken: the level a perfect spread would have.
+     */
+    default double meanEstimatedLoad() {
+        return Double.NaN;
+    }
+
     /** A random host, all equally likely. */
     default int sampleUniformly(RandomGenerator random) {
         return random.nextInt(size());

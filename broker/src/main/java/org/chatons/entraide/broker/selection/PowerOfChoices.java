@@ -3,14 +3,22 @@ package org.chatons.entraide.broker.selection;
 import java.util.random.RandomGenerator;
 
 /**
- * The power of d choices: sample d admitted hosts, larger ones more often, and take the least loaded; a tie
- * goes to the larger host, then to chance. Stays good on stale reports where "least loaded of all" herds
- * everyone onto one host (Mitzenmacher 2000; Azar et al. 1999).
+ * The power of d choices: sample d admitted hosts, larger ones more often, and take the one that would be least
+ * loaded with the new user; a tie goes to the larger host, then to chance. Stays good on stale reports where
+ * "least loaded of all" herds everyone onto one host (Mitzenmacher 2000; Azar et al. 1999).
  *
- * @param choices   how many hosts to compare (d)
+ * <p>Corrected, it is adaptive: when even the best of the d would rise above the pool's mean estimated load,
+ * it samples up to d more hosts and keeps the best of all. Most picks cost d samples; those that drew only
+ * crowded hosts look further, so a host already above the level a perfect spread would have rarely gets
+ * another user. No host can get more than 2d times its share of the picks, however stale the reports: the
+ * bound that keeps several brokers from herding on the same host (measured in bench/, BENCHMARKS.md).
+ *
+ * @param choices   how many hosts to compare (d); up to 2d when corrected and the first d are all crowded
  * @param corrected compare estimated load (reported + sent since) rather than the reported load alone
+ * @param brokers   how many brokers share the users: each counts only its own redirects, so they are scaled to
+ *                  stand for everyone's (1: this broker alone)
  */
-public record PowerOfChoices(int choices, boolean corrected) implements Policy {
+public record PowerOfChoices(int choices, boolean corrected, int brokers) implements Policy {
 
     /** Samples to draw before falling back to a scan, for pools where most hosts have filled up. */
     private static final int ATTEMPTS_PER_CHOICE = 4;
@@ -21,30 +29,46 @@ public record PowerOfChoices(int choices, boolean corrected) implements Policy {
         if (choices < 1) {
             throw new IllegalArgumentException("choices: " + choices + " (expected: >= 1)");
         }
+        if (brokers < 1) {
+            throw new IllegalArgumentException("brokers: " + brokers + " (expected: >= 1)");
+        }
+    }
+
+    /** For one broker. */
+    public PowerOfChoices(int choices, boolean corrected) {
+        this(choices, corrected, 1);
     }
 
     @Override
     public int choose(Pool pool, RandomGenerator random) {
         int n = pool.size();
-        Comparison best = new Comparison(pool, corrected, random);
+        Comparison best = new Comparison(pool, corrected, brokers, random);
+        int most = corrected ? 2 * choices : choices;
+        double mean = corrected ? pool.meanEstimatedLoad() : Double.NaN;
         if (n > SMALL_POOL) {
-            int[] seen = new int[choices];
+            int[] seen = new int[most];
             int found = 0;
-            for (int attempt = 0; attempt < choices * ATTEMPTS_PER_CHOICE && found < choices; attempt++) {
+            for (int attempt = 0; attempt < most * ATTEMPTS_PER_CHOICE && found < most; attempt++) {
                 int i = pool.sampleByCapacity(random);
                 if (pool.admits(i) && !contains(seen, found, i)) {
                     seen[found++] = i;
                     best.offer(i);
+                    if (found >= choices && !crowded(pool, best.index(), mean)) {
+                        break;
+                    }
                 }
             }
             if (found > 0) {
                 return best.index();
             }
         }
-        // A small pool, or one where most hosts have filled up: draw d of the admitted hosts a scan finds.
+        // A small pool, or one where most hosts have filled up: draw among the admitted hosts a scan finds.
         int[] admitted = Scan.admitted(pool);
-        for (int k = 0; k < Math.min(choices, admitted.length); k++) {
+        for (int k = 0; k < Math.min(most, admitted.length); k++) {
             best.offer(Scan.takeByCapacity(pool, admitted, k, random));
+            if (k + 1 >= choices && !crowded(pool, best.index(), mean)) {
+                break;
+            }
         }
         return best.index();
     }
@@ -52,6 +76,11 @@ public record PowerOfChoices(int choices, boolean corrected) implements Policy {
     @Override
     public String name() {
         return corrected ? "d-choices" : "d-choices-uncorrected";
+    }
+
+    /** Whether the host would be above the pool's mean with one more user (never when the mean is unknown). */
+    private static boolean crowded(Pool pool, int i, double mean) {
+        return pool.estimatedLoad(i) + 1.0 / pool.capacity(i) > mean;
     }
 
     private static boolean contains(int[] values, int count, int value) {

@@ -2,10 +2,12 @@ package org.chatons.entraide.broker.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.chatons.entraide.broker.Fixtures.host;
 import static org.chatons.entraide.broker.Fixtures.member;
 import static org.chatons.entraide.broker.Fixtures.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.chatons.entraide.broker.members.Member;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,31 @@ class HostRegistryTest {
         assertThat(registry.version("pad")).isGreaterThan(version);
         registry.drain(new HostKey("alpha", "pad-1"), false);
         assertThat(registry.isDrained(new HostKey("alpha", "pad-1"))).isFalse();
+    }
+
+    @Test
+    void usersSentJustBeforeAReportWasMeasuredStayCountedTheOthersAreInTheReport() {
+        registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 10, 100)), T0);
+        TrackedHost before = registry.hosts("pad").iterator().next();
+        before.sent(T0.plusSeconds(10));
+        before.sent(T0.plusSeconds(24));
+        before.sent(T0.plusSeconds(27));
+        before.sent(T0.plusSeconds(31));
+        assertThat(before.sentSinceReport()).isEqualTo(4);
+
+        // Measured at +30 s, it arrives at +31 s: the users sent from +25 s on may not have joined when it was.
+        Instant measured = T0.plusSeconds(30);
+        registry.accept(alpha, report("alpha", measured, host("alpha", "pad-1", "pad", 12, 100)), measured);
+
+        TrackedHost after = registry.hosts("pad").iterator().next();
+        assertThat(TrackedHost.JOIN_GRACE).isEqualTo(Duration.ofSeconds(5));
+        assertThat(after.sentSinceReport()).isEqualTo(2);
+        assertThat(after.estimatedLoad()).isCloseTo(0.14, within(1e-9));
+
+        // And once more: a report a minute later has them all.
+        registry.accept(alpha, report("alpha", T0.plusSeconds(90), host("alpha", "pad-1", "pad", 14, 100)),
+                T0.plusSeconds(90));
+        assertThat(registry.hosts("pad").iterator().next().sentSinceReport()).isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ final class FakePool implements Pool {
     final double[] estimated;
     final int[] capacity;
     final boolean[] closed;
+    double mean = Double.NaN;
     int samples;
 
     FakePool(double[] reported, double[] estimated, int[] capacity) {
@@ -48,6 +49,11 @@ final class FakePool implements Pool {
     @Override
     public int capacity(int i) {
         return capacity[i];
+    }
+
+    @Override
+    public double meanEstimatedLoad() {
+        return mean;
     }
 
     @Override
