@@ -33,10 +33,15 @@ public record EligibilityRules(Duration reportTtl, double fullAt, ZoneId zone) {
         if (!host.acceptsNewUsers()) {
             return Eligibility.CLOSED;
         }
-        if (!(host.estimatedLoad(sentSinceReport) < fullAt)) {
+        if (full(host, sentSinceReport)) {
             return Eligibility.FULL;
         }
         return host.status() == HostStatus.DEGRADED ? Eligibility.DEGRADED : Eligibility.ELIGIBLE;
+    }
+
+    /** Whether the host's estimated load reached the full-at threshold. */
+    public boolean full(Host host, int sentSinceReport) {
+        return !(host.estimatedLoad(sentSinceReport) < fullAt);
     }
 
     /**

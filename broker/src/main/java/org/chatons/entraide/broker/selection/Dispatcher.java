@@ -52,9 +52,9 @@ public final class Dispatcher {
     public Pick pick(String service) {
         Instant now = clock.instant();
         Candidates candidates = candidates(service, now);
-        TrackedHost chosen = choose(candidates.eligible(), now);
+        TrackedHost chosen = choose(candidates.eligible());
         if (chosen == null) {
-            chosen = choose(candidates.degraded(), now);
+            chosen = choose(candidates.degraded());
         }
         Pick pick;
         if (chosen == null) {
@@ -67,8 +67,8 @@ public final class Dispatcher {
         return pick;
     }
 
-    private TrackedHost choose(Tier tier, Instant now) {
-        int i = policy.choose(tier.at(now, rules, registry), random);
+    private TrackedHost choose(Tier tier) {
+        int i = policy.choose(tier.pool(rules, registry), random);
         if (i < 0) {
             return null;
         }
@@ -95,8 +95,8 @@ public final class Dispatcher {
                 validUntil = changes.isBefore(validUntil) ? changes : validUntil;
             }
         }
-        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, Eligibility.ELIGIBLE),
-                new Tier(degraded, Eligibility.DEGRADED));
+        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible),
+                new Tier(degraded));
         cache.put(service, fresh);
         return fresh;
     }

@@ -1,32 +1,28 @@
 package org.chatons.entraide.broker.selection;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.registry.TrackedHost;
 
 /**
- * The hosts of one service that were {@code wanted} (ELIGIBLE, or DEGRADED for the fallback tier) when the
- * snapshot was taken, with cumulative capacities for O(log n) sampling by capacity.
+ * The hosts of one service that were ELIGIBLE (or DEGRADED, for the fallback tier) when the snapshot was taken,
+ * with cumulative capacities for O(log n) sampling by capacity.
  */
 final class Tier {
 
     private final TrackedHost[] hosts;
     private final long[] cumulativeCapacity;
-    private final Eligibility wanted;
     /** Sum over the hosts of estimated load x capacity when the snapshot was taken, and the total capacity. */
     private final double weightedLoad;
     private final long totalCapacity;
     private final AtomicInteger sentSinceSnapshot = new AtomicInteger();
 
-    Tier(List<TrackedHost> hosts, Eligibility wanted) {
+    Tier(List<TrackedHost> hosts) {
         this.hosts = hosts.toArray(TrackedHost[]::new);
-        this.wanted = wanted;
         this.cumulativeCapacity = new long[this.hosts.length];
         long sum = 0;
         double weighted = 0;
@@ -48,8 +44,8 @@ final class Tier {
         sentSinceSnapshot.incrementAndGet();
     }
 
-    /** The tier as a pool at one instant: a host is admitted if the rules still give it the wanted verdict. */
-    Pool at(Instant now, EligibilityRules rules, HostRegistry registry) {
+    /** The tier as a pool: a host is admitted while it has not filled up or been drained since the snapshot. */
+    Pool pool(EligibilityRules rules, HostRegistry registry) {
         return new Pool() {
             @Override
             public int size() {
@@ -58,8 +54,12 @@ final class Tier {
 
             @Override
             public boolean admits(int i) {
+                // Only filling up and a drain can change a candidate's verdict while the snapshot is in use: a
+                // report or a drain replaces the snapshot, and so does the passing of the first instant at which
+                // time alone could (a report going stale, a confirmation lapsing; see Dispatcher). Checking just
+                // those two keeps a pick from redoing the date arithmetic of every rule for every host it samples.
                 TrackedHost t = hosts[i];
-                return rules.assess(t.host(), t.sentSinceReport(), registry.isDrained(t.host().key()), now) == wanted;
+                return !rules.full(t.host(), t.sentSinceReport()) && !registry.isDrained(t.host().key());
             }
 
             @Override
