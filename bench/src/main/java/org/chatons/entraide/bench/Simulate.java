@@ -1,5 +1,6 @@
 package org.chatons.entraide.bench;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,12 +67,12 @@ public final class Simulate {
         int threads = Integer.parseInt(options.getOrDefault("threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
-        List<Contender> contenders = new ArrayList<>(Contender.standard(choices));
+        List<Contender> extra = new ArrayList<>();
         if (options.containsKey("also")) {
             for (String spec : options.get("also").split(",")) {
                 String[] parts = spec.split(":");
                 int d = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-                contenders.add(contenders.size() - 1, new Contender(spec, parts[0], d));
+                extra.add(new Contender(parts[0] + (d > 0 ? ", d = " + d : ""), parts[0], d));
             }
         }
         List<Scenario> scenarios = new ArrayList<>();
@@ -91,6 +92,8 @@ public final class Simulate {
         Map<Scenario, Map<Contender, List<Future<RunResult>>>> futures = new LinkedHashMap<>();
         for (Scenario s : scenarios) {
             Map<Contender, List<Future<RunResult>>> byContender = new LinkedHashMap<>();
+            List<Contender> contenders = new ArrayList<>(Contender.standard(choices, s.brokers()));
+            contenders.addAll(contenders.size() - 1, extra);
             for (Contender c : contenders) {
                 List<Future<RunResult>> runs = new ArrayList<>();
                 for (int seed = 1; seed <= seeds; seed++) {
@@ -117,14 +120,15 @@ public final class Simulate {
                 }
                 Summary summary = Summary.of(s, byContender.getKey(), runs);
                 rows.add(summary);
-                if (byContender.getKey().isDefault() && byContender.getKey().choices() == choices) {
+                if (byContender.getKey().isDefault()) {
                     defaults.add(summary);
                 }
                 first = runs.get(0).series();
-                lines.add(new Plot.Line(byContender.getKey().label(), first.peakToMean(),
-                        byContender.getKey().isDefault() || byContender.getKey().waterFilling()));
+                Contender c = byContender.getKey();
+                lines.add(new Plot.Line(c.label(), first.peakToMean(), c.isDefault() || c.waterFilling(),
+                        colour(c, lines.size())));
             }
-            plot(out.resolve(s.id() + ".png"), s, rows, lines, first);
+            plot(out.resolve(s.id() + ".png"), s, lines, first);
             details.append("\n### ").append(s.describe()).append("\n\n")
                     .append("![").append(s.id()).append("](").append(s.id()).append(".png)\n\n")
                     .append(Tables.scenario(rows));
@@ -141,22 +145,62 @@ public final class Simulate {
                 .append(Tables.targets(defaults))
                 .append("\n## Every scenario\n").append(details);
         Files.writeString(out.resolve("simulation.md"), md.toString());
-        System.out.printf("Wrote %s (%d scenarios, %d contenders, %d seeds) in %.0f s%n", out.resolve("simulation.md"),
-                scenarios.size(), contenders.size(), seeds, (System.nanoTime() - started) / 1e9);
+        System.out.printf("Wrote %s (%d scenarios, %d seeds) in %.0f s%n", out.resolve("simulation.md"),
+                scenarios.size(), seeds, (System.nanoTime() - started) / 1e9);
     }
 
-    private static void plot(Path file, Scenario s, List<Summary> rows, List<Plot.Line> lines, RunResult.Series series)
+    private static void plot(Path file, Scenario s, List<Plot.Line> lines, RunResult.Series series)
             throws IOException {
-        double[] hours = new double[series.seconds().length];
+        // 30-second means of the 5-second samples: the same story, readable and a smaller file.
+        int block = 6;
+        double[] hours = blocks(series.seconds(), block);
         for (int i = 0; i < hours.length; i++) {
-            hours[i] = series.seconds()[i] / 3600;
+            hours[i] /= 3600;
         }
-        double top = rows.stream().mapToDouble(Summary::peakToMeanP99).filter(v -> !Double.isNaN(v)).max().orElse(2);
-        double yMax = Math.min(2.0, Math.max(1.2, Math.ceil(top * 10) / 10));
-        Plot.write(file, s.describe() + " (seed 1)", "peak-to-mean utilisation", hours, lines, 1.0, yMax,
-                "federation fill", series.fill(), s.warmUp().toSeconds() / 3600.0,
+        List<Plot.Line> smoothed = lines.stream()
+                .map(l -> new Plot.Line(l.label(), blocks(l.values(), block), l.bold(), l.color())).toList();
+        // One scale for every plot, so they compare at a glance; lines above it run along the top edge.
+        Plot.write(file, s.describe() + " (seed 1, 30 s means)", "peak-to-mean utilisation", hours, smoothed, 1.0,
+                1.3, "federation fill", blocks(series.fill(), block), s.warmUp().toSeconds() / 3600.0,
                 List.of(new Plot.Marker(s.flashAtMillis() / 3.6e6, "flash crowd"),
                         new Plot.Marker(s.crashAtMillis() / 3.6e6, "hosts crash")));
+    }
+
+    /** Means of consecutive blocks of values (NaN where a block has no number). */
+    static double[] blocks(double[] values, int block) {
+        double[] means = new double[values.length / block];
+        for (int b = 0; b < means.length; b++) {
+            double sum = 0;
+            int count = 0;
+            for (int k = b * block; k < (b + 1) * block; k++) {
+                if (!Double.isNaN(values[k])) {
+                    sum += values[k];
+                    count++;
+                }
+            }
+            means[b] = count == 0 ? Double.NaN : sum / count;
+        }
+        return means;
+    }
+
+    /** The same colour for the same contender in every plot. */
+    private static Color colour(Contender c, int index) {
+        if (c.waterFilling()) {
+            return new Color(0x2CA02C);
+        }
+        if (c.isDefault()) {
+            return new Color(0x1F77B4);
+        }
+        if (c.toldBrokers()) {
+            return new Color(0x17BECF);
+        }
+        return switch (c.policy()) {
+            case "random" -> new Color(0x9E9E9E);
+            case "least-loaded-uncorrected" -> new Color(0xD62728);
+            case "d-choices-uncorrected" -> new Color(0xFF7F0E);
+            case "least-loaded" -> new Color(0x9467BD);
+            default -> index % 2 == 0 ? new Color(0x8C564B) : new Color(0xE377C2);
+        };
     }
 
     private static Map<String, String> options(String[] args) {

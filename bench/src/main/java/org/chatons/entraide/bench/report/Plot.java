@@ -19,8 +19,8 @@ import javax.imageio.ImageIO;
  */
 public final class Plot {
 
-    /** One line: its label and its values at the shared x positions. */
-    public record Line(String label, double[] values, boolean bold) {
+    /** One line: its label, its values at the shared x positions, and its colour. */
+    public record Line(String label, double[] values, boolean bold, Color color) {
     }
 
     /** A vertical marker, such as "flash crowd" at its time. */
@@ -28,15 +28,13 @@ public final class Plot {
     }
 
     private static final int WIDTH = 960;
-    private static final int HEIGHT = 560;
+    private static final int HEIGHT = 610;
     private static final int LEFT = 70;
     private static final int RIGHT = 20;
     private static final int TOP = 50;
     private static final int MAIN_HEIGHT = 330;
     private static final int GAP = 30;
     private static final int STRIP_HEIGHT = 70;
-    private static final Color[] COLORS = {new Color(0x9E9E9E), new Color(0xD62728), new Color(0xFF7F0E),
-        new Color(0x9467BD), new Color(0x1F77B4), new Color(0x2CA02C), new Color(0x8C564B), new Color(0xE377C2)};
 
     private Plot() {
     }
@@ -55,7 +53,8 @@ public final class Plot {
             throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        // Crisp lines keep the PNG to a few colours, so a few tens of KiB; text stays smooth.
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
@@ -69,9 +68,9 @@ public final class Plot {
         Frame below = new Frame(LEFT, TOP + MAIN_HEIGHT + GAP, WIDTH - LEFT - RIGHT, STRIP_HEIGHT, xMin, xMax, 0, 1);
         shade(g, main, shadeTo);
         shade(g, below, shadeTo);
-        grid(g, main, yLabel, niceStep(yMax - yMin), true);
+        grid(g, main, yLabel, niceStep(yMax - yMin), false);
         if (strip != null) {
-            grid(g, below, stripLabel, 0.5, false);
+            grid(g, below, stripLabel, 0.5, true);
             g.setColor(new Color(0x607D8B));
             g.setStroke(new BasicStroke(1.5f));
             g.draw(path(below, x, strip));
@@ -86,14 +85,13 @@ public final class Plot {
         markers(g, main, below, markers);
 
         g.setClip(main.x, main.y - 1, main.w + 1, main.h + 2);
-        for (int k = 0; k < lines.size(); k++) {
-            Line line = lines.get(k);
-            g.setColor(COLORS[k % COLORS.length]);
+        for (Line line : lines) {
+            g.setColor(line.color());
             g.setStroke(new BasicStroke(line.bold() ? 2.2f : 1.2f));
             g.draw(path(main, x, line.values()));
         }
         g.setClip(null);
-        legend(g, main, lines);
+        legend(g, below.y + below.h + 34, lines, yMax);
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }
@@ -183,23 +181,26 @@ public final class Plot {
         g.setStroke(new BasicStroke(1f));
     }
 
-    private static void legend(Graphics2D g, Frame f, List<Line> lines) {
+    /** Below the chart, in three columns; a line mostly above the scale says so. */
+    private static void legend(Graphics2D g, int top, List<Line> lines, double yMax) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int width = lines.stream().mapToInt(l -> g.getFontMetrics().stringWidth(l.label())).max().orElse(0) + 34;
-        int x = f.x + f.w - width - 8;
-        int y = f.y + 20;
-        g.setColor(new Color(255, 255, 255, 220));
-        g.fillRect(x - 4, f.y + 6, width, lines.size() * 16 + 8);
-        g.setColor(Color.LIGHT_GRAY);
-        g.drawRect(x - 4, f.y + 6, width, lines.size() * 16 + 8);
+        int column = (WIDTH - LEFT - RIGHT) / 3;
         for (int k = 0; k < lines.size(); k++) {
-            g.setColor(COLORS[k % COLORS.length]);
-            g.setStroke(new BasicStroke(lines.get(k).bold() ? 3f : 2f));
-            g.drawLine(x, y + k * 16 - 4, x + 20, y + k * 16 - 4);
+            Line line = lines.get(k);
+            int x = LEFT + (k % 3) * column;
+            int y = top + (k / 3) * 18;
+            g.setColor(line.color());
+            g.setStroke(new BasicStroke(line.bold() ? 3f : 2f));
+            g.drawLine(x, y - 4, x + 20, y - 4);
             g.setColor(Color.BLACK);
-            g.drawString(lines.get(k).label(), x + 26, y + k * 16);
+            g.drawString(line.label() + (median(line.values()) > yMax ? " (above the scale)" : ""), x + 26, y);
         }
         g.setStroke(new BasicStroke(1f));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
     }
 
     /** A round grid step that gives four to ten lines over the range. */

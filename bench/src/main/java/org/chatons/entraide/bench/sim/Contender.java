@@ -1,50 +1,70 @@
 package org.chatons.entraide.bench.sim;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.chatons.entraide.broker.selection.Policies;
 import org.chatons.entraide.broker.selection.Policy;
+import org.chatons.entraide.broker.selection.PowerOfChoices;
 
 /**
  * A way of choosing hosts, compared on the same workload: one of the broker's own policies, run through its real
  * registry, eligibility rules and dispatcher, or the perfect-information water-filling reference.
  *
- * @param label   as the tables and plots show it
- * @param policy  the broker's policy name ({@link Policies#NAMES}), or null for water-filling
- * @param choices d, for the d-choices policies
+ * @param label         as the tables and plots show it
+ * @param policy        the broker's policy name ({@link Policies#NAMES}), or null for water-filling
+ * @param choices       d, for the d-choices policies
+ * @param toldBrokers   d-choices told how many brokers share the users ({@link PowerOfChoices#brokers()});
+ *                      the broker's configuration does not set it yet, so it is not the default
  */
-public record Contender(String label, String policy, int choices) {
+public record Contender(String label, String policy, int choices, boolean toldBrokers) {
 
     /** d in the broker's default configuration (broker/src/main/resources/application.yml, broker.choices). */
     public static final int DEFAULT_CHOICES = 2;
 
-    public static final Contender WATER_FILLING = new Contender("water-filling (perfect information)", null, 0);
+    public static final Contender WATER_FILLING = new Contender("water-filling (perfect information)", null, 0, false);
+
+    public Contender(String label, String policy, int choices) {
+        this(label, policy, choices, false);
+    }
 
     /** The broker's default: the policy Entraide runs unless configured otherwise. */
     public static Contender brokerDefault(int choices) {
         return new Contender("default: d-choices, d = " + choices + ", corrected", "d-choices", choices);
     }
 
-    /** The alternatives of issue 6, side by side, the broker's default last before the reference. */
-    public static List<Contender> standard(int defaultChoices) {
-        return List.of(
+    /**
+     * The alternatives of issue 6, side by side, then the broker's default, then (with several brokers) the
+     * default told how many brokers there are, and the reference.
+     */
+    public static List<Contender> standard(int defaultChoices, int brokers) {
+        List<Contender> all = new ArrayList<>(List.of(
                 new Contender("uniform random", "random", 0),
                 new Contender("least loaded, uncorrected", "least-loaded-uncorrected", 0),
                 new Contender("2 choices, uncorrected", "d-choices-uncorrected", 2),
                 new Contender("least loaded, corrected", "least-loaded", 0),
-                brokerDefault(defaultChoices),
-                WATER_FILLING);
+                brokerDefault(defaultChoices)));
+        if (brokers > 1) {
+            all.add(new Contender("d-choices, d = " + defaultChoices + ", told " + brokers + " brokers", "d-choices",
+                    defaultChoices, true));
+        }
+        all.add(WATER_FILLING);
+        return all;
     }
 
     public boolean waterFilling() {
         return policy == null;
     }
 
+    /** Whether this is the broker's default policy as configured out of the box (with this d). */
     public boolean isDefault() {
-        return "d-choices".equals(policy);
+        return equals(brokerDefault(choices));
     }
 
     /** The broker's policy object, by the same factory {@code broker.policy} goes through. */
-    public Policy brokerPolicy() {
+    public Policy brokerPolicy(int brokers) {
+        if (toldBrokers) {
+            return new PowerOfChoices(choices, true, brokers);
+        }
         return Policies.byName(policy, Math.max(choices, 1));
     }
 }

@@ -103,7 +103,7 @@ public final class Simulation {
 
         EligibilityRules rules = new EligibilityRules(Scenario.REPORT_TTL, Scenario.FULL_AT, ZoneOffset.UTC);
         if (!contender.waterFilling()) {
-            Policy policy = contender.brokerPolicy();
+            Policy policy = contender.brokerPolicy(scenario.brokers());
             for (int b = 0; b < scenario.brokers(); b++) {
                 HostRegistry registry = new HostRegistry();
                 registries.add(registry);

@@ -4,9 +4,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * The perfect-information limit, computed directly and not through the broker: every new user goes to the live
- * host with the lowest true utilisation (counting the users still joining), under the same full-at threshold as
- * the broker; ties go to the larger host, then to chance. No broker can do better than this on the same arrivals
- * and departures.
+ * host whose true utilisation with that user (counting the users still joining) would be the lowest, so the peak
+ * grows as little as it can; only hosts under the same full-at threshold as the broker's are considered; ties go
+ * to the larger host, then to chance. No broker can do better than this greedy choice on the same arrivals and
+ * departures.
  */
 public final class WaterFilling {
 
@@ -31,10 +32,10 @@ public final class WaterFilling {
         double bestLoad = 0;
         int ties = 0;
         for (int i = 0; i < hosts.size(); i++) {
-            double load = (double) hosts.users(i) / hosts.capacity(i);
-            if (!hosts.alive(i) || load >= fullAt) {
+            if (!hosts.alive(i) || (double) hosts.users(i) / hosts.capacity(i) >= fullAt) {
                 continue;
             }
+            double load = (double) (hosts.users(i) + 1) / hosts.capacity(i);
             if (best < 0 || load < bestLoad || (load == bestLoad && hosts.capacity(i) > hosts.capacity(best))) {
                 best = i;
                 bestLoad = load;

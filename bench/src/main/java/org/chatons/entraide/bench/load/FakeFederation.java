@@ -1,0 +1,127 @@
+package org.chatons.entraide.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Stands in for a federation's probe agents, for the throughput and memory scripts: writes a members file with
+ * one token per member, then posts every member's report through the broker's real API, round after round.
+ * Every host is on loopback ({@code http://localhost:9/...}); nothing leaves the machine.
+ *
+ * <pre>
+ * FakeFederation members DIR MEMBERS                       writes DIR/members.yml and DIR/tokens (one a line)
+ * FakeFederation report BROKER_URL MEMBERS HOSTS SECONDS ROUNDS [CAPACITY]
+ *     posts MEMBERS reports of HOSTS pad hosts each, every SECONDS, ROUNDS times (0: until killed); with
+ *     CAPACITY, every host has that capacity and is 30 % full (a throughput test sends millions of users and
+ *     must not fill the hosts: it would measure "no host available" answers instead of redirects)
+ * </pre>
+ */
+public final class FakeFederation {
+
+    private FakeFederation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 3 && args[0].equals("members")) {
+            members(Path.of(args[1]), Integer.parseInt(args[2]));
+        } else if (args.length >= 6 && args[0].equals("report")) {
+            report(URI.create(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    args.length > 6 ? Integer.parseInt(args[6]) : 0);
+        } else {
+            System.err.println("usage: FakeFederation members DIR MEMBERS"
+                    + " | report BROKER_URL MEMBERS HOSTS SECONDS ROUNDS [CAPACITY]");
+            System.exit(2);
+        }
+    }
+
+    static String memberId(int m) {
+        return String.format(Locale.ROOT, "member-%03d", m);
+    }
+
+    static String token(int m) {
+        return "bench-token-" + memberId(m);
+    }
+
+    static void members(Path dir, int members) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder yml = new StringBuilder("# Written by FakeFederation for a benchmark: loopback hosts only.\nmembers:\n");
+        for (int m = 0; m < members; m++) {
+            yml.append("  - id: ").append(memberId(m)).append('\n')
+                    .append("    name: Bench member ").append(m).append('\n')
+                    .append("    token-sha256: ").append(sha256(token(m))).append('\n')
+                    .append("    domains: [localhost]\n")
+                    .append("    confirmed-until: 2099-12-31\n")
+                    .append("    country: FR\n")
+                    .append("    languages: [fr]\n");
+        }
+        Files.writeString(dir.resolve("members.yml"), yml);
+    }
+
+    static void report(URI broker, int members, int hosts, int seconds, int rounds, int capacity)
+            throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        SplittableRandom random = new SplittableRandom(1);
+        URI reports = broker.resolve("/api/v1/reports");
+        for (int round = 0; rounds == 0 || round < rounds; round++) {
+            long started = System.nanoTime();
+            int accepted = 0;
+            for (int m = 0; m < members; m++) {
+                HttpRequest request = HttpRequest.newBuilder(reports).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + token(m))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body(m, hosts, seconds, capacity, random))).build();
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 202) {
+                    accepted++;
+                } else {
+                    System.err.println(memberId(m) + ": " + response.statusCode() + " " + response.body());
+                }
+            }
+            System.out.printf("round %d: %d of %d reports accepted%n", round + 1, accepted, members);
+            long wait = seconds * 1000L - (System.nanoTime() - started) / 1_000_000;
+            if ((rounds == 0 || round + 1 < rounds) && wait > 0) {
+                Thread.sleep(wait);
+            }
+        }
+    }
+
+    /** One member's report: its hosts at loads between 10 % and 60 %, capacities 50 to 500 (or the one given). */
+    static String body(int m, int hosts, int seconds, int fixedCapacity, SplittableRandom random) {
+        StringBuilder json = new StringBuilder(256 * hosts);
+        json.append("{\"member\":\"").append(memberId(m)).append("\",\"sentAt\":\"").append(Instant.now())
+                .append("\",\"intervalSeconds\":").append(seconds).append(",\"hosts\":[");
+        for (int h = 0; h < hosts; h++) {
+            int capacity = fixedCapacity > 0 ? fixedCapacity : 50 + 10 * random.nextInt(46);
+            int users = (int) (capacity * (fixedCapacity > 0 ? 0.3 : 0.1 + 0.5 * random.nextDouble()));
+            json.append(h == 0 ? "" : ",").append("{\"id\":\"pad-").append(h)
+                    .append("\",\"service\":\"pad\",\"software\":\"etherpad\",\"url\":\"http://localhost:9/")
+                    .append(memberId(m)).append("/pad-").append(h).append("/\",\"status\":\"UP\",")
+                    .append("\"acceptsNewUsers\":true,\"activeUsers\":").append(users)
+                    .append(",\"capacityUsers\":").append(capacity).append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
