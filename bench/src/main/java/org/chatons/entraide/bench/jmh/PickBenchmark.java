@@ -71,7 +71,8 @@ public class PickBenchmark {
             for (int h = 0; h < perMember; h++) {
                 int capacity = 100_000_000 + random.nextInt(900_000_000);
                 int users = (int) (capacity * 0.8 * random.nextDouble());
-                reports[h] = new HostReport("pad-" + h, "pad", "etherpad", "https://pad-" + h + "." + id + ".example.org/",
+                String url = "https://pad-" + h + "." + id + ".example.org/";
+                reports[h] = new HostReport("pad-" + h, "pad", "etherpad", url,
                         HostStatus.UP, true, users, capacity, null, null);
             }
             registry.accept(member, new Report(id, NOW, 30, List.of(reports)), NOW);

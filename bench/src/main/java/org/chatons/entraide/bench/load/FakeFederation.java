@@ -58,7 +58,8 @@ public final class FakeFederation {
 
     static void members(Path dir, int members) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder yml = new StringBuilder("# Written by FakeFederation for a benchmark: loopback hosts only.\nmembers:\n");
+        StringBuilder yml = new StringBuilder("# Written by FakeFederation for a benchmark: loopback hosts only.\n")
+                .append("members:\n");
         for (int m = 0; m < members; m++) {
             yml.append("  - id: ").append(memberId(m)).append('\n')
                     .append("    name: Bench member ").append(m).append('\n')

@@ -6,7 +6,7 @@ package org.chatons.entraide.bench.sim;
  *
  * <p>A host's fair share of an interval is the number of users sent to any host during it, times the host's
  * share of the live capacity. A herd is more than {@code 2 x fair + 3} new users: twice the fair share, plus
- * room for chance (for a Poisson count with a mean of 1 or 2, more than 5 or 7 users happens in about 0.1 % of
+ * room for chance (for a Poisson count with a mean of 1 or 2, more than 5 or 7 users happens in 0.06 to 0.1 % of
  * intervals, so an even-handed random choice rarely counts as a herd).
  */
 public final class Herds {

@@ -39,14 +39,16 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
 
     public Scenario {
         if (hosts < 2 || intervalSeconds < 1 || brokers < 1 || offeredLoad <= 0) {
-            throw new IllegalArgumentException("scenario " + id + ": hosts >= 2, interval >= 1, brokers >= 1, load > 0");
+            throw new IllegalArgumentException(
+                    "scenario " + id + ": hosts >= 2, interval >= 1, brokers >= 1, load > 0 (expected)");
         }
     }
 
     /** The standard shape: 90 min warm-up, 3 h measured, a flash crowd of 10 % of capacity, 10 % of hosts crash. */
     public static Scenario standard(int hosts, int intervalSeconds, int brokers, Sessions sessions, double load) {
         String id = "n" + hosts + "-t" + intervalSeconds + "-b" + brokers
-                + (sessions == Sessions.LOGNORMAL ? "-lognormal" : "") + (load != 0.6 ? "-load" + Math.round(load * 100) : "");
+                + (sessions == Sessions.LOGNORMAL ? "-lognormal" : "")
+                + (load != 0.6 ? "-load" + Math.round(load * 100) : "");
         return new Scenario(id, hosts, intervalSeconds, brokers, sessions, load, 0.10, 0.10,
                 Duration.ofMinutes(90), Duration.ofMinutes(180));
     }

@@ -57,7 +57,8 @@ public record Summary(Scenario scenario, Contender contender, int seeds, double 
 
     /** The nearest-rank percentile (q in [0, 1]) of all the values that are numbers, pooled. */
     public static double percentile(List<double[]> samples, double q) {
-        double[] all = samples.stream().flatMapToDouble(Arrays::stream).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] all = samples.stream().flatMapToDouble(Arrays::stream).filter(v -> !Double.isNaN(v))
+                .sorted().toArray();
         if (all.length == 0) {
             return Double.NaN;
         }

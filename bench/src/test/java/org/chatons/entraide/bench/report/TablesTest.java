@@ -36,6 +36,7 @@ class TablesTest {
 
     @Test
     void theDefaultPolicyStandsOutInTheScenarioTable() {
-        assertThat(Tables.scenario(List.of(summary(1, 1.02, 0)))).contains("| **default: d-choices, d = 2, corrected** | 1.020 |");
+        assertThat(Tables.scenario(List.of(summary(1, 1.02, 0))))
+                .contains("| **default: d-choices, d = 2, corrected** | 1.020 |");
     }
 }

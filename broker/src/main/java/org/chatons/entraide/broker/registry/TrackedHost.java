@@ -20,7 +20,7 @@ public final class TrackedHost {
      */
     public static final Duration JOIN_GRACE = Duration.ofSeconds(5);
 
-    /** How many send times are remembered (a power of two): more than a host receives within {@link #JOIN_GRACE}, normally. */
+    /** How many send times are remembered (a power of two): more than a host gets within {@link #JOIN_GRACE}. */
     private static final int REMEMBERED = 16;
 
     private final Host host;

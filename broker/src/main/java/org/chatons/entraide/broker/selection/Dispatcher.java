@@ -95,8 +95,7 @@ public final class Dispatcher {
                 validUntil = changes.isBefore(validUntil) ? changes : validUntil;
             }
         }
-        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible),
-                new Tier(degraded));
+        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible), new Tier(degraded));
         cache.put(service, fresh);
         return fresh;
     }
