@@ -30,6 +30,12 @@ public final class Fixtures {
                 HostStatus.UP, true, activeUsers, capacity, null, null);
     }
 
+    /** The same host, whose software gives no user count (Lufi, Lstu, a plain HTTP check). */
+    public static HostReport usersUnknown(HostReport h) {
+        return new HostReport(h.id(), h.service(), h.software(), h.url(), h.status(), h.acceptsNewUsers(),
+                null, h.capacityUsers(), h.load(), h.detail());
+    }
+
     public static HostReport withStatus(HostReport h, HostStatus status) {
         return new HostReport(h.id(), h.service(), h.software(), h.url(), status, h.acceptsNewUsers(),
                 h.activeUsers(), h.capacityUsers(), h.load(), h.detail());

@@ -43,9 +43,13 @@ final class FederationDashboard {
                         .query("sum(max by (service) (entraide_service_eligible_hosts{" + S + "}))", "eligible")
                         .query("sum(max by (service) (entraide_service_hosts{" + S + "}))", "known")
                         .thresholds("blue").decimals(0))
-                .add(Panel.stat("Users", "Active users reported by the hosts, against their total capacity.", 6, 5)
+                .add(Panel.stat("Users", "Active users reported by the hosts that count them, against the capacity "
+                                + "of all the hosts; and the hosts that give no count (Lufi, Lstu, plain HTTP checks, "
+                                + "hosts down), whose users are not in the first figure.", 6, 5)
                         .query("sum(max by (service) (entraide_service_active_users{" + S + "}))", "active")
                         .query("sum(max by (service) (entraide_service_capacity_users{" + S + "}))", "capacity")
+                        .query("sum(max by (service) (entraide_service_hosts_without_user_count{" + S + "}))",
+                                "hosts without a count")
                         .thresholds("blue").decimals(0))
                 .add(Panel.stat("New users per minute", "Users sent to a host, and users turned away because no "
                                 + "host could take them (all brokers together).", 6, 5)
@@ -65,9 +69,9 @@ final class FederationDashboard {
                                 + "EntraideServiceLowHeadroom fires below 20 %.", 8, 8)
                         .query("service:entraide_headroom:ratio{" + S + "}", "{{service}}")
                         .unit("percentunit").min(0).max(1).thresholds("red", 0.2, "green").thresholdLines())
-                .add(Panel.timeseries("Active users against capacity", "Users on the service's hosts (as reported), "
-                                + "the capacity of all its hosts, and the capacity of the hosts open to new users "
-                                + "now (dashed).", 8, 8)
+                .add(Panel.timeseries("Active users against capacity", "Users on the service's hosts (as reported, "
+                                + "by the hosts that count them), the capacity of all its hosts, and the capacity of "
+                                + "the hosts open to new users now (dashed).", 8, 8)
                         .query("max by (service) (entraide_service_active_users{" + S + "})", "{{service}} active")
                         .query("max by (service) (entraide_service_eligible_capacity_users{" + S + "})",
                                 "{{service}} capacity, eligible hosts")
@@ -104,7 +108,8 @@ final class FederationDashboard {
         String byHost = "max by (service, member, host) (%s{" + SM + "})";
         return Panel.table("Hosts", "Every host now, as the brokers see it. Load 1.0 = full; the broker stops "
                         + "sending users at 0.85 (full-at). Estimated load adds the users sent since the last report. "
-                        + "Click a host for its history.", 24, 10)
+                        + "Load and active users are empty when the host gives no count: its estimated load is then "
+                        + "only the users sent since. Click a host for its history.", 24, 10)
                 .instant(STATUS_BY_HOST.formatted(SM, SM), "")
                 .instant(byHost.formatted("entraide_host_eligible"), "")
                 .instant(byHost.formatted("entraide_host_load"), "")

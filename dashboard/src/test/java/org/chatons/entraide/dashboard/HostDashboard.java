@@ -23,15 +23,17 @@ final class HostDashboard {
 
         d.row("Load")
                 .add(Panel.timeseries("Load: reported and estimated", "Reported: the load in the host's last report "
-                                + "(1.0 = full). Estimated (dashed): reported + users sent since that report / "
-                                + "capacity, what the broker chooses on. No new user above 0.85 (full-at).", 12, 8)
+                                + "(1.0 = full; none when the host gives no user count). Estimated (dashed): reported "
+                                + "(or 0) + users sent since that report / capacity, what the broker chooses on. No new "
+                                + "user above 0.85 (full-at).", 12, 8)
                         .query("max by (member, host) (entraide_host_load{" + H + "})", "{{member}}/{{host}} reported")
                         .query("max by (member, host) (entraide_host_estimated_load{" + H + "})",
                                 "{{member}}/{{host}} estimated")
                         .unit("percentunit").min(0).thresholds("green", 0.85, "red").thresholdLines()
                         .dashed(".*estimated"))
-                .add(Panel.timeseries("Active users and capacity", "Users on the host as its software counts them, "
-                                + "and the capacity its member declared (dashed).", 12, 8)
+                .add(Panel.timeseries("Active users and capacity", "Users on the host as its software counts them "
+                                + "(none when it gives no count: Lufi, Lstu, plain HTTP checks, the host down), and "
+                                + "the capacity its member declared (dashed).", 12, 8)
                         .query("max by (member, host) (entraide_host_active_users{" + H + "})",
                                 "{{member}}/{{host}} active")
                         .query("max by (member, host) (entraide_host_capacity_users{" + H + "})",

@@ -123,6 +123,33 @@ class FederationTest {
     }
 
     @Test
+    void lufiCountsNoUsersSoTheBrokerShowsTheCountUnknownAndStillSendsUsersThere() throws Exception {
+        JsonNode drops = awaitHosts("drop", hosts -> hosts.size() > 0 && hosts.get(0).path("eligible").asBoolean());
+        JsonNode pads = awaitHosts("pad", hosts -> upHost(hosts) != null);
+
+        assertThat(drops.get(0).path("software").asText()).isEqualTo("lufi");
+        assertThat(drops.get(0).has("activeUsers")).isTrue();
+        assertThat(drops.get(0).path("activeUsers").isNull()).as(drops.toString()).isTrue();
+        assertThat(drops.get(0).path("load").isNull()).isTrue();
+        // Etherpad counts its users (a pad that is down cannot say how many it has either).
+        assertThat(upHost(pads).path("activeUsers").isInt()).as(pads.toString()).isTrue();
+        JsonNode drop = null;
+        for (JsonNode service : JSON.readTree(get("/api/v1/services").body()).path("services")) {
+            drop = service.path("id").asText().equals("drop") ? service : drop;
+        }
+        assertThat(drop.path("hostsWithoutUserCount").asInt()).isPositive();
+
+        // As for pads: the simulated host may be down for a moment.
+        long end = System.nanoTime() + WAIT.toNanos();
+        HttpResponse<String> go = get("/go/drop");
+        while (go.statusCode() == 503 && System.nanoTime() < end) {
+            Thread.sleep(250);
+            go = get("/go/drop");
+        }
+        assertThat(go.statusCode()).as(go.body()).isEqualTo(302);
+    }
+
+    @Test
     void eachAgentServesItsMetrics() throws Exception {
         int port = federation.metricsPorts().get("garenne");
         URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
@@ -147,6 +174,15 @@ class FederationTest {
 
         assertThat(config).contains("job_name: broker", "job_name: probe-agent", "member: rhizome",
                 "127.0.0.1:" + federation.brokerPort(), "127.0.0.1:" + federation.metricsPorts().get("mouette"));
+    }
+
+    static JsonNode upHost(JsonNode hosts) {
+        for (JsonNode host : hosts) {
+            if (host.path("status").asText().equals("UP")) {
+                return host;
+            }
+        }
+        return null;
     }
 
     static String reason(JsonNode hosts, String member, String id) {

@@ -12,10 +12,13 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param url             where users are sent: https, under one of the member's domains
  * @param status          UP, DEGRADED or DOWN
  * @param acceptsNewUsers whether the host takes new users at all (registrations open, not in maintenance)
- * @param activeUsers     users active now (0 or more)
+ * @param activeUsers     users active now (0 or more), or null when unknown: the software counts no users (Lufi,
+ *                        Lstu, a plain HTTP check) or the probe could not read the count. Written as an explicit
+ *                        {@code null}; an absent field means the same
  * @param capacityUsers   users the member says the host can serve (1 or more)
  * @param load            optional normalised load (1.0 = full) when the software gives one (Jitsi's stress);
- *                        otherwise the broker uses activeUsers / capacityUsers
+ *                        otherwise the broker uses activeUsers / capacityUsers, and without either the host's
+ *                        load is unknown
  * @param detail          optional human-readable reason for the status ("timeout after 5 s"), at most 200 characters
  */
 @Serdeable
@@ -27,12 +30,15 @@ public record HostReport(
         String url,
         HostStatus status,
         Boolean acceptsNewUsers,
-        Integer activeUsers,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Integer activeUsers,
         Integer capacityUsers,
         Double load,
         String detail) {
 
-    /** The load this report stands for: the reported figure, or users over capacity when none was given. */
+    /**
+     * The load this report stands for: the reported figure, or users over capacity when none was given;
+     * NaN when the report gives neither (see {@link #loadKnown()}).
+     */
     public double effectiveLoad() {
         if (load != null) {
             return load;
@@ -41,5 +47,10 @@ public record HostReport(
             return Double.NaN;
         }
         return (double) activeUsers / capacityUsers;
+    }
+
+    /** Whether the report gives a load: the software's own figure, or a user count. */
+    public boolean loadKnown() {
+        return load != null || activeUsers != null;
     }
 }

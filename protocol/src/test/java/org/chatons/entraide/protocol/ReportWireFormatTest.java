@@ -63,6 +63,38 @@ class ReportWireFormatTest {
     }
 
     @Test
+    void anUnknownUserCountIsWrittenAsNullAndReadBackAsNull() throws Exception {
+        Report sent = new Report("alpha", Instant.parse("2026-11-23T18:00:00Z"), 30, List.of(
+                new HostReport("drop", "drop", "lufi", "https://drop.alpha.example.org/", HostStatus.UP, true,
+                        null, 50, null, "lufi healthy; 12 files")));
+
+        String byAgent = jackson.writeValueAsString(sent);
+        String byBroker = serde.writeValueAsString(sent);
+
+        // Explicit, so whoever reads the JSON sees "unknown" rather than a field forgotten; no other field changes.
+        assertThat(byAgent).contains("\"activeUsers\":null").doesNotContain("\"load\"");
+        assertThat(byBroker).contains("\"activeUsers\":null").doesNotContain("\"load\"");
+        for (String json : List.of(byAgent, byBroker)) {
+            assertThat(jackson.readTree(json).get("hosts").get(0).properties()).extracting(e -> e.getKey())
+                    .containsExactlyInAnyOrder("id", "service", "software", "url", "status", "acceptsNewUsers",
+                            "activeUsers", "capacityUsers", "detail");
+        }
+        assertThat(serde.readValue(byAgent, Report.class)).isEqualTo(sent);
+        assertThat(jackson.readValue(byBroker, Report.class)).isEqualTo(sent);
+    }
+
+    @Test
+    void absentAndNullUserCountsMeanTheSameAndACountStillReadsAsBefore() throws Exception {
+        String absent = ISSUE_EXAMPLE.replace("\"activeUsers\":42,", "");
+        String explicitNull = ISSUE_EXAMPLE.replace("\"activeUsers\":42", "\"activeUsers\":null");
+        String zero = ISSUE_EXAMPLE.replace("\"activeUsers\":42", "\"activeUsers\":0");
+
+        assertThat(serde.readValue(absent, Report.class).hosts().get(0).activeUsers()).isNull();
+        assertThat(serde.readValue(explicitNull, Report.class).hosts().get(0).activeUsers()).isNull();
+        assertThat(serde.readValue(zero, Report.class).hosts().get(0).activeUsers()).isZero();
+    }
+
+    @Test
     void effectiveLoadPrefersTheSoftwaresOwnFigure() {
         HostReport withStress = new HostReport("v", "visio", "jitsi", "u", HostStatus.UP, true, 10, 100, 0.6, null);
         HostReport withCounts = new HostReport("p", "pad", "etherpad", "u", HostStatus.UP, true, 50, 200, null, null);
@@ -71,5 +103,16 @@ class ReportWireFormatTest {
         assertThat(withStress.effectiveLoad()).isEqualTo(0.6);
         assertThat(withCounts.effectiveLoad()).isEqualTo(0.25);
         assertThat(withNothing.effectiveLoad()).isNaN();
+        assertThat(withStress.loadKnown()).isTrue();
+        assertThat(withCounts.loadKnown()).isTrue();
+        assertThat(withNothing.loadKnown()).isFalse();
+    }
+
+    @Test
+    void theSoftwaresOwnLoadIsKnownEvenWithoutAUserCount() {
+        HostReport stressOnly = new HostReport("v", "visio", "jitsi", "u", HostStatus.UP, true, null, 100, 0.4, null);
+
+        assertThat(stressOnly.loadKnown()).isTrue();
+        assertThat(stressOnly.effectiveLoad()).isEqualTo(0.4);
     }
 }

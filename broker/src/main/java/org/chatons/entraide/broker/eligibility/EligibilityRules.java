@@ -39,7 +39,10 @@ public record EligibilityRules(Duration reportTtl, double fullAt, ZoneId zone) {
         return host.status() == HostStatus.DEGRADED ? Eligibility.DEGRADED : Eligibility.ELIGIBLE;
     }
 
-    /** Whether the host's estimated load reached the full-at threshold. */
+    /**
+     * Whether the host's estimated load reached the full-at threshold. For a host whose load is unknown, when this
+     * broker alone has sent it that share of its capacity since its last report (see {@link Host#estimatedLoad}).
+     */
     public boolean full(Host host, int sentSinceReport) {
         return !(host.estimatedLoad(sentSinceReport) < fullAt);
     }

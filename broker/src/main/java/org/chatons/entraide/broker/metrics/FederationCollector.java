@@ -43,17 +43,20 @@ public final class FederationCollector implements MultiCollector {
         List<ServiceState> states = catalogue.all().stream().map(s -> status.service(s.id(), now)).toList();
         List<HostState> hosts = states.stream().flatMap(s -> s.hosts().stream()).toList();
         List<MetricSnapshot> gauges = new ArrayList<>();
-        gauges.add(hostGauge("entraide_host_load", "Load from the host's last report (1.0 = full)", hosts,
-                h -> h.host().reportedLoad()));
+        // A host whose report gives no user count (or no load) has no sample rather than a 0 it never reported.
+        List<HostState> counted = hosts.stream().filter(h -> h.host().activeUsers() != null).toList();
+        List<HostState> loadKnown = hosts.stream().filter(h -> h.host().loadKnown()).toList();
+        gauges.add(hostGauge("entraide_host_load", "Load from the host's last report (1.0 = full); none when unknown",
+                loadKnown, h -> h.host().reportedLoad()));
         gauges.add(hostGauge("entraide_host_estimated_load",
-                "Reported load plus the users this broker sent there since, over capacity", hosts,
+                "Reported load (0 when unknown) plus the users this broker sent there since, over capacity", hosts,
                 HostState::estimatedLoad));
         gauges.add(hostGauge("entraide_host_eligible", "1 when the host may receive a new user now", hosts,
                 h -> h.eligible() ? 1 : 0));
         gauges.add(hostGauge("entraide_host_report_age_seconds", "Age of the host's last report", hosts,
                 h -> h.age().toMillis() / 1000.0));
-        gauges.add(hostGauge("entraide_host_active_users", "Active users in the host's last report", hosts,
-                h -> h.host().activeUsers()));
+        gauges.add(hostGauge("entraide_host_active_users",
+                "Active users in the host's last report, when it counts them", counted, h -> h.host().activeUsers()));
         gauges.add(hostGauge("entraide_host_capacity_users", "Users the host can serve, as its member declares",
                 hosts, h -> h.host().capacity()));
         gauges.add(statusGauge(hosts));
@@ -61,8 +64,11 @@ public final class FederationCollector implements MultiCollector {
                 s -> s.hosts().size()));
         gauges.add(serviceGauge("entraide_service_eligible_hosts", "Hosts of the service that may take a new user",
                 states, ServiceState::eligibleHosts));
-        gauges.add(serviceGauge("entraide_service_active_users", "Active users on the service's fresh reports",
-                states, ServiceState::activeUsers));
+        gauges.add(serviceGauge("entraide_service_active_users",
+                "Active users on the service's fresh reports that count them", states, ServiceState::activeUsers));
+        gauges.add(serviceGauge("entraide_service_hosts_without_user_count",
+                "Hosts of the service whose fresh report gives no user count (left out of the active users)", states,
+                ServiceState::hostsWithoutUserCount));
         gauges.add(serviceGauge("entraide_service_capacity_users", "Capacity of the service's freshly reporting hosts",
                 states, ServiceState::capacityUsers));
         gauges.add(serviceGauge("entraide_service_eligible_capacity_users",

@@ -30,7 +30,8 @@ public record Host(HostKey key, Member member, HostReport report, Instant observ
         return report.capacityUsers();
     }
 
-    public int activeUsers() {
+    /** Users active at the last report, or null when the report does not count them. */
+    public Integer activeUsers() {
         return report.activeUsers();
     }
 
@@ -38,14 +39,26 @@ public record Host(HostKey key, Member member, HostReport report, Instant observ
         return report.acceptsNewUsers();
     }
 
-    /** The load as reported: the software's own figure, or users over capacity. */
+    /** Whether the last report gives a load: the software's own figure, or a user count. */
+    public boolean loadKnown() {
+        return report.loadKnown();
+    }
+
+    /** The load as reported: the software's own figure, or users over capacity; NaN when unknown. */
     public double reportedLoad() {
         return report.effectiveLoad();
     }
 
-    /** Reported load corrected by the users this broker sent there that the report does not count yet (Jicofo). */
+    /**
+     * Reported load corrected by the users this broker sent there that the report does not count yet (Jicofo).
+     *
+     * <p>When the load is unknown only those users count, on a base of 0: all the broker knows is that they are
+     * there. That is a lower bound, not an estimate, so the selection ranks such a host after every host whose
+     * load is known (see {@code selection.Comparison}); as an estimate it still makes the host FULL once this
+     * broker alone has sent it {@code full-at} of its capacity since its last report.
+     */
     public double estimatedLoad(int sentSinceReport) {
-        return reportedLoad() + (double) sentSinceReport / capacity();
+        return (loadKnown() ? reportedLoad() : 0) + (double) sentSinceReport / capacity();
     }
 
     public Duration age(Instant now) {

@@ -118,9 +118,10 @@ public final class ReportValidator {
         if (h.acceptsNewUsers() == null) {
             errors.add(new FieldError(at + ".acceptsNewUsers", "required (true or false)"));
         }
-        if (h.activeUsers() == null || h.activeUsers() < 0) {
-            errors.add(new FieldError(at + ".activeUsers", h.activeUsers() == null ? "required"
-                    : "must be 0 or more, got " + h.activeUsers()));
+        // Null (or absent) is an unknown count: software that counts no users says so rather than send 0.
+        if (h.activeUsers() != null && h.activeUsers() < 0) {
+            errors.add(new FieldError(at + ".activeUsers", "must be 0 or more (null when unknown), got "
+                    + h.activeUsers()));
         }
         if (h.capacityUsers() == null || h.capacityUsers() < 1) {
             errors.add(new FieldError(at + ".capacityUsers", h.capacityUsers() == null ? "required"

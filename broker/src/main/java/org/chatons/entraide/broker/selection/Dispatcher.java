@@ -72,7 +72,7 @@ public final class Dispatcher {
         if (i < 0) {
             return null;
         }
-        tier.sent();
+        tier.sent(i);
         return tier.host(i);
     }
 

@@ -14,11 +14,19 @@ public interface Pool {
     /** Whether host {@code i} may receive a new user now. */
     boolean admits(int i);
 
-    /** Load from the host's last report (1.0 = full). */
+    /** Load from the host's last report (1.0 = full); 0 when unknown (see {@link #loadKnown}). */
     double reportedLoad(int i);
 
     /** Reported load plus the users sent there since the report, over capacity. */
     double estimatedLoad(int i);
+
+    /**
+     * Whether the host's last report gives a load. When it does not, its loads count only the users sent there
+     * since the report, a lower bound that a policy must not take for a load.
+     */
+    default boolean loadKnown(int i) {
+        return true;
+    }
 
     /** Users the host can serve. */
     int capacity(int i);
@@ -27,8 +35,8 @@ public interface Pool {
     int sampleByCapacity(RandomGenerator random);
 
     /**
-     * The capacity-weighted mean estimated load of the pool's hosts, counting the users sent since the pool's
-     * snapshot was taken: the level a perfect spread would have.
+     * The capacity-weighted mean estimated load of the pool's hosts whose load is known, counting the users sent
+     * to them since the pool's snapshot was taken: the level a perfect spread would have.
      */
     default double meanEstimatedLoad() {
         return Double.NaN;

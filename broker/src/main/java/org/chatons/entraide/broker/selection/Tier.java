@@ -16,32 +16,42 @@ final class Tier {
 
     private final TrackedHost[] hosts;
     private final long[] cumulativeCapacity;
-    /** Sum over the hosts of estimated load x capacity when the snapshot was taken, and the total capacity. */
+    /**
+     * Over the hosts whose load is known (the others' would drag the mean down), the sum of estimated load x
+     * capacity when the snapshot was taken, and their capacity.
+     */
     private final double weightedLoad;
-    private final long totalCapacity;
+    private final long knownCapacity;
     private final AtomicInteger sentSinceSnapshot = new AtomicInteger();
 
     Tier(List<TrackedHost> hosts) {
         this.hosts = hosts.toArray(TrackedHost[]::new);
         this.cumulativeCapacity = new long[this.hosts.length];
         long sum = 0;
+        long known = 0;
         double weighted = 0;
         for (int i = 0; i < this.hosts.length; i++) {
-            sum += this.hosts[i].host().capacity();
-            weighted += this.hosts[i].estimatedLoad() * this.hosts[i].host().capacity();
+            int capacity = this.hosts[i].host().capacity();
+            sum += capacity;
+            if (this.hosts[i].host().loadKnown()) {
+                known += capacity;
+                weighted += this.hosts[i].estimatedLoad() * capacity;
+            }
             cumulativeCapacity[i] = sum;
         }
         this.weightedLoad = weighted;
-        this.totalCapacity = sum;
+        this.knownCapacity = known;
     }
 
     TrackedHost host(int i) {
         return hosts[i];
     }
 
-    /** Counts a user sent to one of the tier's hosts, for {@link Pool#meanEstimatedLoad()}. */
-    void sent() {
-        sentSinceSnapshot.incrementAndGet();
+    /** Counts a user sent to host {@code i}, for {@link Pool#meanEstimatedLoad()}. */
+    void sent(int i) {
+        if (hosts[i].host().loadKnown()) {
+            sentSinceSnapshot.incrementAndGet();
+        }
     }
 
     /** The tier as a pool: a host is admitted while it has not filled up or been drained since the snapshot. */
@@ -64,7 +74,12 @@ final class Tier {
 
             @Override
             public double reportedLoad(int i) {
-                return hosts[i].host().reportedLoad();
+                return hosts[i].host().loadKnown() ? hosts[i].host().reportedLoad() : 0;
+            }
+
+            @Override
+            public boolean loadKnown(int i) {
+                return hosts[i].host().loadKnown();
             }
 
             @Override
@@ -79,7 +94,7 @@ final class Tier {
 
             @Override
             public double meanEstimatedLoad() {
-                return totalCapacity == 0 ? Double.NaN : (weightedLoad + sentSinceSnapshot.get()) / totalCapacity;
+                return knownCapacity == 0 ? Double.NaN : (weightedLoad + sentSinceSnapshot.get()) / knownCapacity;
             }
 
             @Override

@@ -16,16 +16,19 @@ final class ApiViews {
     private ApiViews() {
     }
 
-    /** One service with its names and live totals. */
+    /**
+     * One service with its names and live totals. {@code activeUsers} adds up the hosts that count their users;
+     * {@code hostsWithoutUserCount} says how many hosts it leaves out, {@code capacityUsers} counts them all.
+     */
     @Serdeable
     record ServiceView(String id, Map<String, String> name, Map<String, String> description,
                        Map<String, String> action, String replaces, long hosts, long eligibleHosts,
-                       long activeUsers, long capacityUsers) {
+                       long activeUsers, long hostsWithoutUserCount, long capacityUsers) {
 
         static ServiceView of(Service service, ServiceState state) {
             return new ServiceView(service.id(), service.name(), service.description(), service.action(),
                     service.replaces(), state.hosts().size(), state.eligibleHosts(), state.activeUsers(),
-                    state.capacityUsers());
+                    state.hostsWithoutUserCount(), state.capacityUsers());
         }
     }
 
@@ -33,21 +36,25 @@ final class ApiViews {
     record ServiceList(List<ServiceView> services) {
     }
 
-    /** One host as the broker judges it now. */
+    /**
+     * One host as the broker judges it now. {@code activeUsers} is null when the host's report gives no count,
+     * {@code load} when it gives no load either; {@code estimatedLoad} then counts only the users sent since.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HostView(String member, String memberName, String country, String id, String url, String software,
                     String status, boolean acceptsNewUsers, boolean eligible, @Nullable String reason,
-                    boolean drained, int activeUsers, int capacityUsers, double load, double estimatedLoad,
-                    double reportAgeSeconds, @Nullable String detail) {
+                    boolean drained, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Integer activeUsers,
+                    int capacityUsers, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Double load,
+                    double estimatedLoad, double reportAgeSeconds, @Nullable String detail) {
 
         static HostView of(HostState state) {
             Host h = state.host();
             return new HostView(h.member().id(), h.member().name(), h.member().country(), h.key().host(),
                     h.report().url(), h.report().software(), h.status().name(), h.acceptsNewUsers(),
                     state.eligible(), state.eligible() ? null : state.verdict().name(), state.drained(),
-                    h.activeUsers(), h.capacity(), round(h.reportedLoad()), round(state.estimatedLoad()),
-                    state.age().toMillis() / 1000.0, h.report().detail());
+                    h.activeUsers(), h.capacity(), h.loadKnown() ? round(h.reportedLoad()) : null,
+                    round(state.estimatedLoad()), state.age().toMillis() / 1000.0, h.report().detail());
         }
 
         private static double round(double load) {

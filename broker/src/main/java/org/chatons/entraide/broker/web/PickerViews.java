@@ -34,16 +34,17 @@ final class PickerViews {
 
     /**
      * One host on a service's page. {@code state} is a message key suffix (open, full, closed, down, stale...),
-     * {@code loadPercent} the estimated load, capped for the bar.
+     * {@code loadPercent} the estimated load, capped for the bar; shown only when {@code loadKnown}, since the
+     * estimate of a host that does not count its users is only what the broker sent there.
      */
     record HostRow(String memberName, String country, String software, String state, boolean eligible,
-                   int loadPercent, String url) {
+                   boolean loadKnown, int loadPercent, String url) {
 
         static HostRow of(HostState h, Locale locale) {
             String country = new Locale("", h.host().member().country()).getDisplayCountry(locale);
             return new HostRow(h.host().member().name(), country, h.host().report().software(), state(h),
-                    h.eligible(), (int) Math.round(Math.min(1.0, Math.max(0, h.estimatedLoad())) * 100),
-                    h.host().report().url());
+                    h.eligible(), h.host().loadKnown(),
+                    (int) Math.round(Math.min(1.0, Math.max(0, h.estimatedLoad())) * 100), h.host().report().url());
         }
 
         private static String state(HostState h) {

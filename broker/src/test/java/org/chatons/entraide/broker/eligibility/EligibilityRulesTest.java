@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatons.entraide.broker.Fixtures.closed;
 import static org.chatons.entraide.broker.Fixtures.host;
 import static org.chatons.entraide.broker.Fixtures.member;
+import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 import static org.chatons.entraide.broker.Fixtures.withStatus;
 
 import java.time.Duration;
@@ -64,6 +65,26 @@ class EligibilityRulesTest {
         HostReport jitsi = new HostReport("v", "visio", "jitsi", "https://v.alpha.example.org/", HostStatus.UP, true,
                 3, 100, 0.9, null);
         assertThat(rules.assess(observed(member("alpha"), jitsi, T0), 0, false, T0)).isEqualTo(Eligibility.FULL);
+    }
+
+    @Test
+    void aHostThatCountsNoUsersIsFullOnlyOnceThisBrokerAloneFilledIt() {
+        Host drop = observed(member("alpha"), usersUnknown(host("alpha", "drop", "drop", 0, 100)), T0);
+
+        // Nothing reported: the users sent since the report are all the broker knows of.
+        assertThat(rules.assess(drop, 0, false, T0)).isEqualTo(Eligibility.ELIGIBLE);
+        assertThat(rules.assess(drop, 84, false, T0)).isEqualTo(Eligibility.ELIGIBLE);
+        assertThat(rules.assess(drop, 85, false, T0)).isEqualTo(Eligibility.FULL);
+    }
+
+    @Test
+    void theSoftwaresOwnLoadDecidesEvenWithoutAUserCount() {
+        HostReport stressOnly = new HostReport("v", "visio", "jitsi", "https://v.alpha.example.org/", HostStatus.UP,
+                true, null, 100, 0.9, null);
+        Host jitsi = observed(member("alpha"), stressOnly, T0);
+
+        assertThat(jitsi.loadKnown()).isTrue();
+        assertThat(rules.assess(jitsi, 0, false, T0)).isEqualTo(Eligibility.FULL);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatons.entraide.broker.Fixtures.closed;
 import static org.chatons.entraide.broker.Fixtures.host;
+import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -59,6 +60,27 @@ class MetricsTest extends BrokerTestBase {
                 .containsPattern("entraide_redirects_total\\{host=\"pad-1\",member=\"alpha\",service=\"pad\"} [2-9]")
                 .containsPattern("entraide_go_seconds_count\\{outcome=\"redirect\",service=\"pad\"} [2-9]")
                 .contains("entraide_go_seconds_bucket{outcome=\"redirect\",service=\"pad\",le=\"0.001\"}");
+    }
+
+    @Test
+    void aHostThatCountsNoUsersHasNoActiveUsersNorLoadSampleRatherThanZero() {
+        report("alpha", host("alpha", "drop-1", "drop", 3, 100), usersUnknown(host("alpha", "drop-2", "drop", 0, 50)));
+        get("/go/drop");
+
+        String metrics = scrape();
+
+        assertThat(metrics)
+                .contains("entraide_host_active_users{host=\"drop-1\",member=\"alpha\",service=\"drop\"} 3.0")
+                .doesNotContain("entraide_host_active_users{host=\"drop-2\"")
+                .contains("entraide_host_load{host=\"drop-1\",member=\"alpha\",service=\"drop\"} 0.03")
+                .doesNotContain("entraide_host_load{host=\"drop-2\"")
+                .contains("entraide_host_capacity_users{host=\"drop-2\",member=\"alpha\",service=\"drop\"} 50.0")
+                .contains("entraide_host_eligible{host=\"drop-2\",member=\"alpha\",service=\"drop\"} 1.0")
+                .containsPattern("entraide_host_estimated_load\\{host=\"drop-2\",member=\"alpha\",service=\"drop\"} ")
+                .contains("entraide_service_active_users{service=\"drop\"} 3.0")
+                .contains("entraide_service_hosts_without_user_count{service=\"drop\"} 1.0")
+                .contains("entraide_service_hosts_without_user_count{service=\"pad\"} 0.0")
+                .contains("entraide_service_capacity_users{service=\"drop\"} 150.0");
     }
 
     @Test

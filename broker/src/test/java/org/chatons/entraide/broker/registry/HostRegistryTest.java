@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.chatons.entraide.broker.Fixtures.host;
 import static org.chatons.entraide.broker.Fixtures.member;
 import static org.chatons.entraide.broker.Fixtures.report;
+import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,25 @@ class HostRegistryTest {
         registry.accept(alpha, report("alpha", T0.plusSeconds(90), host("alpha", "pad-1", "pad", 14, 100)),
                 T0.plusSeconds(90));
         assertThat(registry.hosts("pad").iterator().next().sentSinceReport()).isZero();
+    }
+
+    @Test
+    void aHostThatCountsNoUsersIsEstimatedFromTheUsersSentSinceItsReportOnly() {
+        registry.accept(alpha, report("alpha", T0, usersUnknown(host("alpha", "drop", "drop", 0, 50))), T0);
+        TrackedHost before = registry.hosts("drop").iterator().next();
+
+        assertThat(before.host().activeUsers()).isNull();
+        assertThat(before.host().loadKnown()).isFalse();
+        assertThat(before.host().reportedLoad()).isNaN();
+        assertThat(before.estimatedLoad()).isZero();
+        before.sent(T0.plusSeconds(10));
+        before.sent(T0.plusSeconds(28));
+        assertThat(before.estimatedLoad()).isCloseTo(0.04, within(1e-9));
+
+        // The next report says nothing of those users either: as for any host, the late one is carried over.
+        Instant measured = T0.plusSeconds(30);
+        registry.accept(alpha, report("alpha", measured, usersUnknown(host("alpha", "drop", "drop", 0, 50))), measured);
+        assertThat(registry.hosts("drop").iterator().next().estimatedLoad()).isCloseTo(0.02, within(1e-9));
     }
 
     @Test

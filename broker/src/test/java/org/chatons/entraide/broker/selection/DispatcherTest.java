@@ -5,6 +5,7 @@ import static org.chatons.entraide.broker.Fixtures.closed;
 import static org.chatons.entraide.broker.Fixtures.host;
 import static org.chatons.entraide.broker.Fixtures.member;
 import static org.chatons.entraide.broker.Fixtures.report;
+import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 import static org.chatons.entraide.broker.Fixtures.withStatus;
 
 import java.time.Duration;
@@ -143,6 +144,36 @@ class DispatcherTest {
         registry.drain(new HostKey("beta", "pad-5"), true);
         assertThat(dispatcher.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.DRAINED, 2,
                 Eligibility.CLOSED, 1, Eligibility.DOWN, 1, Eligibility.UNCONFIRMED, 1)));
+    }
+
+    @Test
+    void aHostThatCountsNoUsersGetsThemOnlyOnceTheHostsThatDoAreFull() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 80, 100));
+        reportNow(beta, usersUnknown(host("beta", "pad-2", "pad", 0, 100)));
+
+        // Its estimate (0 + users sent since) is lower, but it is no measure of how busy the host is.
+        for (int k = 0; k < 5; k++) {
+            assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
+        }
+        for (int k = 0; k < 85; k++) {
+            assertThat(pickHost("pad")).isEqualTo("beta/pad-2");
+        }
+        assertThat(dispatcher.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.FULL, 2)));
+    }
+
+    @Test
+    void hostsThatCountNoUsersShareTheUsersByWhatWasSentSinceTheirReports() {
+        reportNow(alpha, usersUnknown(host("alpha", "drop-1", "drop", 0, 100)));
+        reportNow(beta, usersUnknown(host("beta", "drop-2", "drop", 0, 300)));
+
+        Map<String, Integer> sent = new HashMap<>();
+        for (int k = 0; k < 80; k++) {
+            sent.merge(pickHost("drop"), 1, Integer::sum);
+        }
+
+        // Each user raises the estimate of the host that got it, by 1 / capacity: three to one.
+        assertThat(sent.get("alpha/drop-1")).isBetween(19, 21);
+        assertThat(sent.get("beta/drop-2")).isBetween(59, 61);
     }
 
     @Test

@@ -10,6 +10,8 @@ final class FakePool implements Pool {
     final double[] estimated;
     final int[] capacity;
     final boolean[] closed;
+    /** Hosts whose report gives no load: their loads above count only the users sent since. */
+    final boolean[] unknown;
     double mean = Double.NaN;
     int samples;
 
@@ -18,6 +20,7 @@ final class FakePool implements Pool {
         this.estimated = estimated;
         this.capacity = capacity;
         this.closed = new boolean[reported.length];
+        this.unknown = new boolean[reported.length];
     }
 
     static FakePool loads(double... loads) {
@@ -44,6 +47,11 @@ final class FakePool implements Pool {
     @Override
     public double estimatedLoad(int i) {
         return estimated[i];
+    }
+
+    @Override
+    public boolean loadKnown(int i) {
+        return !unknown[i];
     }
 
     @Override

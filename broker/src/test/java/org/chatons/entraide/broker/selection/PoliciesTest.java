@@ -172,6 +172,48 @@ class PoliciesTest {
     }
 
     @Test
+    void aHostOfUnknownLoadLosesToAnyHostWhoseLoadIsKnown() {
+        // The first counts no users: all that is known of it is 0.05 sent since its report, a lower bound.
+        FakePool pool = new FakePool(new double[] {0, 0.8}, new double[] {0.05, 0.8}, new int[] {100, 100});
+        pool.unknown[0] = true;
+
+        for (Policy policy : new Policy[] {new PowerOfChoices(2, true), new PowerOfChoices(2, false),
+                new LeastLoaded(true), new LeastLoaded(false)}) {
+            for (int k = 0; k < 50; k++) {
+                assertThat(policy.choose(pool, random)).as(policy.name()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void amongHostsOfUnknownLoadTheFewestUsersSentSinceTheirReportsWin() {
+        FakePool pool = new FakePool(new double[] {0, 0}, new double[] {0.3, 0.1}, new int[] {100, 100});
+        pool.unknown[0] = true;
+        pool.unknown[1] = true;
+
+        assertThat(new PowerOfChoices(2, true).choose(pool, random)).isEqualTo(1);
+        assertThat(new LeastLoaded(true).choose(pool, random)).isEqualTo(1);
+    }
+
+    @Test
+    void hostsOfUnknownLoadStillGetTheUsersWhenOnlyTheyAreDrawn() {
+        // 90 hosts count no users, 10 are at 0.5 (the mean of the known ones): a pick goes to a host of unknown
+        // load when both first draws are of unknown load, 81 % of the time, against 90 % of the capacity.
+        double[] loads = new double[100];
+        Arrays.fill(loads, 0, 10, 0.5);
+        FakePool pool = FakePool.loads(loads);
+        Arrays.fill(pool.unknown, 10, 100, true);
+        pool.mean = 0.5;
+
+        int toUnknown = 0;
+        for (int k = 0; k < 4000; k++) {
+            toUnknown += new PowerOfChoices(2, true).choose(pool, random) >= 10 ? 1 : 0;
+        }
+
+        assertThat(toUnknown / 4000.0).isBetween(0.77, 0.85);
+    }
+
+    @Test
     void theSameSeedReplaysTheSameChoices() {
         FakePool pool = FakePool.loads(new double[100]);
         Policy policy = Policies.byName("d-choices", 2);

@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatons.entraide.broker.Fixtures.closed;
 import static org.chatons.entraide.broker.Fixtures.host;
+import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 import static org.chatons.entraide.broker.Fixtures.withStatus;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -69,6 +70,22 @@ class PickerPagesTest extends BrokerTestBase {
                 .contains(">open<").contains(">down<").doesNotContain("href=\"https://pad-2.beta.example.org/\"")
                 .contains("href=\"https://pad-1.alpha.example.org/\"")
                 .contains("<meter").contains("How we choose");
+    }
+
+    @Test
+    void aHostThatCountsNoUsersSaysSoInsteadOfShowingAnEmptyLoadBar() {
+        report("alpha", host("alpha", "pad-1", "pad", 10, 100), usersUnknown(host("alpha", "drop-1", "drop", 0, 50)),
+                host("alpha", "drop-2", "drop", 20, 50));
+
+        String fr = page("/services/drop?lang=fr", null).body();
+        String en = page("/services/drop?lang=en", null).body();
+
+        for (String body : new String[] {fr, en}) {
+            assertThat(body).contains("href=\"https://drop-1.alpha.example.org/\"")
+                    .containsOnlyOnce("<meter").contains("value=\"40\"").doesNotContain(">0 %<");
+        }
+        assertThat(fr).contains(">nombre d’utilisateurs inconnu<").doesNotContain("users unknown");
+        assertThat(en).contains(">users unknown<").doesNotContain("inconnu");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatons.entraide.broker.Fixtures.closed;
 import static org.chatons.entraide.broker.Fixtures.host;
+import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 import static org.chatons.entraide.broker.Fixtures.withStatus;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -111,6 +112,37 @@ class RedirectFlowTest extends BrokerTestBase {
                 .containsEntry("activeUsers", 40).containsEntry("capacityUsers", 300)
                 .containsEntry("name", Map.of("fr", "Pad", "en", "Pad"))
                 .containsEntry("action", Map.of("fr", "Ouvrir un pad", "en", "Open a pad"));
+    }
+
+    @Test
+    void theTotalsAddUpTheUserCountsThereAreAndSayHowManyHostsGaveNone() {
+        report("beta", usersUnknown(host("beta", "pad-3", "pad", 0, 50)));
+        clock.advance(Duration.ofSeconds(91));
+        // beta's host is STALE now, and in no total.
+        report("alpha", host("alpha", "pad-1", "pad", 10, 100), usersUnknown(host("alpha", "pad-2", "pad", 0, 200)));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> services = (List<Map<String, Object>>) parse(get("/api/v1/services")).get("services");
+
+        assertThat(services.get(0)).containsEntry("id", "pad").containsEntry("hosts", 3)
+                .containsEntry("activeUsers", 10).containsEntry("hostsWithoutUserCount", 1)
+                .containsEntry("capacityUsers", 300);
+        assertThat(services).filteredOn(s -> !s.get("id").equals("pad"))
+                .allSatisfy(s -> assertThat(s).containsEntry("hostsWithoutUserCount", 0));
+    }
+
+    @Test
+    void aHostThatCountsNoUsersShowsNullNotZero() {
+        report("alpha", usersUnknown(host("alpha", "drop-1", "drop", 0, 50)));
+        get("/go/drop");
+
+        Map<String, Object> drop = hostsOf("drop").get(0);
+
+        assertThat(drop).containsEntry("activeUsers", null).containsEntry("load", null)
+                .containsEntry("capacityUsers", 50).containsEntry("estimatedLoad", 0.02)
+                .containsEntry("eligible", true);
+        assertThat(get("/api/v1/services/drop/hosts").body()).contains("\"activeUsers\":null,")
+                .contains("\"load\":null,");
     }
 
     @Test

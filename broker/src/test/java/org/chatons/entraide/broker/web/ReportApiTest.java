@@ -71,7 +71,7 @@ class ReportApiTest extends BrokerTestBase {
         String before = padHosts();
 
         assertProblem(postAlpha(body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":-1"))), 400,
-                "hosts[0].activeUsers", "must be 0 or more, got -1");
+                "hosts[0].activeUsers", "must be 0 or more (null when unknown), got -1");
         assertProblem(postAlpha(body(GOOD_HOST.replace("\"capacityUsers\":200", "\"capacityUsers\":0"))), 400,
                 "hosts[0].capacityUsers", "must be 1 or more");
         assertProblem(postAlpha(body(GOOD_HOST.replace("\"service\":\"pad\"", "\"service\":\"wiki\""))), 400,
@@ -96,6 +96,31 @@ class ReportApiTest extends BrokerTestBase {
 
         assertProblem(response, 400, "hosts[0].activeUsers", "0 or more");
         assertProblem(response, 400, "hosts[0].status", "required");
+    }
+
+    @Test
+    void anUnknownUserCountIsNullOrLeftOut() {
+        String nullUsers = GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":null");
+        String noUsers = GOOD_HOST.replace("\"activeUsers\":42,", "");
+
+        assertThat(postAlpha(body(nullUsers)).statusCode()).isEqualTo(202);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(postAlpha(body(noUsers)).statusCode()).isEqualTo(202);
+        assertThat(padHosts()).contains("\"activeUsers\":null");
+    }
+
+    @Test
+    void aUserCountMayBeUnknownButNeverNegativeNorAFraction() {
+        String before = padHosts();
+
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":-1"))), 400,
+                "hosts[0].activeUsers", "0 or more");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":1.5"))), 400,
+                "hosts[0].activeUsers", "expected a whole number, got 1.5");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":\"unknown\""))),
+                400, "hosts[0].activeUsers", "expected a whole number, got \"unknown\"");
+
+        assertThat(padHosts()).isEqualTo(before);
     }
 
     @Test

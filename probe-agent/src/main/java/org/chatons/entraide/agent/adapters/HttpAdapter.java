@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Any software without an adapter of its own: a GET of the probe URL exactly as configured. 2xx and 3xx are UP
  * (redirects are not followed: a login redirect is a working service), other statuses DOWN, and an answer that
- * takes more than half the timeout DEGRADED. No user count: the broker sees capacity only.
+ * takes more than half the timeout DEGRADED. No user count: it is reported unknown, and the broker sees capacity only.
  */
 public final class HttpAdapter implements Adapter {
 

@@ -64,7 +64,7 @@ public final class CheckCommand extends AgentCommand {
             Set<String> drained = DrainFile.beside(agentConfig.file()).read();
             Report report = new ReportBuilder(agentConfig, clock).build(latest, drained);
 
-            boolean allUp = printTable(out, report, latest);
+            boolean allUp = printTable(out, report);
             out.println();
             boolean brokersOk = true;
             for (URI broker : agentConfig.brokers()) {
@@ -85,17 +85,16 @@ public final class CheckCommand extends AgentCommand {
         }
     }
 
-    private static boolean printTable(PrintWriter out, Report report, Map<String, Measurement> latest) {
+    /** What each broker is told; "?" for a user count or a load that is unknown (sent as null). */
+    private static boolean printTable(PrintWriter out, Report report) {
         out.printf(ROW, "HOST", "SOFTWARE", "STATUS", "USERS", "CAPACITY", "LOAD", "ACCEPTING", "REASON");
         boolean allUp = true;
         for (HostReport host : report.hosts()) {
-            Measurement m = latest.get(host.id());
             allUp &= host.status() == HostStatus.UP;
-            // What the broker will use; unknown when the software gave neither a load nor a user count.
-            double load = m.load() != null ? m.load()
-                    : m.activeUsers() == null ? Double.NaN : (double) m.activeUsers() / host.capacityUsers();
+            // What the broker will use: the software's load, or users over capacity.
+            double load = host.effectiveLoad();
             out.printf(ROW, host.id(), host.software(), host.status(),
-                    m.activeUsers() == null ? "?" : m.activeUsers(), host.capacityUsers(),
+                    host.activeUsers() == null ? "?" : host.activeUsers(), host.capacityUsers(),
                     Double.isNaN(load) ? "?" : String.format(Locale.ROOT, "%.2f", load),
                     host.acceptsNewUsers() ? "yes" : "no", host.detail());
         }

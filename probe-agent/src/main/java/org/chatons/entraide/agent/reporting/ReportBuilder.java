@@ -60,13 +60,10 @@ public final class ReportBuilder {
         if (drained) {
             detail = "drained for maintenance; " + detail;
         }
-        // The broker requires a count; software that publishes none is reported with 0 and says so.
-        int users = m.activeUsers() == null ? 0 : m.activeUsers();
-        if (m.activeUsers() == null && !detail.contains("users unknown")) {
-            detail = detail + "; users unknown";
-        }
+        // No count (software that publishes none, or a probe that could not read it) is sent as null, never as 0:
+        // the broker then knows it does not know how busy the host is.
         return new HostReport(host.id(), host.service(), host.software(), host.url().toString(), m.status(), accepting,
-                users, host.capacityUsers(), m.load(), shorten(detail));
+                m.activeUsers(), host.capacityUsers(), m.load(), shorten(detail));
     }
 
     static String shorten(String text) {

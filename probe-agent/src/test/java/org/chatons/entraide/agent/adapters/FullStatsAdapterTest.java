@@ -34,7 +34,11 @@ class FullStatsAdapterTest {
     void lstuCountsUrls() throws Exception {
         server.on("/fullstats", sample("lstu-fullstats.json"));
 
-        assertThat(Probe.probe(new LstuAdapter(), server.url()).reason()).contains("5678 urls");
+        Measurement m = Probe.probe(new LstuAdapter(), server.url());
+
+        assertThat(m.status()).isEqualTo(HostStatus.UP);
+        assertThat(m.activeUsers()).as("Lstu publishes no user count").isNull();
+        assertThat(m.reason()).contains("5678 urls");
     }
 
     @Test

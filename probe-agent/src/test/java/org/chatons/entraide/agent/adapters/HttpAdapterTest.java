@@ -29,6 +29,8 @@ class HttpAdapterTest {
         Measurement m = Probe.probe(adapter, site.url().resolve("poll/index.php"));
 
         assertThat(m.status()).isEqualTo(HostStatus.UP);
+        assertThat(m.activeUsers()).as("a plain HTTP check counts no users").isNull();
+        assertThat(m.load()).isNull();
         assertThat(m.reason()).startsWith("answers 302");
         assertThat(site.requests("/login")).as("redirects are not followed").isEmpty();
     }

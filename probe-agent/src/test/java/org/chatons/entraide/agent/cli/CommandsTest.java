@@ -90,6 +90,25 @@ class CommandsTest {
     }
 
     @Test
+    void checkShowsAnUnknownUserCountAsAQuestionMarkAndSendsItAsNull() throws Exception {
+        Files.writeString(config, Files.readString(config) + """
+                  - id: poll
+                    service: poll
+                    software: http
+                    url: http://localhost:9003/
+                    probe-url: %s
+                    capacity-users: 40
+                """.formatted(bridge.url().resolve("about/health")));
+
+        int code = run("check", "-c", config.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("poll +http +UP +\\? +40 +\\? +yes +answers 200 in \\d+ ms");
+        assertThat(broker.reports().get(0).hosts().get(2).activeUsers()).isNull();
+        assertThat(broker.requests().get(0).body()).contains("\"activeUsers\":null");
+    }
+
+    @Test
     void checkUsesTheDryRun() throws Exception {
         FakeHttpServer.Reply accept = FakeHttpServer.answer(202, "application/json", "{\"accepted\":2}");
         StringBuilder query = new StringBuilder();

@@ -81,11 +81,13 @@ class ReportBuilderTest {
     }
 
     @Test
-    void unknownUsersAreSentAsZeroAndSaidSo() {
-        HostReport host = ReportBuilder.hostReport(PAD, Measurement.up("Lufi healthy"), false);
+    void anUnknownUserCountIsSentAsNullNotZero() {
+        HostReport unknown = ReportBuilder.hostReport(PAD, Measurement.up("Lufi healthy"), false);
+        HostReport none = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(0), false);
 
-        assertThat(host.activeUsers()).isZero();
-        assertThat(host.detail()).isEqualTo("Lufi healthy; users unknown");
+        assertThat(unknown.activeUsers()).isNull();
+        assertThat(unknown.detail()).isEqualTo("Lufi healthy");
+        assertThat(none.activeUsers()).isZero();
     }
 
     @Test

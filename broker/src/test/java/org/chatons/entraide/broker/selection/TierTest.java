@@ -1,0 +1,52 @@
+package org.chatons.entraide.broker.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.chatons.entraide.broker.Fixtures.host;
+import static org.chatons.entraide.broker.Fixtures.member;
+import static org.chatons.entraide.broker.Fixtures.report;
+import static org.chatons.entraide.broker.Fixtures.usersUnknown;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.chatons.entraide.broker.eligibility.EligibilityRules;
+import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.broker.registry.TrackedHost;
+import org.junit.jupiter.api.Test;
+
+class TierTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T18:00:00Z");
+    final HostRegistry registry = new HostRegistry();
+    final EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneId.of("Europe/Paris"));
+
+    @Test
+    void theMeanLoadIsThatOfTheHostsWhoseLoadIsKnown() {
+        registry.accept(member("alpha"), report("alpha", T0, host("alpha", "pad-1", "pad", 50, 100),
+                usersUnknown(host("alpha", "pad-2", "pad", 0, 300))), T0);
+        List<TrackedHost> hosts = registry.hosts("pad").stream()
+                .sorted((a, b) -> a.host().key().host().compareTo(b.host().key().host())).toList();
+        Tier tier = new Tier(hosts);
+        Pool pool = tier.pool(rules, registry);
+
+        // Counted at 0, the host of unknown load would make it 0.125, and every known host look crowded.
+        assertThat(pool.meanEstimatedLoad()).isCloseTo(0.5, within(1e-9));
+        assertThat(pool.loadKnown(0)).isTrue();
+        assertThat(pool.loadKnown(1)).isFalse();
+        assertThat(pool.reportedLoad(1)).isZero();
+
+        tier.sent(1);
+        assertThat(pool.meanEstimatedLoad()).isCloseTo(0.5, within(1e-9));
+        tier.sent(0);
+        assertThat(pool.meanEstimatedLoad()).isCloseTo(0.51, within(1e-9));
+    }
+
+    @Test
+    void withNoKnownLoadThereIsNoMean() {
+        registry.accept(member("alpha"), report("alpha", T0, usersUnknown(host("alpha", "drop", "drop", 0, 50))), T0);
+
+        assertThat(new Tier(List.copyOf(registry.hosts("drop"))).pool(rules, registry).meanEstimatedLoad()).isNaN();
+    }
+}
