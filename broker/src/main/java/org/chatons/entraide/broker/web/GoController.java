@@ -48,7 +48,7 @@ public class GoController {
         long start = System.nanoTime();
         if (!catalogue.contains(service)) {
             metrics.go(null, BrokerMetrics.GoOutcome.UNKNOWN_SERVICE, System.nanoTime() - start);
-            return PickerPages.wantsHtml(request) ? pages.notFound(languages.resolveOrDefault(request))
+            return PickerPages.wantsHtml(request) ? pages.notFound(request, languages.resolveOrDefault(request))
                     : Answers.unknownService(service);
         }
         Pick pick = dispatcher.pick(service);
@@ -61,7 +61,7 @@ public class GoController {
         }
         metrics.go(service, BrokerMetrics.GoOutcome.NO_HOST, System.nanoTime() - start);
         if (PickerPages.wantsHtml(request)) {
-            return pages.noHost(catalogue.find(service).orElseThrow(), status.service(service),
+            return pages.noHost(request, catalogue.find(service).orElseThrow(), status.service(service),
                     languages.resolveOrDefault(request), config.retryAfter());
         }
         return Answers.noHost((Pick.NoHost) pick, config.retryAfter());
