@@ -29,9 +29,10 @@ public class GoController {
     private final PickerPages pages;
     private final Languages languages;
     private final FederationStatus status;
+    private final HttpDate date;
 
     public GoController(ServiceCatalogue catalogue, Dispatcher dispatcher, BrokerMetrics metrics, BrokerConfig config,
-                        PickerPages pages, Languages languages, FederationStatus status) {
+                        PickerPages pages, Languages languages, FederationStatus status, HttpDate date) {
         this.catalogue = catalogue;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
@@ -39,6 +40,7 @@ public class GoController {
         this.pages = pages;
         this.languages = languages;
         this.status = status;
+        this.date = date;
     }
 
     /** 302, never 301: browsers cache a 301 and would skip the broker next time. */
@@ -56,6 +58,7 @@ public class GoController {
             metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
             return HttpResponse.status(HttpStatus.FOUND)
                     .header(HttpHeaders.LOCATION, sent.host().report().url())
+                    .header(HttpHeaders.DATE, date.now())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Referrer-Policy", "no-referrer");
         }
