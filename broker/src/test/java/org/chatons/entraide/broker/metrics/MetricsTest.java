@@ -91,14 +91,14 @@ class MetricsTest extends BrokerTestBase {
         String metrics = scrape();
 
         assertThat(metrics)
-                .containsPattern("http_server_requests_seconds_count\\{exception=\"none\",method=\"GET\",status=\"302\","
-                        + "uri=\"/go/\\{service}\"} [1-9]")
-                .containsPattern("http_server_requests_seconds_count\\{exception=\"none\",method=\"GET\",status=\"404\","
-                        + "uri=\"/go/\\{service}\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{exception=\"none\",method=\"GET\","
+                        + "status=\"302\",uri=\"/go/\\{service}\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{exception=\"none\",method=\"GET\","
+                        + "status=\"404\",uri=\"/go/\\{service}\"} [1-9]")
                 .containsPattern("http_server_requests_seconds_count\\{exception=\"[A-Za-z]+\",method=\"GET\","
                         + "status=\"404\",uri=\"NOT_FOUND\"} [1-9]")
-                .containsPattern("http_server_requests_seconds_sum\\{exception=\"none\",method=\"POST\",status=\"202\","
-                        + "uri=\"/api/v1/reports\"}")
+                .containsPattern("http_server_requests_seconds_sum\\{exception=\"none\",method=\"POST\","
+                        + "status=\"202\",uri=\"/api/v1/reports\"}")
                 .doesNotContain("5b1d").doesNotContain("REDIRECTION");
     }
 
