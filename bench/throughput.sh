@@ -6,7 +6,8 @@
 #   bench/throughput.sh                      # ROUNDS=3 SECONDS_PER_RUN=20 CONNECTIONS=64 THREADS=2
 #
 # Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), ROUNDS, SECONDS_PER_RUN, CONNECTIONS,
-# THREADS, BROKER_JAVA_OPTS (default: the broker image's flags, -Xms64m -Xmx256m -XX:+UseSerialGC).
+# THREADS, BROKER_JAVA_OPTS (default: the broker image's flags, -Xms64m -Xmx256m -XX:+UseSerialGC),
+# BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine).
 # On a 2-core machine wrk and the server share the cores: the ratio to nginx is the figure to read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
 
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
@@ -31,6 +33,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 if [ ! -f broker/target/broker.jar ] || [ ! -f bench/target/bench.jar ]; then
   ./mvnw -q -B -pl bench -am -DskipTests package
 fi
+[ -f "$BROKER_JAR" ] || { echo "no $BROKER_JAR" >&2; exit 1; }
 for port in "$BROKER_PORT" "$NGINX_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is in use: set BROKER_PORT / NGINX_PORT" >&2
@@ -51,7 +54,7 @@ trap cleanup EXIT INT TERM
 # The broker, with 2 members of 100 pad hosts each (capacities so large that no run fills them).
 java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation members "$work" 2
 BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
-  java $BROKER_JAVA_OPTS -jar broker/target/broker.jar >"$work/broker.log" 2>&1 &
+  java $BROKER_JAVA_OPTS -jar "$BROKER_JAR" >"$work/broker.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" && break

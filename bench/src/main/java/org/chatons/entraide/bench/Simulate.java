@@ -191,7 +191,7 @@ public final class Simulate {
         if (c.isDefault()) {
             return new Color(0x1F77B4);
         }
-        if (c.toldBrokers()) {
+        if (!c.toldBrokers()) {
             return new Color(0x17BECF);
         }
         return switch (c.policy()) {

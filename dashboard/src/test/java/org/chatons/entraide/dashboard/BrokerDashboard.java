@@ -40,8 +40,9 @@ final class BrokerDashboard {
                         .thresholds("blue"));
 
         d.row("HTTP and /go")
-                .add(Panel.timeseries("Requests per second by endpoint and status", "Micronaut's HTTP server "
-                                + "metrics; every 3xx answer is labelled uri=REDIRECTION (the redirects of /go).", 12, 8)
+                .add(Panel.timeseries("Requests per second by endpoint and status", "HTTP server metrics, by "
+                                + "route template (uri=/go/{service}, status 302: the redirects), method and status.",
+                                12, 8)
                         .query("sum by (method, uri, status) (rate(http_server_requests_seconds_count{" + B
                                 + "}[$__rate_interval]))", "{{method}} {{uri}} {{status}}")
                         .unit("reqps").min(0))

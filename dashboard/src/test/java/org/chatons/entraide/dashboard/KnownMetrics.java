@@ -44,7 +44,10 @@ final class KnownMetrics {
             "entraide_probe_duration_seconds",
             "entraide_probe_push_total");
 
-    /** Families that Micrometer, Micronaut, Resilience4j and Prometheus itself provide. */
+    /**
+     * Families that Micrometer, Micronaut, Resilience4j and Prometheus itself provide, by their standard names
+     * ({@code http_server_requests_seconds} is recorded by the broker's own filter under Micrometer's name).
+     */
     static final List<String> STANDARD_PREFIXES = List.of("jvm_", "http_server_", "process_", "resilience4j_");
     static final Set<String> STANDARD = Set.of("up");
 

@@ -80,7 +80,7 @@ public class PickBenchmark {
         Clock clock = Clock.fixed(NOW.plusSeconds(10), ZoneOffset.UTC);
         EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneOffset.UTC);
         dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
-                Policies.byName(policy, 2), clock, new SplittableRandom(2), PickListener.NONE);
+                Policies.byName(policy, 2, 1), clock, new SplittableRandom(2), PickListener.NONE);
         if (!(dispatcher.pick("pad") instanceof Pick.Sent)) {
             throw new IllegalStateException("no host eligible: the benchmark would measure the wrong path");
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chatons.entraide.broker.selection.Policies;
 import org.chatons.entraide.broker.selection.Policy;
-import org.chatons.entraide.broker.selection.PowerOfChoices;
 
 /**
  * A way of choosing hosts, compared on the same workload: one of the broker's own policies, run through its real
@@ -13,8 +12,8 @@ import org.chatons.entraide.broker.selection.PowerOfChoices;
  * @param label         as the tables and plots show it
  * @param policy        the broker's policy name ({@link Policies#NAMES}), or null for water-filling
  * @param choices       d, for the d-choices policies
- * @param toldBrokers   d-choices told how many brokers share the users ({@link PowerOfChoices#brokers()});
- *                      the broker's configuration does not set it yet, so it is not the default
+ * @param toldBrokers   configured as a deployment of that many brokers would be: {@code broker.brokers} set to the
+ *                      scenario's number of brokers (false: left at its default, 1)
  */
 public record Contender(String label, String policy, int choices, boolean toldBrokers) {
 
@@ -23,18 +22,22 @@ public record Contender(String label, String policy, int choices, boolean toldBr
 
     public static final Contender WATER_FILLING = new Contender("water-filling (perfect information)", null, 0, false);
 
+    /** One of the broker's policies, configured with {@code broker.brokers} = the scenario's number of brokers. */
     public Contender(String label, String policy, int choices) {
-        this(label, policy, choices, false);
+        this(label, policy, choices, true);
     }
 
-    /** The broker's default: the policy Entraide runs unless configured otherwise. */
+    /**
+     * The broker's default: the policy Entraide runs unless configured otherwise, with {@code broker.brokers} set
+     * to the number of brokers, as a deployment of several brokers configures it.
+     */
     public static Contender brokerDefault(int choices) {
         return new Contender("default: d-choices, d = " + choices + ", corrected", "d-choices", choices);
     }
 
     /**
      * The alternatives of issue 6, side by side, then the broker's default, then (with several brokers) the
-     * default told how many brokers there are, and the reference.
+     * default with {@code broker.brokers} left at 1, and the reference.
      */
     public static List<Contender> standard(int defaultChoices, int brokers) {
         List<Contender> all = new ArrayList<>(List.of(
@@ -44,8 +47,8 @@ public record Contender(String label, String policy, int choices, boolean toldBr
                 new Contender("least loaded, corrected", "least-loaded", 0),
                 brokerDefault(defaultChoices)));
         if (brokers > 1) {
-            all.add(new Contender("d-choices, d = " + defaultChoices + ", told " + brokers + " brokers", "d-choices",
-                    defaultChoices, true));
+            all.add(new Contender("d-choices, d = " + defaultChoices + ", broker.brokers left at 1", "d-choices",
+                    defaultChoices, false));
         }
         all.add(WATER_FILLING);
         return all;
@@ -55,16 +58,13 @@ public record Contender(String label, String policy, int choices, boolean toldBr
         return policy == null;
     }
 
-    /** Whether this is the broker's default policy as configured out of the box (with this d). */
+    /** Whether this is the broker's default policy as configured for the scenario (with this d). */
     public boolean isDefault() {
         return equals(brokerDefault(choices));
     }
 
     /** The broker's policy object, by the same factory {@code broker.policy} goes through. */
     public Policy brokerPolicy(int brokers) {
-        if (toldBrokers) {
-            return new PowerOfChoices(choices, true, brokers);
-        }
-        return Policies.byName(policy, Math.max(choices, 1));
+        return Policies.byName(policy, Math.max(choices, 1), toldBrokers ? brokers : 1);
     }
 }

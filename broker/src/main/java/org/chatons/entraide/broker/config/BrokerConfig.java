@@ -17,6 +17,7 @@ public record BrokerConfig(
         double fullAt,
         String policy,
         int choices,
+        int brokers,
         @Nullable String adminTokenSha256,
         Duration maxClockAhead,
         Duration forgetAfter,
@@ -29,6 +30,8 @@ public record BrokerConfig(
                 "broker.report-ttl: " + reportTtl + " (expected: at least 1s)");
         require(fullAt > 0 && fullAt <= 1, "broker.full-at: " + fullAt + " (expected: > 0 and <= 1)");
         require(choices >= 1, "broker.choices: " + choices + " (expected: >= 1)");
+        require(brokers >= 1,
+                "broker.brokers: " + brokers + " (expected: >= 1, the number of brokers sharing the users)");
         require(policy != null && !policy.isBlank(), "broker.policy: missing");
         require(adminTokenSha256 == null || adminTokenSha256.isBlank() || Sha256.isHex(adminTokenSha256),
                 "broker.admin-token-sha256: expected 64 hexadecimal characters (the SHA-256 of the admin token)");

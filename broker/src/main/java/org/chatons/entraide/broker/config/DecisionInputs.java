@@ -21,6 +21,39 @@ public class DecisionInputs {
     /** Thread-safe and uncontended: each request thread draws from its own generator. */
     @Singleton
     public RandomGenerator random() {
-        return () -> ThreadLocalRandom.current().nextLong();
+        return new PerThread();
+    }
+
+    /**
+     * {@link ThreadLocalRandom} behind the interface, bounded draws included: a generator that gives only
+     * {@code nextLong()} gets its bounded draws from {@link RandomGenerator}'s generic algorithms, which cost more
+     * than the draws themselves.
+     */
+    private static final class PerThread implements RandomGenerator {
+
+        @Override
+        public long nextLong() {
+            return ThreadLocalRandom.current().nextLong();
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return ThreadLocalRandom.current().nextLong(bound);
+        }
+
+        @Override
+        public int nextInt() {
+            return ThreadLocalRandom.current().nextInt();
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            return ThreadLocalRandom.current().nextInt(bound);
+        }
+
+        @Override
+        public double nextDouble() {
+            return ThreadLocalRandom.current().nextDouble();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.registry.Host;
@@ -36,7 +37,8 @@ public final class BrokerMetrics implements PickListener {
     private final MeterRegistry registry;
     private final Map<HostKey, Counter> redirects = new ConcurrentHashMap<>();
     private final Map<String, Counter> noHost = new ConcurrentHashMap<>();
-    private final Map<String, Timer> goTimers = new ConcurrentHashMap<>();
+    /** The {@code /go} timers of each service (or "unknown"), by outcome; filled as outcomes first happen. */
+    private final Map<String, AtomicReferenceArray<Timer>> goTimers = new ConcurrentHashMap<>();
 
     public BrokerMetrics(MeterRegistry registry, ServiceCatalogue catalogue) {
         this.registry = registry;
@@ -55,7 +57,11 @@ public final class BrokerMetrics implements PickListener {
     @Override
     public void picked(Pick pick) {
         if (pick instanceof Pick.Sent sent) {
-            redirects.computeIfAbsent(sent.host().key(), k -> redirectCounter(sent.host())).increment();
+            Counter counter = redirects.get(sent.host().key());
+            if (counter == null) {
+                counter = redirects.computeIfAbsent(sent.host().key(), k -> redirectCounter(sent.host()));
+            }
+            counter.increment();
         } else if (pick instanceof Pick.NoHost none) {
             noHostCounter(none.service()).increment();
         }
@@ -64,11 +70,20 @@ public final class BrokerMetrics implements PickListener {
     /** Times one {@code /go} answer; {@code service} is null when it is not in the catalogue. */
     public void go(String service, GoOutcome outcome, long nanos) {
         String label = service == null ? "unknown" : service;
-        goTimers.computeIfAbsent(label + '|' + outcome, k -> Timer.builder("entraide.go")
-                .description("Time to answer /go/{service}")
-                .tag("service", label).tag("outcome", outcome.name().toLowerCase())
-                .serviceLevelObjectives(GO_BUCKETS)
-                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+        AtomicReferenceArray<Timer> byOutcome = goTimers.get(label);
+        if (byOutcome == null) {
+            byOutcome = goTimers.computeIfAbsent(label, k -> new AtomicReferenceArray<>(GoOutcome.values().length));
+        }
+        Timer timer = byOutcome.get(outcome.ordinal());
+        if (timer == null) {
+            // Two threads may both get here: Micrometer hands both the same timer.
+            timer = Timer.builder("entraide.go").description("Time to answer /go/{service}")
+                    .tag("service", label).tag("outcome", outcome.name().toLowerCase())
+                    .serviceLevelObjectives(GO_BUCKETS)
+                    .register(registry);
+            byOutcome.set(outcome.ordinal(), timer);
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private Counter redirectCounter(Host host) {

@@ -56,9 +56,11 @@ public final class HostRegistry {
             Set<String> touched = new HashSet<>();
             for (HostReport h : report.hosts()) {
                 HostKey key = new HostKey(id, h.id());
-                Host host = new Host(key, member, h, observedAt, report.intervalSeconds());
-                byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>())
-                        .compute(key, (k, before) -> new TrackedHost(host, before));
+                // A host keeps the key it was first seen with: lookups by key on every pick (drains, metrics)
+                // then find the very same object and skip comparing strings.
+                byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).compute(key, (k, before) ->
+                        new TrackedHost(new Host(before == null ? k : before.host().key(), member, h, observedAt,
+                                report.intervalSeconds()), before));
                 serviceOfHost.put(key, h.service());
                 touched.add(h.service());
             }
@@ -129,7 +131,8 @@ public final class HostRegistry {
     }
 
     public boolean isDrained(HostKey key) {
-        return drained.contains(key);
+        // Asked for every host a pick samples; drains are rare, so most of the time there is nothing to look up.
+        return !drained.isEmpty() && drained.contains(key);
     }
 
     /** Changes whenever anything that decides the service's eligibility changes, except the passing of time. */

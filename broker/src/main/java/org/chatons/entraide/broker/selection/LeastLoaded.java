@@ -7,12 +7,25 @@ import java.util.random.RandomGenerator;
  * until the next report: kept as a reference for the simulator, not as a default.
  *
  * @param corrected compare estimated load (reported + sent since) rather than the reported load alone
+ * @param brokers   how many brokers share the users: each counts only its own redirects, so they are scaled to
+ *                  stand for everyone's (1: this broker alone)
  */
-public record LeastLoaded(boolean corrected) implements Policy {
+public record LeastLoaded(boolean corrected, int brokers) implements Policy {
+
+    public LeastLoaded {
+        if (brokers < 1) {
+            throw new IllegalArgumentException("brokers: " + brokers + " (expected: >= 1)");
+        }
+    }
+
+    /** For one broker. */
+    public LeastLoaded(boolean corrected) {
+        this(corrected, 1);
+    }
 
     @Override
     public int choose(Pool pool, RandomGenerator random) {
-        Comparison best = new Comparison(pool, corrected, random);
+        Comparison best = new Comparison(pool, corrected, brokers, random);
         for (int i = 0; i < pool.size(); i++) {
             if (pool.admits(i)) {
                 best.offer(i);

@@ -15,13 +15,14 @@ public final class Policies {
     /**
      * @param name    one of {@link #NAMES}
      * @param choices d, for the d-choices policies
+     * @param brokers how many brokers share the users, for the corrected policies (the others ignore it)
      * @throws IllegalArgumentException naming the known policies, for any other name
      */
-    public static Policy byName(String name, int choices) {
+    public static Policy byName(String name, int choices, int brokers) {
         return switch (name) {
-            case "d-choices" -> new PowerOfChoices(choices, true);
+            case "d-choices" -> new PowerOfChoices(choices, true, brokers);
             case "d-choices-uncorrected" -> new PowerOfChoices(choices, false);
-            case "least-loaded" -> new LeastLoaded(true);
+            case "least-loaded" -> new LeastLoaded(true, brokers);
             case "least-loaded-uncorrected" -> new LeastLoaded(false);
             case "random" -> new UniformRandom();
             default -> throw new IllegalArgumentException(

@@ -12,7 +12,7 @@ public class PolicyFactory {
     @Context
     public Policy policy(BrokerConfig config) {
         try {
-            return Policies.byName(config.policy(), config.choices());
+            return Policies.byName(config.policy(), config.choices(), config.brokers());
         } catch (IllegalArgumentException e) {
             throw new StartupError("broker.policy: " + e.getMessage());
         }

@@ -29,9 +29,10 @@ public class GoController {
     private final PickerPages pages;
     private final Languages languages;
     private final FederationStatus status;
+    private final HttpDate date;
 
     public GoController(ServiceCatalogue catalogue, Dispatcher dispatcher, BrokerMetrics metrics, BrokerConfig config,
-                        PickerPages pages, Languages languages, FederationStatus status) {
+                        PickerPages pages, Languages languages, FederationStatus status, HttpDate date) {
         this.catalogue = catalogue;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
@@ -39,6 +40,7 @@ public class GoController {
         this.pages = pages;
         this.languages = languages;
         this.status = status;
+        this.date = date;
     }
 
     /** 302, never 301: browsers cache a 301 and would skip the broker next time. */
@@ -48,7 +50,7 @@ public class GoController {
         long start = System.nanoTime();
         if (!catalogue.contains(service)) {
             metrics.go(null, BrokerMetrics.GoOutcome.UNKNOWN_SERVICE, System.nanoTime() - start);
-            return PickerPages.wantsHtml(request) ? pages.notFound(languages.resolveOrDefault(request))
+            return PickerPages.wantsHtml(request) ? pages.notFound(request, languages.resolveOrDefault(request))
                     : Answers.unknownService(service);
         }
         Pick pick = dispatcher.pick(service);
@@ -56,12 +58,13 @@ public class GoController {
             metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
             return HttpResponse.status(HttpStatus.FOUND)
                     .header(HttpHeaders.LOCATION, sent.host().report().url())
+                    .header(HttpHeaders.DATE, date.now())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Referrer-Policy", "no-referrer");
         }
         metrics.go(service, BrokerMetrics.GoOutcome.NO_HOST, System.nanoTime() - start);
         if (PickerPages.wantsHtml(request)) {
-            return pages.noHost(catalogue.find(service).orElseThrow(), status.service(service),
+            return pages.noHost(request, catalogue.find(service).orElseThrow(), status.service(service),
                     languages.resolveOrDefault(request), config.retryAfter());
         }
         return Answers.noHost((Pick.NoHost) pick, config.retryAfter());

@@ -48,7 +48,7 @@ public class PickerController {
         List<PickerViews.Card> cards = catalogue.all().stream()
                 .map(s -> PickerViews.Card.of(s, status.service(s.id(), now), locale))
                 .filter(c -> c.hosts() > 0).toList();
-        return pages.page(HttpStatus.OK, "index", locale, Map.of("cards", cards));
+        return pages.page(request, HttpStatus.OK, "index", locale, Map.of("cards", cards));
     }
 
     @Get("/services/{service}")
@@ -56,10 +56,11 @@ public class PickerController {
         Locale locale = languages.resolveOrDefault(request);
         Optional<Service> found = catalogue.find(service);
         if (found.isEmpty()) {
-            return pages.notFound(locale);
+            return pages.notFound(request, locale);
         }
         ServiceState state = status.service(service);
-        return pages.page(HttpStatus.OK, "service", locale, Map.of("service", PickerViews.Card.of(found.get(), state, locale),
+        return pages.page(request, HttpStatus.OK, "service", locale, Map.of("service",
+                PickerViews.Card.of(found.get(), state, locale),
                 "hosts", PickerViews.rows(state, locale)));
     }
 }

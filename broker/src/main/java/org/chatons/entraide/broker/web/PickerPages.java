@@ -6,7 +6,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.core.io.Writable;
 import io.micronaut.views.ModelAndView;
+import io.micronaut.views.ModelAndViewRenderer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,16 +19,31 @@ import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.ServiceState;
 
-/** Renders the picker's pages with the headers every one of them needs. */
+/**
+ * Renders the picker's pages with the headers every one of them needs. A page is rendered here, through
+ * micronaut-views' own renderer, rather than returned as a {@code ModelAndView} for its {@code ViewsFilter} to
+ * render: that filter would wrap every request, redirects included, in a reactive chain (see {@link NoViewsFilter}).
+ */
 @Singleton
 public class PickerPages {
 
+    private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
+
+    private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
+
+    PickerPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
+        this.renderer = renderer;
+    }
+
     /** A page: no caching of live data, no referrer leaked to the hosts a person goes to. */
-    MutableHttpResponse<?> page(HttpStatus status, String view, Locale locale, Map<String, Object> model) {
+    MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, String view, Locale locale,
+                                Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("page", PickerViews.Page.of(locale));
-        return HttpResponse.status(status).body(new ModelAndView<>(view, all))
-                .contentType(MediaType.TEXT_HTML_TYPE)
+        Writable html = renderer.render(new ModelAndView<>(view, all), request, MediaType.TEXT_HTML)
+                .orElseThrow(() -> new IllegalStateException("no renderer for the view " + view));
+        return HttpResponse.status(status).body(html)
+                .contentType(HTML)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -34,18 +51,19 @@ public class PickerPages {
     }
 
     /** 503 in the person's language, listing the hosts that are full or closed, not an error trace. */
-    MutableHttpResponse<?> noHost(Service service, ServiceState state, Locale locale, Duration retryAfter) {
+    MutableHttpResponse<?> noHost(HttpRequest<?> request, Service service, ServiceState state, Locale locale,
+                                  Duration retryAfter) {
         List<PickerViews.HostRow> unavailable = state.hosts().stream()
                 .filter(h -> h.verdict() == Eligibility.FULL || h.verdict() == Eligibility.CLOSED)
                 .map(h -> PickerViews.HostRow.of(h, locale)).toList();
-        return page(HttpStatus.SERVICE_UNAVAILABLE, "nohost", locale, Map.of(
+        return page(request, HttpStatus.SERVICE_UNAVAILABLE, "nohost", locale, Map.of(
                 "service", PickerViews.Card.of(service, state, locale), "unavailable", unavailable,
                 "others", state.hosts().size() - unavailable.size()))
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
     }
 
-    MutableHttpResponse<?> notFound(Locale locale) {
-        return page(HttpStatus.NOT_FOUND, "notfound", locale, Map.of());
+    MutableHttpResponse<?> notFound(HttpRequest<?> request, Locale locale) {
+        return page(request, HttpStatus.NOT_FOUND, "notfound", locale, Map.of());
     }
 
     /** Whether the client asked for a page by name (browsers do); curl's {@code *}/{@code *} gets JSON. */

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.chatons.entraide.broker.selection.LeastLoaded;
+import org.chatons.entraide.broker.selection.Policy;
+import org.chatons.entraide.broker.selection.PowerOfChoices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +68,26 @@ class StartupTest {
                 .startsWith("broker.policy: unknown policy 'round-robin' (expected one of [d-choices");
         assertThat(startupError(settings("broker.services.wiki.name.fr", "Wiki")))
                 .startsWith("broker.services.wiki.name.en: missing");
+    }
+
+    @Test
+    void brokersMustBeOneOrMore() {
+        assertThat(startupError(settings("broker.brokers", "0")))
+                .isEqualTo("broker.brokers: 0 (expected: >= 1, the number of brokers sharing the users)");
+    }
+
+    @Test
+    void theNumberOfBrokersReachesTheCorrectedPolicies() {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, settings())) {
+            assertThat(server.getApplicationContext().getBean(Policy.class)).isEqualTo(new PowerOfChoices(2, true, 1));
+        }
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, settings("broker.brokers", "4"))) {
+            assertThat(server.getApplicationContext().getBean(Policy.class)).isEqualTo(new PowerOfChoices(2, true, 4));
+        }
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
+                settings("broker.brokers", "4", "broker.policy", "least-loaded"))) {
+            assertThat(server.getApplicationContext().getBean(Policy.class)).isEqualTo(new LeastLoaded(true, 4));
+        }
     }
 
     @Test

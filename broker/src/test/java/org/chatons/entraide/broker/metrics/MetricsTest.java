@@ -104,6 +104,27 @@ class MetricsTest extends BrokerTestBase {
     }
 
     @Test
+    void httpServerMetricsAreLabelledByRouteTemplateNeverByPath() {
+        report("alpha", host("alpha", "pad-1", "pad", 10, 100));
+        get("/go/pad");
+        get("/go/no-such-service-5b1d");
+        get("/no-such-page-5b1d");
+
+        String metrics = scrape();
+
+        assertThat(metrics)
+                .containsPattern("http_server_requests_seconds_count\\{exception=\"none\",method=\"GET\","
+                        + "status=\"302\",uri=\"/go/\\{service}\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{exception=\"none\",method=\"GET\","
+                        + "status=\"404\",uri=\"/go/\\{service}\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{exception=\"[A-Za-z]+\",method=\"GET\","
+                        + "status=\"404\",uri=\"NOT_FOUND\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_sum\\{exception=\"none\",method=\"POST\","
+                        + "status=\"202\",uri=\"/api/v1/reports\"}")
+                .doesNotContain("5b1d").doesNotContain("REDIRECTION");
+    }
+
+    @Test
     void nothingAboutAUserReachesTheMetricsOrTheLogs() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();

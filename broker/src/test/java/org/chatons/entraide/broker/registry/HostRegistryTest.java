@@ -31,6 +31,18 @@ class HostRegistryTest {
     }
 
     @Test
+    void aHostKeepsTheKeyObjectItWasFirstSeenWith() {
+        registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 1, 10)), T0);
+        HostKey first = registry.hosts("pad").iterator().next().host().key();
+        registry.accept(alpha, report("alpha", T0.plusSeconds(30), host("alpha", "pad-1", "pad", 2, 10)),
+                T0.plusSeconds(30));
+
+        // The same object, so the lookups by key on every pick find it without comparing strings.
+        assertThat(registry.hosts("pad").iterator().next().host().key()).isSameAs(first);
+        assertThat(registry.hosts("pad").iterator().next().host().activeUsers()).isEqualTo(2);
+    }
+
+    @Test
     void aHostThatChangesServiceLeavesTheOldOne() {
         registry.accept(alpha, report("alpha", T0, host("alpha", "h", "pad", 1, 10)), T0);
         long padVersion = registry.version("pad");

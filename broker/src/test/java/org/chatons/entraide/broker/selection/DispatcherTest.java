@@ -99,6 +99,36 @@ class DispatcherTest {
     }
 
     @Test
+    void toldThatFourBrokersShareTheUsersItCountsEachOfItsRedirectsFourTimes() {
+        // pad-1 reported 0.40, pad-2 0.50. Alone, this broker's next 10 users fill pad-1 up to pad-2's level.
+        // Told there are 4 brokers (broker.brokers: 4), it takes each of its users for 4 (the others send alike):
+        // after 3 of them pad-1 stands at 0.52 and the 4th user goes to pad-2; from then on they alternate.
+        assertThat(firstPicks("d-choices", 1, 8)).containsOnly("alpha/pad-1");
+        assertThat(firstPicks("d-choices", 4, 8)).containsExactly("alpha/pad-1", "alpha/pad-1", "alpha/pad-1",
+                "beta/pad-2", "alpha/pad-1", "beta/pad-2", "alpha/pad-1", "beta/pad-2");
+        assertThat(firstPicks("least-loaded", 4, 4)).containsExactly("alpha/pad-1", "alpha/pad-1", "alpha/pad-1",
+                "beta/pad-2");
+        // The uncorrected policies have no redirects to scale.
+        assertThat(firstPicks("d-choices-uncorrected", 4, 8)).containsOnly("alpha/pad-1");
+    }
+
+    /** The first picks of a fresh broker configured with broker.policy and broker.brokers, on the same reports. */
+    List<String> firstPicks(String policy, int brokers, int picks) {
+        HostRegistry own = new HostRegistry();
+        Dispatcher told = new Dispatcher(own, rules, new FederationStatus(own, rules, clock),
+                Policies.byName(policy, 2, brokers), clock, new SplittableRandom(1), PickListener.NONE);
+        own.accept(alpha, org.chatons.entraide.broker.Fixtures.report("alpha", clock.instant(),
+                host("alpha", "pad-1", "pad", 40, 100)), clock.instant());
+        own.accept(beta, org.chatons.entraide.broker.Fixtures.report("beta", clock.instant(),
+                host("beta", "pad-2", "pad", 50, 100)), clock.instant());
+        List<String> chosen = new ArrayList<>();
+        for (int k = 0; k < picks; k++) {
+            chosen.add(((Pick.Sent) told.pick("pad")).host().key().toString());
+        }
+        return chosen;
+    }
+
+    @Test
     void aHostWhoseReportsStopIsDroppedWhenItsTtlPassesWithoutAnyNewEvent() {
         reportNow(alpha, host("alpha", "pad-1", "pad", 10, 100));
         clock.advance(Duration.ofSeconds(60));

@@ -169,6 +169,7 @@ class PoliciesTest {
         assertThat(new PowerOfChoices(2, true, 1).choose(pool, random)).isEqualTo(0);
         assertThat(new PowerOfChoices(2, true, 4).choose(pool, random)).isEqualTo(1);
         assertThatThrownBy(() -> new PowerOfChoices(2, true, 0)).hasMessageContaining("brokers");
+        assertThatThrownBy(() -> new LeastLoaded(true, 0)).hasMessageContaining("brokers");
     }
 
     @Test
@@ -216,7 +217,7 @@ class PoliciesTest {
     @Test
     void theSameSeedReplaysTheSameChoices() {
         FakePool pool = FakePool.loads(new double[100]);
-        Policy policy = Policies.byName("d-choices", 2);
+        Policy policy = Policies.byName("d-choices", 2, 1);
         SplittableRandom a = new SplittableRandom(7);
         SplittableRandom b = new SplittableRandom(7);
 
@@ -228,9 +229,9 @@ class PoliciesTest {
     @Test
     void policiesAreFoundByNameAndAnUnknownNameListsTheKnownOnes() {
         for (String name : Policies.NAMES) {
-            assertThat(Policies.byName(name, 2).name()).isEqualTo(name);
+            assertThat(Policies.byName(name, 2, 1).name()).isEqualTo(name);
         }
-        assertThatThrownBy(() -> Policies.byName("round-robin", 2))
+        assertThatThrownBy(() -> Policies.byName("round-robin", 2, 1))
                 .hasMessageContaining("round-robin").hasMessageContaining("d-choices");
     }
 }

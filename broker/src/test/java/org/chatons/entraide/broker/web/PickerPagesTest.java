@@ -39,6 +39,14 @@ class PickerPagesTest extends BrokerTestBase {
     }
 
     @Test
+    void pagesAreRenderedWhereTheyAreAnswered() {
+        HttpResponse<String> home = page("/", null);
+
+        assertThat(home.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+        assertThat(home.body()).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
     void theHomePageHasACardPerOfferedServiceInFrenchByDefault() {
         HttpResponse<String> home = page("/", null);
 

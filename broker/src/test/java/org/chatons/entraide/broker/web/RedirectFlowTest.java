@@ -32,6 +32,10 @@ class RedirectFlowTest extends BrokerTestBase {
         assertThat(go.headers().firstValue("Location")).hasValue("https://pad-1.alpha.example.org/");
         assertThat(go.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(go.headers().firstValue("Set-Cookie")).isEmpty();
+        // RFC 9110's IMF-fixdate, of the broker's clock.
+        assertThat(go.headers().firstValue("Date")).hasValue(java.time.format.DateTimeFormatter
+                .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH)
+                .format(now().atOffset(java.time.ZoneOffset.UTC)));
     }
 
     @Test
