@@ -48,11 +48,12 @@ class ProbeRunnerTest {
         server.on("/health", FakeHttpServer.never());
         FakeHttpServer healthy = FakeHttpServer.start().on("/health", json("{\"status\":\"pass\"}"));
         try {
-            List<ProbeResult> results = runner(Duration.ofMillis(500), new EtherpadAdapter()).probeAll(List.of(
+            // Long enough for the healthy one to answer on a busy machine, where a first request may take a while.
+            List<ProbeResult> results = runner(Duration.ofMillis(1500), new EtherpadAdapter()).probeAll(List.of(
                     host("stuck", "etherpad", server.url()), host("fine", "etherpad", healthy.url())), Map.of());
 
             assertThat(results.get(0).measurement().status()).isEqualTo(HostStatus.DOWN);
-            assertThat(results.get(0).measurement().reason()).isEqualTo("no answer within 500 ms");
+            assertThat(results.get(0).measurement().reason()).isEqualTo("no answer within 1500 ms");
             assertThat(results.get(1).measurement().status()).isEqualTo(HostStatus.UP);
         } finally {
             healthy.close();
@@ -69,7 +70,7 @@ class ProbeRunnerTest {
         ExecutorService onePool = Executors.newFixedThreadPool(1);
         try {
             ProbeRunner oneThread = new ProbeRunner(new AdapterRegistry(List.of(new EtherpadAdapter(), sleeper)),
-                    ProbeRunner.httpClient(Duration.ofMillis(400), http), onePool, Duration.ofMillis(400),
+                    ProbeRunner.httpClient(Duration.ofMillis(1500), http), onePool, Duration.ofMillis(1500),
                     Clock.systemUTC(), new AgentMetrics(meters));
 
             List<ProbeResult> results = oneThread.probeAll(List.of(host("stuck", "sleeper", server.url()),
