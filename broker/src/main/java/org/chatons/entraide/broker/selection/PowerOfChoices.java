@@ -8,18 +8,26 @@ import java.util.random.RandomGenerator;
  * "least loaded of all" herds everyone onto one host (Mitzenmacher 2000; Azar et al. 1999).
  *
  * <p>Corrected, it is adaptive: when even the best of the d would rise above the pool's mean estimated load,
- * it samples up to d more hosts and keeps the best of all. Most picks cost d samples; those that drew only
- * crowded hosts look further, so a host already above the level a perfect spread would have rarely gets
- * another user. No host can get more than 2d times its share of the picks, however stale the reports: the
- * bound that keeps several brokers from herding on the same host (measured in bench/, BENCHMARKS.md).
+ * it samples more hosts, up to 2d in all (3d for a lone broker), and keeps the best of all. Most picks cost d
+ * samples; those that drew only crowded hosts look further, so a host already above the level a perfect spread
+ * would have rarely gets another user. With several brokers no host can get more than 2d times its share of the
+ * picks, however stale the reports: the bound that keeps them from herding on the same host. A lone broker counts
+ * every redirect in its estimates, so it may look further (measured in bench/, BENCHMARKS.md).
  *
- * @param choices   how many hosts to compare (d); up to 2d when corrected and the first d are all crowded
+ * @param choices   how many hosts to compare (d); up to 2d or 3d when corrected and the first d are all crowded
  * @param corrected compare estimated load (reported + sent since) rather than the reported load alone
  * @param brokers   how many brokers share the users: each counts only its own redirects, so they are scaled to
  *                  stand for everyone's (1: this broker alone)
  */
 public record PowerOfChoices(int choices, boolean corrected, int brokers) implements Policy {
 
+    /**
+     * How far a corrected pick may look when the first d hosts are crowded, in multiples of d. A lone broker sees
+     * every redirect in its estimates, so a host it favours rises at once and looking further cannot herd;
+     * brokers that share the users each miss the others' redirects, and 2d bounds any host's share of picks.
+     */
+    private static final int FURTHER_ALONE = 3;
+    private static final int FURTHER_SHARED = 2;
     /** Samples to draw before falling back to a scan, for pools where most hosts have filled up. */
     private static final int ATTEMPTS_PER_CHOICE = 4;
     /** Up to this size a scan costs less than sampling, and it never draws the same host twice. */
@@ -43,7 +51,7 @@ public record PowerOfChoices(int choices, boolean corrected, int brokers) implem
     public int choose(Pool pool, RandomGenerator random) {
         int n = pool.size();
         Comparison best = new Comparison(pool, corrected, brokers, random);
-        int most = corrected ? 2 * choices : choices;
+        int most = corrected ? (brokers == 1 ? FURTHER_ALONE : FURTHER_SHARED) * choices : choices;
         double mean = corrected ? pool.meanEstimatedLoad() : Double.NaN;
         if (n > SMALL_POOL) {
             int[] seen = new int[most];
