@@ -19,6 +19,7 @@ public record BrokerConfig(
         int choices,
         int brokers,
         @Nullable String adminTokenSha256,
+        @Nullable String drainsFile,
         Duration maxClockAhead,
         Duration forgetAfter,
         Duration retryAfter,

@@ -17,7 +17,8 @@ import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
 
 /**
- * The live view of every host: soft state rebuilt from reports, lost on restart and rebuilt by the next round.
+ * The live view of every host: soft state rebuilt from reports, lost on restart and rebuilt by the next round
+ * (drains excepted: coordinators' decisions, which {@link DrainsFile} can keep).
  * Each member's latest report is its complete list of hosts. Every change bumps the version of the services it
  * touches, so the selection code can cache per service and know when to look again.
  */
@@ -128,6 +129,32 @@ public final class HostRegistry {
             bump(host.get().host().service());
         }
         return true;
+    }
+
+    /**
+     * Drains hosts saved before a restart (see {@link DrainsFile}), whether or not they have reported yet: a host
+     * drained for maintenance stays drained when it comes back.
+     */
+    public void restoreDrains(Set<HostKey> keys) {
+        drained.addAll(keys);
+        versions.keySet().forEach(this::bump);
+    }
+
+    /**
+     * Drops the drains of hosts no member reports any more, restored ones included: those of forgotten hosts go
+     * with them already (see {@link #forgetObservedBefore}).
+     *
+     * @return how many were dropped
+     */
+    public int forgetDrainsOfUnknownHosts() {
+        int before = drained.size();
+        drained.removeIf(key -> find(key).isEmpty());
+        return before - drained.size();
+    }
+
+    /** The drained hosts, a copy. */
+    public Set<HostKey> drained() {
+        return Set.copyOf(drained);
     }
 
     public boolean isDrained(HostKey key) {

@@ -8,10 +8,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
+import java.io.IOException;
 import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.config.Sha256;
+import org.chatons.entraide.broker.registry.DrainsFile;
 import org.chatons.entraide.broker.registry.HostKey;
-import org.chatons.entraide.broker.registry.HostRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +22,11 @@ public class AdminController {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminController.class);
 
-    private final HostRegistry registry;
+    private final DrainsFile drains;
     private final BrokerConfig config;
 
-    public AdminController(HostRegistry registry, BrokerConfig config) {
-        this.registry = registry;
+    public AdminController(DrainsFile drains, BrokerConfig config) {
+        this.drains = drains;
         this.config = config;
     }
 
@@ -51,7 +52,16 @@ public class AdminController {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         HostKey key = new HostKey(member, id);
-        if (!registry.drain(key, drained)) {
+        boolean known;
+        try {
+            known = drains.drain(key, drained);
+        } catch (IOException e) {
+            LOG.error("Could not save the drains file, {} left as it was: {}", key, e.toString());
+            return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "/problems/drains-not-saved", "Drain not saved",
+                    "the broker could not write its drains file (broker.drains-file), so nothing changed: "
+                            + e.getMessage()).response();
+        }
+        if (!known) {
             return Problem.of(HttpStatus.NOT_FOUND, "/problems/unknown-host", "Unknown host",
                     "no host '" + id + "' reported by member '" + member + "'").response();
         }
