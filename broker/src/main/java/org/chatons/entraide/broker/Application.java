@@ -1,5 +1,7 @@
 package org.chatons.entraide.broker;
 
+import io.micronaut.context.exceptions.BeanInstantiationException;
+import io.micronaut.context.exceptions.DependencyInjectionException;
 import io.micronaut.runtime.Micronaut;
 import org.chatons.entraide.broker.config.StartupError;
 
@@ -11,7 +13,12 @@ public final class Application {
 
     public static void main(String[] args) {
         try {
-            Micronaut.run(Application.class, args);
+            // Left to itself, Micronaut logs a startup failure with its stack trace and exits: an exit code of 0
+            // for our own errors makes it throw instead, so the catch below can say it in one line.
+            Micronaut.build(args).mainClass(Application.class)
+                    .mapError(BeanInstantiationException.class, Application::exitCode)
+                    .mapError(DependencyInjectionException.class, Application::exitCode)
+                    .start();
         } catch (RuntimeException e) {
             StartupError.find(e).ifPresentOrElse(error -> {
                 System.err.println("entraide broker: " + error.getMessage());
@@ -20,5 +27,9 @@ public final class Application {
                 throw e;
             });
         }
+    }
+
+    private static int exitCode(Throwable startupFailure) {
+        return StartupError.find(startupFailure).isPresent() ? 0 : 1;
     }
 }
