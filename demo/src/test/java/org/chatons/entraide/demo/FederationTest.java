@@ -57,6 +57,20 @@ class FederationTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * {@code /go/{service}}, asked again while it answers 503. Simulated hosts fill up and go down on their own, so a
+     * moment with none to offer is possible, and 503 is then right; what matters is a redirect once one is eligible.
+     */
+    static HttpResponse<String> awaitGo(String service) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        HttpResponse<String> go = get("/go/" + service);
+        while (go.statusCode() == 503 && System.nanoTime() < end) {
+            Thread.sleep(250);
+            go = get("/go/" + service);
+        }
+        return go;
+    }
+
     static JsonNode awaitHosts(String service, Predicate<JsonNode> wanted) throws Exception {
         long end = System.nanoTime() + WAIT.toNanos();
         JsonNode hosts = null;
@@ -83,14 +97,7 @@ class FederationTest {
         assertThat(pads.get(0).path("software").asText()).isEqualTo("etherpad");
         awaitHosts("microblog", hosts -> members(hosts).equals(Set.of("rhizome", "mouette")));
 
-        // Simulated hosts fill up and go down on their own, so a moment with no pad to offer is possible: the broker
-        // then answers 503, as it should. What matters is that it redirects as soon as one is eligible.
-        long end = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> go = get("/go/pad");
-        while (go.statusCode() == 503 && System.nanoTime() < end) {
-            Thread.sleep(250);
-            go = get("/go/pad");
-        }
+        HttpResponse<String> go = awaitGo("pad");
         assertThat(go.statusCode()).as(go.body()).isEqualTo(302);
         String location = go.headers().firstValue("Location").orElseThrow();
         assertThat(federation.standIns()).anyMatch(s -> s.service().equals("pad") && s.url().equals(location));
@@ -139,13 +146,7 @@ class FederationTest {
         }
         assertThat(drop.path("hostsWithoutUserCount").asInt()).isPositive();
 
-        // As for pads: the simulated host may be down for a moment.
-        long end = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> go = get("/go/drop");
-        while (go.statusCode() == 503 && System.nanoTime() < end) {
-            Thread.sleep(250);
-            go = get("/go/drop");
-        }
+        HttpResponse<String> go = awaitGo("drop");
         assertThat(go.statusCode()).as(go.body()).isEqualTo(302);
     }
 
