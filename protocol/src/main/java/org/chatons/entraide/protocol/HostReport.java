@@ -1,7 +1,10 @@
 package org.chatons.entraide.protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
 
 /**
  * One host's state in a report.
@@ -20,6 +23,9 @@ import io.micronaut.serde.annotation.Serdeable;
  *                        otherwise the broker uses activeUsers / capacityUsers, and without either the host's
  *                        load is unknown
  * @param detail          optional human-readable reason for the status ("timeout after 5 s"), at most 200 characters
+ * @param measuredAt      optional: when the probe measured this host (not after the report's sentAt). A broker
+ *                        counts the users it sent after that instant as not yet in the figures; without it, the
+ *                        report's sentAt stands for every host (agents before 0.2 do not send it)
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +39,20 @@ public record HostReport(
         @JsonInclude(JsonInclude.Include.ALWAYS) Integer activeUsers,
         Integer capacityUsers,
         Double load,
-        String detail) {
+        String detail,
+        Instant measuredAt) {
+
+    /** The canonical constructor is the one the wire formats use. */
+    @Creator
+    @JsonCreator
+    public HostReport {
+    }
+
+    /** A host report without a measuring instant: the report's sentAt stands for it. */
+    public HostReport(String id, String service, String software, String url, HostStatus status,
+                      Boolean acceptsNewUsers, Integer activeUsers, Integer capacityUsers, Double load, String detail) {
+        this(id, service, software, url, status, acceptsNewUsers, activeUsers, capacityUsers, load, detail, null);
+    }
 
     /**
      * The load this report stands for: the reported figure, or users over capacity when none was given;

@@ -52,6 +52,25 @@ class ReportWireFormatTest {
     }
 
     @Test
+    void whenEachHostWasMeasuredTravelsAndIsLeftOutWhenUnknown() throws Exception {
+        Instant measured = Instant.parse("2026-11-23T17:59:58.250Z");
+        Report sent = new Report("alpha", Instant.parse("2026-11-23T18:00:00Z"), 30, List.of(
+                new HostReport("pad", "pad", "etherpad", "https://pad.alpha.example.org/", HostStatus.UP, true, 3,
+                        50, null, null, measured),
+                new HostReport("old", "pad", "etherpad", "https://old.alpha.example.org/", HostStatus.UP, true, 3,
+                        50, null, null)));
+
+        String json = jackson.writeValueAsString(sent);
+
+        assertThat(json).contains("\"measuredAt\":\"2026-11-23T17:59:58.250Z\"");
+        assertThat(jackson.readTree(json).get("hosts").get(1).has("measuredAt")).isFalse();
+        assertThat(serde.readValue(json, Report.class)).isEqualTo(sent);
+        assertThat(jackson.readValue(serde.writeValueAsString(sent), Report.class)).isEqualTo(sent);
+        // An older agent's report, without the field, reads as before.
+        assertThat(serde.readValue(ISSUE_EXAMPLE, Report.class).hosts().get(0).measuredAt()).isNull();
+    }
+
+    @Test
     void missingFiguresStayMissingInsteadOfBecomingZero() throws Exception {
         Report report = serde.readValue("{\"member\":\"a\",\"hosts\":[{\"id\":\"h\"}]}", Report.class);
 
