@@ -46,7 +46,12 @@ public final class Fixtures {
                 h.activeUsers(), h.capacityUsers(), h.load(), h.detail());
     }
 
+    /** A report from an agent reporting every 30 s, its default. */
     public static Report report(String member, Instant sentAt, HostReport... hosts) {
-        return new Report(member, sentAt, 30, List.of(hosts));
+        return report(member, sentAt, 30, hosts);
+    }
+
+    public static Report report(String member, Instant sentAt, int intervalSeconds, HostReport... hosts) {
+        return new Report(member, sentAt, intervalSeconds, List.of(hosts));
     }
 }

@@ -24,6 +24,7 @@ final class KnownMetrics {
             "entraide_host_estimated_load",
             "entraide_host_eligible",
             "entraide_host_report_age_seconds",
+            "entraide_host_stale_after_seconds",
             "entraide_host_active_users",
             "entraide_host_capacity_users",
             "entraide_host_status",

@@ -13,7 +13,9 @@ import java.time.ZoneId;
 @ConfigurationProperties("broker")
 public record BrokerConfig(
         Path membersFile,
-        Duration reportTtl,
+        int staleAfterIntervals,
+        Duration staleAfterMin,
+        Duration staleAfterMax,
         double fullAt,
         String policy,
         int choices,
@@ -27,8 +29,13 @@ public record BrokerConfig(
 
     public BrokerConfig {
         require(membersFile != null, "broker.members-file: missing (expected: the path of the members YAML file)");
-        require(reportTtl != null && reportTtl.compareTo(Duration.ofSeconds(1)) >= 0,
-                "broker.report-ttl: " + reportTtl + " (expected: at least 1s)");
+        require(staleAfterIntervals >= 1, "broker.stale-after-intervals: " + staleAfterIntervals
+                + " (expected: >= 1, how many of its agent's reporting intervals a host's report stays fresh)");
+        require(staleAfterMin != null && staleAfterMin.compareTo(Duration.ofSeconds(1)) >= 0,
+                "broker.stale-after-min: " + staleAfterMin + " (expected: at least 1s)");
+        require(staleAfterMax != null && staleAfterMax.compareTo(staleAfterMin) >= 0,
+                "broker.stale-after-max: " + staleAfterMax + " (expected: at least broker.stale-after-min, "
+                        + staleAfterMin + ")");
         require(fullAt > 0 && fullAt <= 1, "broker.full-at: " + fullAt + " (expected: > 0 and <= 1)");
         require(choices >= 1, "broker.choices: " + choices + " (expected: >= 1)");
         require(brokers >= 1,
@@ -37,8 +44,8 @@ public record BrokerConfig(
         require(adminTokenSha256 == null || adminTokenSha256.isBlank() || Sha256.isHex(adminTokenSha256),
                 "broker.admin-token-sha256: expected 64 hexadecimal characters (the SHA-256 of the admin token)");
         require(maxClockAhead != null && !maxClockAhead.isNegative(), "broker.max-clock-ahead: " + maxClockAhead);
-        require(forgetAfter != null && forgetAfter.compareTo(reportTtl) > 0,
-                "broker.forget-after: " + forgetAfter + " (expected: longer than broker.report-ttl)");
+        require(forgetAfter != null && forgetAfter.compareTo(staleAfterMax) > 0,
+                "broker.forget-after: " + forgetAfter + " (expected: longer than broker.stale-after-max)");
         require(retryAfter != null && !retryAfter.isNegative(), "broker.retry-after: " + retryAfter);
         require(timeZone != null, "broker.time-zone: missing");
     }

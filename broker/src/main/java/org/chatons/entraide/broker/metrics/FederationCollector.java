@@ -55,6 +55,9 @@ public final class FederationCollector implements MultiCollector {
                 h -> h.eligible() ? 1 : 0));
         gauges.add(hostGauge("entraide_host_report_age_seconds", "Age of the host's last report", hosts,
                 h -> h.age().toMillis() / 1000.0));
+        gauges.add(hostGauge("entraide_host_stale_after_seconds",
+                "Age at which the host's report goes stale: a few of its agent's reporting intervals, within bounds",
+                hosts, h -> h.staleAfter().toSeconds()));
         gauges.add(hostGauge("entraide_host_active_users",
                 "Active users in the host's last report, when it counts them", counted, h -> h.host().activeUsers()));
         gauges.add(hostGauge("entraide_host_capacity_users", "Users the host can serve, as its member declares",

@@ -26,7 +26,7 @@ import org.chatons.entraide.protocol.Report;
 public final class HostRegistry {
 
     /** What the registry remembers of a member between reports. */
-    private record MemberState(Instant sentAt, Map<HostKey, String> serviceOfHost) {
+    private record MemberState(ReportOrder order, Map<HostKey, String> serviceOfHost) {
     }
 
     private final Map<String, Map<HostKey, TrackedHost>> byService = new ConcurrentHashMap<>();
@@ -34,13 +34,18 @@ public final class HostRegistry {
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     private final Set<HostKey> drained = ConcurrentHashMap.newKeySet();
 
-    /** Throws {@link ReplayedReportException} when the report would be refused as a replay; changes nothing. */
-    public void checkNewer(Member member, Instant sentAt) {
+    /**
+     * Throws {@link ReplayedReportException} when the report would be refused as a replay; changes nothing.
+     *
+     * @param arrival the broker's clock when the report arrived (see {@link ReportOrder})
+     */
+    public void checkNewer(Member member, Instant sentAt, Instant arrival) {
         MemberState state = members.get(member.id());
-        if (state != null && !sentAt.isAfter(state.sentAt())) {
-            throw new ReplayedReportException(state.sentAt());
+        if (state != null && !state.order().admits(sentAt, arrival)) {
+            throw new ReplayedReportException(state.order().newest());
         }
     }
+
 
     /**
      * Makes a validated report the member's current list of hosts, atomically per member.
@@ -49,9 +54,18 @@ public final class HostRegistry {
      * @throws ReplayedReportException when it is not newer than the last accepted one; nothing changes then
      */
     public void accept(Member member, Report report, Instant observedAt) {
+        accept(member, report, observedAt, observedAt);
+    }
+
+    /**
+     * {@link #accept(Member, Report, Instant)} for a report that arrived at {@code arrival}: the broker's clock then
+     * decides whether an agent whose clock was set back is let in (see {@link ReportOrder}).
+     */
+    public void accept(Member member, Report report, Instant observedAt, Instant arrival) {
         members.compute(member.id(), (id, previous) -> {
-            if (previous != null && !report.sentAt().isAfter(previous.sentAt())) {
-                throw new ReplayedReportException(previous.sentAt());
+            ReportOrder order = previous == null ? ReportOrder.NONE : previous.order();
+            if (!order.admits(report.sentAt(), arrival)) {
+                throw new ReplayedReportException(order.newest());
             }
             Map<HostKey, String> serviceOfHost = new LinkedHashMap<>();
             Set<String> touched = new HashSet<>();
@@ -75,7 +89,7 @@ public final class HostRegistry {
                 });
             }
             touched.forEach(this::bump);
-            return new MemberState(report.sentAt(), serviceOfHost);
+            return new MemberState(order.after(report.sentAt(), arrival), serviceOfHost);
         });
     }
 
@@ -98,7 +112,7 @@ public final class HostRegistry {
                     kept.put(key, service);
                 }
             });
-            return new MemberState(state.sentAt(), kept);
+            return new MemberState(state.order(), kept);
         });
         return forgotten[0];
     }

@@ -69,9 +69,9 @@ public final class ReportIntake {
             validator.validate(report, member, now);
             Instant observedAt = report.sentAt().isAfter(now) ? now : report.sentAt();
             if (dryRun) {
-                registry.checkNewer(member, report.sentAt());
+                registry.checkNewer(member, report.sentAt(), now);
             } else {
-                registry.accept(member, report, observedAt);
+                registry.accept(member, report, observedAt, now);
             }
             metrics.report(memberLabel, dryRun ? Outcome.DRY_RUN : Outcome.ACCEPTED);
             return report.hosts().size();

@@ -71,6 +71,22 @@ class StartupTest {
     }
 
     @Test
+    void stalenessBoundsAreChecked() {
+        assertThat(startupError(settings("broker.stale-after-min", "2m", "broker.stale-after-max", "1m")))
+                .isEqualTo("broker.stale-after-max: PT1M (expected: at least broker.stale-after-min, PT2M)");
+        assertThat(startupError(settings("broker.stale-after-intervals", "0")))
+                .startsWith("broker.stale-after-intervals: 0 (expected: >= 1");
+        assertThat(startupError(settings("broker.forget-after", "10m")))
+                .isEqualTo("broker.forget-after: PT10M (expected: longer than broker.stale-after-max)");
+    }
+
+    @Test
+    void theRetiredReportTtlIsNamedWithWhatReplacedIt() {
+        assertThat(startupError(settings("broker.report-ttl", "90s"))).startsWith("broker.report-ttl: no longer used")
+                .contains("broker.stale-after-intervals", "broker.stale-after-min", "broker.stale-after-max");
+    }
+
+    @Test
     void brokersMustBeOneOrMore() {
         assertThat(startupError(settings("broker.brokers", "0")))
                 .isEqualTo("broker.brokers: 0 (expected: >= 1, the number of brokers sharing the users)");

@@ -60,7 +60,7 @@ class HostRegistryTest {
 
         assertThatThrownBy(() -> registry.accept(alpha, report("alpha", T0, host("alpha", "pad-9", "pad", 9, 10)), T0))
                 .isInstanceOf(ReplayedReportException.class);
-        assertThatThrownBy(() -> registry.checkNewer(alpha, T0.minusSeconds(1)))
+        assertThatThrownBy(() -> registry.checkNewer(alpha, T0.minusSeconds(1), T0))
                 .isInstanceOf(ReplayedReportException.class);
 
         assertThat(registry.hosts("pad")).extracting(t -> t.host().key().host()).containsExactly("pad-1");
@@ -133,6 +133,6 @@ class HostRegistryTest {
         assertThat(registry.forgetObservedBefore(T0.plusSeconds(1))).isEqualTo(1);
 
         assertThat(registry.hosts("pad")).isEmpty();
-        assertThatThrownBy(() -> registry.checkNewer(alpha, T0)).isInstanceOf(ReplayedReportException.class);
+        assertThatThrownBy(() -> registry.checkNewer(alpha, T0, T0.plusSeconds(60))).isInstanceOf(ReplayedReportException.class);
     }
 }

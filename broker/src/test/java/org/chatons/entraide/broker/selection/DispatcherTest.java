@@ -13,13 +13,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.chatons.entraide.broker.TestClock;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.eligibility.Staleness;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.registry.HostRegistry;
@@ -33,6 +36,9 @@ class DispatcherTest {
     final TestClock clock = new TestClock();
     final HostRegistry registry = new HostRegistry();
     final EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneId.of("Europe/Paris"));
+    /** Reports stay fresh for 3 of their agent's intervals, between 30 s and 15 min: the defaults. */
+    final EligibilityRules perIntervalRules = new EligibilityRules(
+            new Staleness(3, Duration.ofSeconds(30), Duration.ofMinutes(15)), 0.85, ZoneId.of("Europe/Paris"));
     final List<Pick> heard = new ArrayList<>();
     final Dispatcher dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
             new PowerOfChoices(2, true), clock, new SplittableRandom(1), heard::add);
@@ -143,6 +149,32 @@ class DispatcherTest {
         }
         clock.advance(Duration.ofSeconds(60));
         assertThat(dispatcher.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.STALE, 2)));
+    }
+
+    @Test
+    void eachHostGoesStaleAfterItsOwnAgentsIntervalsAndTheCacheFollows() {
+        Dispatcher perInterval = new Dispatcher(registry, perIntervalRules, new FederationStatus(registry,
+                perIntervalRules, clock), new PowerOfChoices(2, true), clock, new SplittableRandom(1), heard::add);
+        // alpha's agent reports every 10 s (stale after 30 s), beta's every 2 min (stale after 6 min).
+        registry.accept(alpha, report("alpha", clock.instant(), 10, host("alpha", "pad-1", "pad", 500, 1000)),
+                clock.instant());
+        registry.accept(beta, report("beta", clock.instant(), 120, host("beta", "pad-2", "pad", 500, 1000)),
+                clock.instant());
+        // Both are candidates, and the cache is built now.
+        Set<String> first = new HashSet<>();
+        for (int k = 0; k < 40; k++) {
+            first.add(((Pick.Sent) perInterval.pick("pad")).host().key().toString());
+        }
+        assertThat(first).containsExactlyInAnyOrder("alpha/pad-1", "beta/pad-2");
+
+        clock.advance(Duration.ofSeconds(30));
+        for (int k = 0; k < 20; k++) {
+            assertThat(((Pick.Sent) perInterval.pick("pad")).host().key()).hasToString("beta/pad-2");
+        }
+        clock.advance(Duration.ofSeconds(329));
+        assertThat(perInterval.pick("pad")).isInstanceOf(Pick.Sent.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(perInterval.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.STALE, 2)));
     }
 
     @Test

@@ -191,6 +191,27 @@ class ReportApiTest extends BrokerTestBase {
     }
 
     @Test
+    void anAgentWhoseClockRanAheadIsLetInAsSoonAsItIsSetRightAndReplaysStayRefused() {
+        String ahead = body(GOOD_HOST).replace(now().toString(), now().plusSeconds(240).toString());
+        assertThat(postAlpha(ahead).statusCode()).isEqualTo(202);
+        clock.advance(Duration.ofSeconds(30));
+
+        // Its clock set right, the agent's next report is "older" by four minutes and newer in fact.
+        String corrected = body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":43"));
+        assertThat(post("/api/v1/reports?dry-run=true", "token-alpha", "application/json", corrected).statusCode())
+                .isEqualTo(202);
+        assertThat(postAlpha(corrected).statusCode()).isEqualTo(202);
+        assertThat(padHosts()).contains("\"activeUsers\":43");
+
+        clock.advance(Duration.ofSeconds(5));
+        assertProblem(postAlpha(ahead), 409, "sentAt", "not newer");
+        assertProblem(postAlpha(corrected), 409, "sentAt", "not newer");
+        clock.advance(Duration.ofMinutes(5));
+        assertProblem(postAlpha(ahead), 409, "sentAt", "not newer");
+        assertThat(padHosts()).contains("\"activeUsers\":43");
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() {
         String padding = "x".repeat(70 * 1024);
         String big = body(GOOD_HOST + ",\"padding\":\"" + padding + "\"");
