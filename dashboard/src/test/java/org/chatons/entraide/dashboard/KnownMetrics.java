@@ -31,7 +31,7 @@ final class KnownMetrics {
             "entraide_service_eligible_hosts",
             "entraide_service_hosts",
             "entraide_service_active_users",
-            "entraide_service_hosts_without_user_count",
+            "entraide_service_hosts_users_unknown",
             "entraide_service_capacity_users",
             "entraide_service_eligible_capacity_users",
             "entraide_go_seconds_bucket",

@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.registry.Host;
 import org.chatons.entraide.broker.registry.HostKey;
+import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.reports.Outcome;
 import org.chatons.entraide.broker.selection.Pick;
 import org.chatons.entraide.broker.selection.PickListener;
@@ -35,13 +37,15 @@ public final class BrokerMetrics implements PickListener {
         Duration.ofMillis(500), Duration.ofSeconds(1)};
 
     private final MeterRegistry registry;
+    private final HostRegistry hosts;
     private final Map<HostKey, Counter> redirects = new ConcurrentHashMap<>();
     private final Map<String, Counter> noHost = new ConcurrentHashMap<>();
     /** The {@code /go} timers of each service (or "unknown"), by outcome; filled as outcomes first happen. */
     private final Map<String, AtomicReferenceArray<Timer>> goTimers = new ConcurrentHashMap<>();
 
-    public BrokerMetrics(MeterRegistry registry, ServiceCatalogue catalogue) {
+    public BrokerMetrics(MeterRegistry registry, ServiceCatalogue catalogue, HostRegistry hosts) {
         this.registry = registry;
+        this.hosts = hosts;
         // Present from the start at 0, so rates and alerts see a series before the first event.
         for (Service service : catalogue.all()) {
             noHostCounter(service.id());
@@ -84,6 +88,20 @@ public final class BrokerMetrics implements PickListener {
             byOutcome.set(outcome.ordinal(), timer);
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Removes the redirect counters of hosts the registry no longer holds (left out of their member's report, or
+     * forgotten after a long silence), so that {@code /prometheus} holds the hosts there are, not every host there
+     * ever was. A host that comes back starts a new counter from 0, which Prometheus reads as a reset.
+     */
+    @Scheduled(fixedDelay = "30s", initialDelay = "30s")
+    public void forgetGoneHosts() {
+        redirects.forEach((key, counter) -> {
+            if (hosts.find(key).isEmpty() && redirects.remove(key, counter)) {
+                registry.remove(counter);
+            }
+        });
     }
 
     private Counter redirectCounter(Host host) {

@@ -69,7 +69,7 @@ public final class FederationCollector implements MultiCollector {
                 states, ServiceState::eligibleHosts));
         gauges.add(serviceGauge("entraide_service_active_users",
                 "Active users on the service's fresh reports that count them", states, ServiceState::activeUsers));
-        gauges.add(serviceGauge("entraide_service_hosts_without_user_count",
+        gauges.add(serviceGauge("entraide_service_hosts_users_unknown",
                 "Hosts of the service whose fresh report gives no user count (left out of the active users)", states,
                 ServiceState::hostsWithoutUserCount));
         gauges.add(serviceGauge("entraide_service_capacity_users", "Capacity of the service's freshly reporting hosts",
