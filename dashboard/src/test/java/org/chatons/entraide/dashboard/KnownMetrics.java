@@ -34,6 +34,8 @@ final class KnownMetrics {
             "entraide_service_hosts_users_unknown",
             "entraide_service_capacity_users",
             "entraide_service_eligible_capacity_users",
+            "entraide_members",
+            "entraide_members_file_last_reload_successful",
             "entraide_go_seconds_bucket",
             "entraide_go_seconds_count",
             "entraide_go_seconds_sum",

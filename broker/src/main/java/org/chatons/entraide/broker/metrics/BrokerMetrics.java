@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -13,9 +14,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.registry.Host;
+import org.chatons.entraide.broker.members.MembersChanged;
 import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.reports.Outcome;
+import org.chatons.entraide.broker.reports.ReportIntake;
 import org.chatons.entraide.broker.selection.Pick;
 import org.chatons.entraide.broker.selection.PickListener;
 
@@ -36,6 +39,8 @@ public final class BrokerMetrics implements PickListener {
         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1)};
 
+    private static final String REPORTS = "entraide.reports";
+
     private final MeterRegistry registry;
     private final HostRegistry hosts;
     private final Map<HostKey, Counter> redirects = new ConcurrentHashMap<>();
@@ -54,7 +59,7 @@ public final class BrokerMetrics implements PickListener {
 
     /** Counts a report by member (or "unknown") and outcome. */
     public void report(String member, Outcome outcome) {
-        Counter.builder("entraide.reports").description("Reports received from probe agents, by outcome")
+        Counter.builder(REPORTS).description("Reports received from probe agents, by outcome")
                 .tag("member", member).tag("outcome", outcome.label()).register(registry).increment();
     }
 
@@ -102,6 +107,17 @@ public final class BrokerMetrics implements PickListener {
                 registry.remove(counter);
             }
         });
+    }
+
+    /** Removes the report counters of members no longer in the members file: the member label is theirs. */
+    @EventListener
+    void membersChanged(MembersChanged changed) {
+        for (Counter counter : registry.find(REPORTS).counters()) {
+            String member = counter.getId().getTag("member");
+            if (!ReportIntake.UNKNOWN_MEMBER.equals(member) && changed.members().byId(member).isEmpty()) {
+                registry.remove(counter);
+            }
+        }
     }
 
     private Counter redirectCounter(Host host) {

@@ -61,6 +61,11 @@ public record Host(HostKey key, Member member, HostReport report, Instant observ
         return (loadKnown() ? reportedLoad() : 0) + (double) sentSinceReport / capacity();
     }
 
+    /** The same host and report under its member's new details (a members file reloaded). */
+    public Host withMember(Member changed) {
+        return new Host(key, changed, report, observedAt, intervalSeconds);
+    }
+
     public Duration age(Instant now) {
         return Duration.between(observedAt, now);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.broker.members.MemberDirectory;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
 
@@ -115,6 +116,30 @@ public final class HostRegistry {
             return new MemberState(state.order(), kept);
         });
         return forgotten[0];
+    }
+
+    /**
+     * Brings a new members file into force: the hosts of a member no longer in it leave the choice at once, and
+     * those of a member whose details changed (a renewed confirmation, a new name or domain) carry the new details
+     * at once, keeping the users sent there since their report. Each member changes atomically with its reports.
+     */
+    public void applyMembers(MemberDirectory directory) {
+        for (String id : members.keySet()) {
+            members.computeIfPresent(id, (memberId, state) -> {
+                Member now = directory.byId(memberId).orElse(null);
+                Set<String> touched = new HashSet<>();
+                state.serviceOfHost().forEach((key, service) -> byService.get(service).computeIfPresent(key,
+                        (k, tracked) -> {
+                            if (tracked.host().member().equals(now)) {
+                                return tracked;
+                            }
+                            touched.add(service);
+                            return now == null ? null : tracked.withMember(now);
+                        }));
+                touched.forEach(this::bump);
+                return now == null ? new MemberState(state.order(), Map.of()) : state;
+            });
+        }
     }
 
     /** The hosts of one service, in no particular order. */

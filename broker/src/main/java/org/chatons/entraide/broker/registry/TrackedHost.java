@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.chatons.entraide.broker.members.Member;
 
 /**
  * A host as the registry holds it: its last report, and how many users this broker sent there that the report
@@ -26,12 +27,26 @@ public final class TrackedHost {
     private final Host host;
     private final AtomicInteger sentSinceReport;
     /** The times (epoch ms) of the last sends, as a ring indexed by {@link #sends}. */
-    private final AtomicLongArray sendTimes = new AtomicLongArray(REMEMBERED);
-    private final AtomicInteger sends = new AtomicInteger();
+    private final AtomicLongArray sendTimes;
+    private final AtomicInteger sends;
 
     private TrackedHost(Host host) {
+        this(host, new AtomicInteger(), new AtomicLongArray(REMEMBERED), new AtomicInteger());
+    }
+
+    private TrackedHost(Host host, AtomicInteger sentSinceReport, AtomicLongArray sendTimes, AtomicInteger sends) {
         this.host = host;
-        this.sentSinceReport = new AtomicInteger();
+        this.sentSinceReport = sentSinceReport;
+        this.sendTimes = sendTimes;
+        this.sends = sends;
+    }
+
+    /**
+     * The same host under its member's new details (a members file reloaded), sharing the counts of users sent:
+     * a user sent through the old object while it is replaced still counts.
+     */
+    TrackedHost withMember(Member member) {
+        return new TrackedHost(host.withMember(member), sentSinceReport, sendTimes, sends);
     }
 
     /** The host after a new report: keeps the users the previous object saw sent too late for that report. */

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.chatons.entraide.broker.members.Member;
-import org.chatons.entraide.broker.members.MemberDirectory;
+import org.chatons.entraide.broker.members.Members;
 import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.registry.ReplayedReportException;
@@ -25,14 +25,14 @@ public final class ReportIntake {
     /** A member label for reports whose sender is not known: never a value taken from the request. */
     public static final String UNKNOWN_MEMBER = "unknown";
 
-    private final MemberDirectory members;
+    private final Members members;
     private final ReportValidator validator;
     private final HostRegistry registry;
     private final JsonMapper json;
     private final Clock clock;
     private final BrokerMetrics metrics;
 
-    public ReportIntake(MemberDirectory members, ReportValidator validator, HostRegistry registry, JsonMapper json,
+    public ReportIntake(Members members, ReportValidator validator, HostRegistry registry, JsonMapper json,
                         Clock clock, BrokerMetrics metrics) {
         this.members = members;
         this.validator = validator;
@@ -53,7 +53,7 @@ public final class ReportIntake {
     public int receive(String bearerToken, MediaType contentType, byte[] body, boolean dryRun) {
         String memberLabel = UNKNOWN_MEMBER;
         try {
-            Member member = members.byToken(bearerToken).orElseThrow(() -> new Rejection(Outcome.UNAUTHORIZED,
+            Member member = members.current().byToken(bearerToken).orElseThrow(() -> new Rejection(Outcome.UNAUTHORIZED,
                     "Authorization", bearerToken == null ? "missing: send 'Authorization: Bearer <member token>'"
                     : "unknown token"));
             memberLabel = member.id();

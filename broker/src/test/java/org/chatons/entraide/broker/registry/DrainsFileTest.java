@@ -19,7 +19,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.chatons.entraide.broker.TestClock;
 import org.chatons.entraide.broker.config.StartupError;
-import org.chatons.entraide.broker.members.MemberDirectory;
+import org.chatons.entraide.broker.members.Members;
 import org.chatons.entraide.broker.selection.Dispatcher;
 import org.chatons.entraide.broker.selection.Pick;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class DrainsFileTest {
     static void alphaReports(ApplicationContext broker) {
         TestClock clock = broker.getBean(TestClock.class);
         clock.advance(Duration.ofSeconds(1));
-        broker.getBean(HostRegistry.class).accept(broker.getBean(MemberDirectory.class).byId("alpha").orElseThrow(),
+        broker.getBean(HostRegistry.class).accept(broker.getBean(Members.class).current().byId("alpha").orElseThrow(),
                 report("alpha", clock.instant(), host("alpha", "pad-1", "pad", 10, 100),
                         host("alpha", "pad-2", "pad", 10, 100)),
                 clock.instant());

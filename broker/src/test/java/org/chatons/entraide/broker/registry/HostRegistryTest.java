@@ -11,6 +11,7 @@ import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 import java.time.Duration;
 import java.time.Instant;
 import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.broker.members.MemberDirectory;
 import org.junit.jupiter.api.Test;
 
 class HostRegistryTest {
@@ -123,6 +124,45 @@ class HostRegistryTest {
         Instant measured = T0.plusSeconds(30);
         registry.accept(alpha, report("alpha", measured, usersUnknown(host("alpha", "drop", "drop", 0, 50))), measured);
         assertThat(registry.hosts("drop").iterator().next().estimatedLoad()).isCloseTo(0.02, within(1e-9));
+    }
+
+    @Test
+    void aReloadedMembersFileReachesTheHostsAtOnceKeepingTheUsersSent() {
+        Member beta = member("beta");
+        registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 10, 100)), T0);
+        registry.accept(beta, report("beta", T0, host("beta", "pad-2", "pad", 10, 100),
+                host("beta", "calc-1", "calc", 10, 100)), T0);
+        TrackedHost before = registry.find(new HostKey("alpha", "pad-1")).orElseThrow();
+        before.sent(T0.plusSeconds(1));
+        before.sent(T0.plusSeconds(2));
+        long pad = registry.version("pad");
+        long calc = registry.version("calc");
+
+        Member renewed = member("alpha", java.time.LocalDate.parse("2028-06-30"));
+        registry.applyMembers(new MemberDirectory(java.util.List.of(renewed)));
+
+        TrackedHost after = registry.find(new HostKey("alpha", "pad-1")).orElseThrow();
+        assertThat(after.host().member()).isEqualTo(renewed);
+        assertThat(after.sentSinceReport()).isEqualTo(2);
+        // A user sent through the object a pick still held counts on the new one too.
+        before.sent(T0.plusSeconds(3));
+        assertThat(after.sentSinceReport()).isEqualTo(3);
+        assertThat(registry.hosts("pad")).extracting(t -> t.host().key().toString()).containsExactly("alpha/pad-1");
+        assertThat(registry.hosts("calc")).isEmpty();
+        assertThat(registry.find(new HostKey("beta", "pad-2"))).isEmpty();
+        assertThat(registry.version("pad")).isGreaterThan(pad);
+        assertThat(registry.version("calc")).isGreaterThan(calc);
+
+        // Nothing changed: nothing moves.
+        long again = registry.version("pad");
+        registry.applyMembers(new MemberDirectory(java.util.List.of(renewed)));
+        assertThat(registry.find(new HostKey("alpha", "pad-1")).orElseThrow()).isSameAs(after);
+        assertThat(registry.version("pad")).isEqualTo(again);
+        // beta back in the file: its agent's next report brings its hosts back.
+        registry.applyMembers(new MemberDirectory(java.util.List.of(renewed, beta)));
+        registry.accept(beta, report("beta", T0.plusSeconds(30), host("beta", "pad-2", "pad", 10, 100)),
+                T0.plusSeconds(30));
+        assertThat(registry.hosts("pad")).hasSize(2);
     }
 
     @Test
