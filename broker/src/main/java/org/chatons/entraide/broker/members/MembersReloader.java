@@ -95,7 +95,7 @@ public class MembersReloader {
         members.replace(next);
         lastReloadSuccessful = true;
         LOG.info("Members file {} reloaded: {} member(s){}", path, next.all().size(), changes(previous, next));
-        events.publishEvent(new MembersChanged(next));
+        events.publishEvent(new MembersChanged(previous, next));
         return true;
     }
 

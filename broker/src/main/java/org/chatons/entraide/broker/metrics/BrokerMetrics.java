@@ -18,7 +18,6 @@ import org.chatons.entraide.broker.members.MembersChanged;
 import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.reports.Outcome;
-import org.chatons.entraide.broker.reports.ReportIntake;
 import org.chatons.entraide.broker.selection.Pick;
 import org.chatons.entraide.broker.selection.PickListener;
 
@@ -114,7 +113,7 @@ public final class BrokerMetrics implements PickListener {
     void membersChanged(MembersChanged changed) {
         for (Counter counter : registry.find(REPORTS).counters()) {
             String member = counter.getId().getTag("member");
-            if (!ReportIntake.UNKNOWN_MEMBER.equals(member) && changed.members().byId(member).isEmpty()) {
+            if (changed.before().byId(member).isPresent() && changed.after().byId(member).isEmpty()) {
                 registry.remove(counter);
             }
         }

@@ -121,12 +121,16 @@ public final class HostRegistry {
     /**
      * Brings a new members file into force: the hosts of a member no longer in it leave the choice at once, and
      * those of a member whose details changed (a renewed confirmation, a new name or domain) carry the new details
-     * at once, keeping the users sent there since their report. Each member changes atomically with its reports.
+     * at once, keeping the users sent there since their report. Members the previous file did not name are left
+     * alone. Each member changes atomically with its reports.
      */
-    public void applyMembers(MemberDirectory directory) {
+    public void applyMembers(MemberDirectory before, MemberDirectory after) {
         for (String id : members.keySet()) {
+            if (before.byId(id).isEmpty()) {
+                continue;
+            }
             members.computeIfPresent(id, (memberId, state) -> {
-                Member now = directory.byId(memberId).orElse(null);
+                Member now = after.byId(memberId).orElse(null);
                 Set<String> touched = new HashSet<>();
                 state.serviceOfHost().forEach((key, service) -> byService.get(service).computeIfPresent(key,
                         (k, tracked) -> {

@@ -16,6 +16,6 @@ final class RegistryFollowsMembers implements ApplicationEventListener<MembersCh
 
     @Override
     public void onApplicationEvent(MembersChanged event) {
-        registry.applyMembers(event.members());
+        registry.applyMembers(event.before(), event.after());
     }
 }

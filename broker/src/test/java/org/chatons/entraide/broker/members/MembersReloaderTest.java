@@ -91,7 +91,10 @@ class MembersReloaderTest {
 
         assertThat(members.current().byId("beta")).isPresent();
         assertThat(members.current().byToken("b-1")).isPresent();
-        assertThat(published).singleElement().satisfies(e -> assertThat(e.members()).isSameAs(members.current()));
+        assertThat(published).singleElement().satisfies(e -> {
+            assertThat(e.after()).isSameAs(members.current());
+            assertThat(e.before().byId("beta")).isEmpty();
+        });
         reloader.checkForChange();
         assertThat(published).hasSize(1);
         assertThat(reloader.lastReloadSuccessful()).isTrue();
@@ -110,7 +113,7 @@ class MembersReloaderTest {
         reloader.checkForChange();
 
         assertThat(published).singleElement()
-                .satisfies(e -> assertThat(e.members().all()).extracting(Member::id).containsExactly("alpha", "beta", "gamma"));
+                .satisfies(e -> assertThat(e.after().all()).extracting(Member::id).containsExactly("alpha", "beta", "gamma"));
     }
 
     @Test

@@ -10,6 +10,8 @@ import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.MemberDirectory;
 import org.junit.jupiter.api.Test;
@@ -132,22 +134,27 @@ class HostRegistryTest {
         registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 10, 100)), T0);
         registry.accept(beta, report("beta", T0, host("beta", "pad-2", "pad", 10, 100),
                 host("beta", "calc-1", "calc", 10, 100)), T0);
-        TrackedHost before = registry.find(new HostKey("alpha", "pad-1")).orElseThrow();
-        before.sent(T0.plusSeconds(1));
-        before.sent(T0.plusSeconds(2));
+        TrackedHost tracked = registry.find(new HostKey("alpha", "pad-1")).orElseThrow();
+        tracked.sent(T0.plusSeconds(1));
+        tracked.sent(T0.plusSeconds(2));
         long pad = registry.version("pad");
         long calc = registry.version("calc");
 
-        Member renewed = member("alpha", java.time.LocalDate.parse("2028-06-30"));
-        registry.applyMembers(new MemberDirectory(java.util.List.of(renewed)));
+        // gamma is known from elsewhere (not from the members file): a new file says nothing about it.
+        registry.accept(member("gamma"), report("gamma", T0, host("gamma", "pad-3", "pad", 10, 100)), T0);
+        MemberDirectory before = new MemberDirectory(List.of(alpha, beta));
+        Member renewed = member("alpha", LocalDate.parse("2028-06-30"));
+        MemberDirectory after = new MemberDirectory(List.of(renewed));
+        registry.applyMembers(before, after);
 
-        TrackedHost after = registry.find(new HostKey("alpha", "pad-1")).orElseThrow();
-        assertThat(after.host().member()).isEqualTo(renewed);
-        assertThat(after.sentSinceReport()).isEqualTo(2);
+        TrackedHost renewedHost = registry.find(new HostKey("alpha", "pad-1")).orElseThrow();
+        assertThat(renewedHost.host().member()).isEqualTo(renewed);
+        assertThat(renewedHost.sentSinceReport()).isEqualTo(2);
         // A user sent through the object a pick still held counts on the new one too.
-        before.sent(T0.plusSeconds(3));
-        assertThat(after.sentSinceReport()).isEqualTo(3);
-        assertThat(registry.hosts("pad")).extracting(t -> t.host().key().toString()).containsExactly("alpha/pad-1");
+        tracked.sent(T0.plusSeconds(3));
+        assertThat(renewedHost.sentSinceReport()).isEqualTo(3);
+        assertThat(registry.hosts("pad")).extracting(t -> t.host().key().toString())
+                .containsExactlyInAnyOrder("alpha/pad-1", "gamma/pad-3");
         assertThat(registry.hosts("calc")).isEmpty();
         assertThat(registry.find(new HostKey("beta", "pad-2"))).isEmpty();
         assertThat(registry.version("pad")).isGreaterThan(pad);
@@ -155,14 +162,14 @@ class HostRegistryTest {
 
         // Nothing changed: nothing moves.
         long again = registry.version("pad");
-        registry.applyMembers(new MemberDirectory(java.util.List.of(renewed)));
-        assertThat(registry.find(new HostKey("alpha", "pad-1")).orElseThrow()).isSameAs(after);
+        registry.applyMembers(after, after);
+        assertThat(registry.find(new HostKey("alpha", "pad-1")).orElseThrow()).isSameAs(renewedHost);
         assertThat(registry.version("pad")).isEqualTo(again);
         // beta back in the file: its agent's next report brings its hosts back.
-        registry.applyMembers(new MemberDirectory(java.util.List.of(renewed, beta)));
+        registry.applyMembers(after, new MemberDirectory(List.of(renewed, beta)));
         registry.accept(beta, report("beta", T0.plusSeconds(30), host("beta", "pad-2", "pad", 10, 100)),
                 T0.plusSeconds(30));
-        assertThat(registry.hosts("pad")).hasSize(2);
+        assertThat(registry.hosts("pad")).hasSize(3);
     }
 
     @Test
