@@ -1,8 +1,12 @@
 package org.chatons.entraide.broker;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.config.Sha256;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.protocol.HostReport;
@@ -13,6 +17,16 @@ import org.chatons.entraide.protocol.Report;
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /**
+     * The broker's settings for tests that build beans by hand: application.yml's defaults, with these files (the
+     * drains file may be null).
+     */
+    public static BrokerConfig config(Path membersFile, Path drainsFile) {
+        return new BrokerConfig(membersFile, 3, Duration.ofSeconds(30), Duration.ofMinutes(15), 0.85, "d-choices", 2, 1,
+                null, null, drainsFile == null ? null : drainsFile.toString(), List.of(), Duration.ofSeconds(30),
+                Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(30), ZoneId.of("Europe/Paris"));
     }
 
     public static Member member(String id) {

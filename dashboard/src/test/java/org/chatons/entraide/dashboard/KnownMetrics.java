@@ -35,6 +35,7 @@ final class KnownMetrics {
             "entraide_service_capacity_users",
             "entraide_service_eligible_capacity_users",
             "entraide_members",
+            "entraide_drain_exchanges_total",
             "entraide_members_file_last_reload_successful",
             "entraide_go_seconds_bucket",
             "entraide_go_seconds_count",

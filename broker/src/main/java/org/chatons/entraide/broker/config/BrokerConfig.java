@@ -2,9 +2,11 @@ package org.chatons.entraide.broker.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The broker's settings, under {@code broker.} (env {@code BROKER_...}). Every default and its meaning is in
@@ -21,7 +23,10 @@ public record BrokerConfig(
         int choices,
         int brokers,
         @Nullable String adminTokenSha256,
+        @Nullable String adminToken,
         @Nullable String drainsFile,
+        List<URI> peers,
+        Duration peerSyncInterval,
         Duration maxClockAhead,
         Duration forgetAfter,
         Duration retryAfter,
@@ -43,11 +48,44 @@ public record BrokerConfig(
         require(policy != null && !policy.isBlank(), "broker.policy: missing");
         require(adminTokenSha256 == null || adminTokenSha256.isBlank() || Sha256.isHex(adminTokenSha256),
                 "broker.admin-token-sha256: expected 64 hexadecimal characters (the SHA-256 of the admin token)");
+        peers = peers == null ? List.of() : List.copyOf(peers);
+        peers.forEach(peer -> require(peerProblem(peer) == null, "broker.peers: '" + peer + "' " + peerProblem(peer)));
+        require(peers.isEmpty() || adminToken != null && !adminToken.isBlank(), "broker.admin-token: missing "
+                + "(expected with broker.peers: the coordinators' admin token, which brokers show each other)");
+        require(adminToken == null || adminToken.isBlank() || adminTokenSha256 == null || adminTokenSha256.isBlank()
+                || Sha256.matches(adminToken, adminTokenSha256),
+                "broker.admin-token: its SHA-256 is not broker.admin-token-sha256 (expected: the same token)");
+        require(peerSyncInterval != null && peerSyncInterval.compareTo(Duration.ofSeconds(1)) >= 0,
+                "broker.peer-sync-interval: " + peerSyncInterval + " (expected: at least 1s)");
         require(maxClockAhead != null && !maxClockAhead.isNegative(), "broker.max-clock-ahead: " + maxClockAhead);
         require(forgetAfter != null && forgetAfter.compareTo(staleAfterMax) > 0,
                 "broker.forget-after: " + forgetAfter + " (expected: longer than broker.stale-after-max)");
         require(retryAfter != null && !retryAfter.isNegative(), "broker.retry-after: " + retryAfter);
         require(timeZone != null, "broker.time-zone: missing");
+    }
+
+    /**
+     * The SHA-256 the admin token must have: {@code broker.admin-token-sha256}, or that of {@code broker.admin-token}
+     * when only the token is given; empty when the admin API is off.
+     */
+    public String adminTokenHash() {
+        if (adminTokenSha256 != null && !adminTokenSha256.isBlank()) {
+            return adminTokenSha256;
+        }
+        return adminToken == null || adminToken.isBlank() ? "" : Sha256.hex(adminToken);
+    }
+
+    /** Why a peer's URL cannot be used, or null: the admin token goes there, so https (http on loopback only). */
+    static String peerProblem(URI peer) {
+        if (peer.getHost() == null || peer.getScheme() == null || peer.getRawUserInfo() != null
+                || peer.getRawQuery() != null || peer.getRawFragment() != null) {
+            return "(expected: the base URL of another broker, such as https://broker-2.example.org, "
+                    + "without user name, query or fragment)";
+        }
+        String host = peer.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.matches("127(\\.\\d{1,3}){3}") || host.equals("[::1]");
+        return peer.getScheme().equals("https") || peer.getScheme().equals("http") && loopback ? null
+                : "(expected: https, since the admin token goes there; http only on localhost or 127.0.0.0/8)";
     }
 
     private static void require(boolean ok, String message) {

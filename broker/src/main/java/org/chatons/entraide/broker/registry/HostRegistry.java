@@ -19,7 +19,7 @@ import org.chatons.entraide.protocol.Report;
 
 /**
  * The live view of every host: soft state rebuilt from reports, lost on restart and rebuilt by the next round
- * (drains excepted: coordinators' decisions, which {@link DrainsFile} can keep).
+ * (drains excepted: coordinators' decisions, which {@code drains.Drains} keeps).
  * Each member's latest report is its complete list of hosts. Every change bumps the version of the services it
  * touches, so the selection code can cache per service and know when to look again.
  */
@@ -95,8 +95,8 @@ public final class HostRegistry {
     }
 
     /**
-     * Forgets hosts measured before the cutoff, drains included: a host back after that long starts afresh.
-     * Its member keeps its last sentAt, so old reports stay refused.
+     * Forgets hosts measured before the cutoff. Its member keeps its last sentAt, so old reports stay refused;
+     * drains stay, as coordinators' decisions ({@code drains.Drains}) that are forgotten later.
      */
     public int forgetObservedBefore(Instant cutoff) {
         int[] forgotten = {0};
@@ -106,7 +106,6 @@ public final class HostRegistry {
                 TrackedHost tracked = byService.get(service).get(key);
                 if (tracked != null && tracked.host().observedAt().isBefore(cutoff)) {
                     byService.get(service).remove(key);
-                    drained.remove(key);
                     bump(service);
                     forgotten[0]++;
                 } else {
@@ -175,24 +174,19 @@ public final class HostRegistry {
     }
 
     /**
-     * Drains hosts saved before a restart (see {@link DrainsFile}), whether or not they have reported yet: a host
-     * drained for maintenance stays drained when it comes back.
+     * Makes exactly these hosts the drained ones, whether or not they have reported yet: coordinators' decisions
+     * as {@code drains.Drains} keeps them (restored at start, or taken from another broker), so that a host drained
+     * for maintenance is still drained when it comes back. Bumps the versions of the services that change.
      */
-    public void restoreDrains(Set<HostKey> keys) {
-        drained.addAll(keys);
-        versions.keySet().forEach(this::bump);
-    }
-
-    /**
-     * Drops the drains of hosts no member reports any more, restored ones included: those of forgotten hosts go
-     * with them already (see {@link #forgetObservedBefore}).
-     *
-     * @return how many were dropped
-     */
-    public int forgetDrainsOfUnknownHosts() {
-        int before = drained.size();
-        drained.removeIf(key -> find(key).isEmpty());
-        return before - drained.size();
+    public void replaceDrains(Set<HostKey> keys) {
+        Set<HostKey> changed = new HashSet<>();
+        for (HostKey key : keys) {
+            if (drained.add(key)) {
+                changed.add(key);
+            }
+        }
+        drained.removeIf(key -> !keys.contains(key) && changed.add(key));
+        changed.forEach(key -> find(key).ifPresent(t -> bump(t.host().service())));
     }
 
     /** The drained hosts, a copy. */

@@ -8,11 +8,9 @@ import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.chatons.entraide.broker.config.BrokerConfig;
+import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.config.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,10 +49,7 @@ class MembersReloaderTest {
     void start() throws IOException {
         file = Files.writeString(dir.resolve("members.yml"), file(member("alpha", "a-1", "2027-06-30")));
         members = new Members(MembersFile.load(file));
-        BrokerConfig config = new BrokerConfig(file, 3, Duration.ofSeconds(30), Duration.ofMinutes(15), 0.85,
-                "d-choices", 2, 1, null, null, Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(30),
-                ZoneId.of("Europe/Paris"));
-        reloader = new MembersReloader(config, members, published::add);
+        reloader = new MembersReloader(Fixtures.config(file, null), members, published::add);
         logs.start();
         log().addAppender(logs);
         log().setLevel(ch.qos.logback.classic.Level.INFO);
