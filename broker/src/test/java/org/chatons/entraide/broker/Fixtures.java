@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.config.Sha256;
@@ -26,7 +25,7 @@ public final class Fixtures {
     public static BrokerConfig config(Path membersFile, Path drainsFile) {
         return new BrokerConfig(membersFile, 3, Duration.ofSeconds(30), Duration.ofMinutes(15), 0.85, "d-choices", 2, 1,
                 null, null, drainsFile == null ? null : drainsFile.toString(), List.of(), Duration.ofSeconds(30),
-                Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(30), ZoneId.of("Europe/Paris"));
+                Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(30), "Europe/Paris");
     }
 
     public static Member member(String id) {

@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -25,12 +26,12 @@ public record BrokerConfig(
         @Nullable String adminTokenSha256,
         @Nullable String adminToken,
         @Nullable String drainsFile,
-        List<URI> peers,
+        List<String> peers,
         Duration peerSyncInterval,
         Duration maxClockAhead,
         Duration forgetAfter,
         Duration retryAfter,
-        ZoneId timeZone) {
+        String timeZone) {
 
     public BrokerConfig {
         require(membersFile != null, "broker.members-file: missing (expected: the path of the members YAML file)");
@@ -48,7 +49,7 @@ public record BrokerConfig(
         require(policy != null && !policy.isBlank(), "broker.policy: missing");
         require(adminTokenSha256 == null || adminTokenSha256.isBlank() || Sha256.isHex(adminTokenSha256),
                 "broker.admin-token-sha256: expected 64 hexadecimal characters (the SHA-256 of the admin token)");
-        peers = peers == null ? List.of() : List.copyOf(peers);
+        peers = peers == null ? List.of() : peers.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
         peers.forEach(peer -> require(peerProblem(peer) == null, "broker.peers: '" + peer + "' " + peerProblem(peer)));
         require(peers.isEmpty() || adminToken != null && !adminToken.isBlank(), "broker.admin-token: missing "
                 + "(expected with broker.peers: the coordinators' admin token, which brokers show each other)");
@@ -61,7 +62,7 @@ public record BrokerConfig(
         require(forgetAfter != null && forgetAfter.compareTo(staleAfterMax) > 0,
                 "broker.forget-after: " + forgetAfter + " (expected: longer than broker.stale-after-max)");
         require(retryAfter != null && !retryAfter.isNegative(), "broker.retry-after: " + retryAfter);
-        require(timeZone != null, "broker.time-zone: missing");
+        require(zoneProblem(timeZone) == null, "broker.time-zone: '" + timeZone + "' " + zoneProblem(timeZone));
     }
 
     /**
@@ -75,8 +76,33 @@ public record BrokerConfig(
         return adminToken == null || adminToken.isBlank() ? "" : Sha256.hex(adminToken);
     }
 
+    /** The zone in which a member's confirmed-until day ends. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The other brokers' base URLs. */
+    public List<URI> peerUrls() {
+        return peers.stream().map(URI::create).toList();
+    }
+
+    private static String zoneProblem(String zone) {
+        try {
+            ZoneId.of(zone);
+            return null;
+        } catch (RuntimeException e) {
+            return "(expected: a time zone such as Europe/Paris)";
+        }
+    }
+
     /** Why a peer's URL cannot be used, or null: the admin token goes there, so https (http on loopback only). */
-    static String peerProblem(URI peer) {
+    static String peerProblem(String url) {
+        URI peer;
+        try {
+            peer = new URI(url);
+        } catch (URISyntaxException e) {
+            return "(expected: a URL such as https://broker-2.example.org: " + e.getReason() + ")";
+        }
         if (peer.getHost() == null || peer.getScheme() == null || peer.getRawUserInfo() != null
                 || peer.getRawQuery() != null || peer.getRawFragment() != null) {
             return "(expected: the base URL of another broker, such as https://broker-2.example.org, "

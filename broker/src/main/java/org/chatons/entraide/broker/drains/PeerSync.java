@@ -48,7 +48,7 @@ public final class PeerSync {
     private final Map<URI, Boolean> reachable = new ConcurrentHashMap<>();
 
     public PeerSync(BrokerConfig config, Drains drains, JsonMapper json, MeterRegistry meters) {
-        this.peers = config.peers();
+        this.peers = config.peerUrls();
         this.authorization = "Bearer " + config.adminToken();
         this.drains = drains;
         this.json = json;

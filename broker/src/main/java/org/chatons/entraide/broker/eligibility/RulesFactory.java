@@ -11,6 +11,6 @@ public class RulesFactory {
     @Singleton
     public EligibilityRules rules(BrokerConfig config) {
         return new EligibilityRules(new Staleness(config.staleAfterIntervals(), config.staleAfterMin(),
-                config.staleAfterMax()), config.fullAt(), config.timeZone());
+                config.staleAfterMax()), config.fullAt(), config.zone());
     }
 }
