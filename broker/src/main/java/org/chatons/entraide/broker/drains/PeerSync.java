@@ -81,7 +81,7 @@ public final class PeerSync {
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(response -> take(peer, response))
-                .exceptionally(e -> failed(peer, String.valueOf(e.getCause() == null ? e : e.getCause())));
+                .exceptionally(e -> failed(peer, why(e.getCause() == null ? e : e.getCause())));
     }
 
     private boolean take(URI peer, HttpResponse<InputStream> response) {
@@ -105,6 +105,16 @@ public final class PeerSync {
             LOG.info("Sharing drains with the broker {}", peer);
         }
         return true;
+    }
+
+    private static String why(Throwable failure) {
+        if (failure instanceof java.net.ConnectException) {
+            return "cannot connect (down, or not listening there)";
+        }
+        if (failure instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within " + TIMEOUT.toSeconds() + " s";
+        }
+        return failure.toString();
     }
 
     private boolean failed(URI peer, String why) {

@@ -58,7 +58,7 @@ public class MembersReloader {
         if (now.equals(handled)) {
             settling = null;
         } else if (now.equals(settling)) {
-            apply(now);
+            apply(now, "changed");
         } else {
             settling = now;
         }
@@ -66,7 +66,7 @@ public class MembersReloader {
 
     /** Reads the file and brings it into force now if it has no mistake: on SIGHUP. */
     public synchronized boolean reload() {
-        return apply(look());
+        return apply(look(), "asked (SIGHUP)");
     }
 
     /** False while the last content read had a mistake, the previous members being in force. */
@@ -74,7 +74,7 @@ public class MembersReloader {
         return lastReloadSuccessful;
     }
 
-    private boolean apply(Look look) {
+    private boolean apply(Look look, String why) {
         handled = look;
         settling = null;
         String problem = look.problem();
@@ -94,7 +94,7 @@ public class MembersReloader {
         MemberDirectory previous = members.current();
         members.replace(next);
         lastReloadSuccessful = true;
-        LOG.info("Members file {} reloaded: {} member(s){}", path, next.all().size(), changes(previous, next));
+        LOG.info("Members file {} reloaded, {}: {} member(s){}", path, why, next.all().size(), changes(previous, next));
         events.publishEvent(new MembersChanged(previous, next));
         return true;
     }
