@@ -70,9 +70,9 @@ final class JarProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** {@code kill -s SIGNAL pid}, to this process only. */
+    /** {@code kill -s SIGNAL pid}, to this process only (the shell's own kill: no package needed). */
     void signal(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("sh", "-c", "kill -s " + signal + " " + process.pid()).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IOException("kill -s " + signal + " " + process.pid() + " failed");
         }
