@@ -7,6 +7,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs adapters: the one place that applies the timeout, times each probe, records its metrics and turns every
  * failure into a DOWN measurement with a reason. Probes run in parallel on a bounded pool; a probe that overruns
- * is abandoned (interrupted) so a host that never answers costs one timeout, never a hung agent.
+ * is abandoned (interrupted) so a host that never answers costs one timeout, never a hung agent. Each result
+ * carries the instant its probe started, which the report gives as the host's {@code measuredAt}.
  */
 public final class ProbeRunner {
 
@@ -76,11 +78,14 @@ public final class ProbeRunner {
      */
     public List<ProbeResult> probeAll(List<HostConfig> hosts, Map<String, Secret> secrets) throws InterruptedException {
         long start = System.nanoTime();
+        Instant roundStart = clock.instant();
         Map<String, Long> started = new ConcurrentHashMap<>();
+        Map<String, Instant> startedAt = new ConcurrentHashMap<>();
         Map<String, Duration> durations = new ConcurrentHashMap<>();
         List<Future<Measurement>> futures = new ArrayList<>();
         for (HostConfig host : hosts) {
             futures.add(pool.submit(() -> {
+                startedAt.put(host.id(), clock.instant());
                 started.put(host.id(), System.nanoTime());
                 return run(host, secrets.get(host.id()), durations);
             }));
@@ -92,7 +97,8 @@ public final class ProbeRunner {
             Duration own = durations.getOrDefault(host.id(), Duration.ofNanos(System.nanoTime()
                     - started.getOrDefault(host.id(), start)));
             metrics.probed(host.id(), measurement.status() == HostStatus.UP, own);
-            results.add(new ProbeResult(host.id(), host.software(), measurement, own));
+            results.add(new ProbeResult(host.id(), host.software(), measurement, own,
+                    startedAt.getOrDefault(host.id(), roundStart)));
         }
         return results;
     }
