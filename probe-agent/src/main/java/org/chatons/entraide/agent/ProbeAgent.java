@@ -106,7 +106,7 @@ public final class ProbeAgent implements AutoCloseable {
         this.builder = new ReportBuilder(config, clock);
         // A push may take as long as a probe: a broker slower than that is treated as unavailable.
         this.reporter = new Reporter(config.brokers(), http, credentials.token(), config.timeout().plusSeconds(5),
-                policy, metrics);
+                policy, metrics, clock);
     }
 
     /** Starts measuring and reporting; returns at once. */

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.chatons.entraide.agent.config.HostConfig;
+import org.chatons.entraide.agent.http.BoundedExchange;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.protocol.HostStatus;
@@ -116,7 +117,7 @@ public final class ProbeRunner {
             } catch (TimeoutException e) {
                 if (begun != null) {
                     future.cancel(true);
-                    return Measurement.down("no answer within " + Http.seconds(timeout));
+                    return Measurement.down("no answer within " + BoundedExchange.words(timeout));
                 }
             } catch (ExecutionException e) {
                 // run() catches everything; this would be a bug, and still must not stop the agent.
@@ -132,17 +133,20 @@ public final class ProbeRunner {
         Measurement measurement;
         try {
             measurement = adapter.probe(target, new Http(client, timeout, Http.DEFAULT_MAX_BODY_BYTES));
+        } catch (HttpFault e) {
+            measurement = new Measurement(e.status(), null, null, null, e.getMessage());
         } catch (HttpConnectTimeoutException e) {
-            measurement = Measurement.down("no connection within " + Http.seconds(timeout));
+            measurement = Measurement.down("no connection within " + BoundedExchange.words(timeout));
         } catch (HttpTimeoutException e) {
-            measurement = Measurement.down("no answer within " + Http.seconds(timeout));
+            // Says whether the service answered at all, or began to and did not finish.
+            measurement = Measurement.down(e.getMessage());
         } catch (ConnectException e) {
             measurement = Measurement.down("connection refused");
         } catch (IOException e) {
             measurement = Measurement.down("network error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            measurement = Measurement.down("no answer within " + Http.seconds(timeout));
+            measurement = Measurement.down("no answer within " + BoundedExchange.words(timeout));
         } catch (RuntimeException e) {
             LOG.warn("The {} adapter failed on host {}", host.software(), host.id(), e);
             measurement = Measurement.down("probe failed: " + e);

@@ -79,6 +79,11 @@ public final class BrokerChannel implements AutoCloseable {
         return client.name();
     }
 
+    /** Its retry, whose events tell the pauses it chose. */
+    Retry retry() {
+        return retry;
+    }
+
     private void deliver() {
         while (running) {
             Report report;
