@@ -26,6 +26,7 @@ import org.chatons.entraide.agent.config.Credentials;
 import org.chatons.entraide.agent.config.DrainFile;
 import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.reporting.BrokerChannel;
+import org.chatons.entraide.agent.reporting.BrokerClient;
 import org.chatons.entraide.agent.reporting.PushPolicy;
 import org.chatons.entraide.agent.reporting.ReportBuilder;
 import org.chatons.entraide.agent.reporting.Reporter;
@@ -121,7 +122,7 @@ public final class ProbeAgent implements AutoCloseable {
                 DRAIN_POLL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Probe agent for member {}: {} hosts measured every {} ms, reporting every {} ms to {}",
                 config.member(), config.hosts().size(), period, reportEvery,
-                config.brokers());
+                config.brokers().stream().map(BrokerClient::name).toList());
     }
 
     /**

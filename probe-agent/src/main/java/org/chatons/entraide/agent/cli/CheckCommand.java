@@ -71,7 +71,7 @@ public final class CheckCommand extends AgentCommand {
                         .push(report, true);
                 boolean ok = answer.outcome() == PushOutcome.SUCCESS;
                 brokersOk &= ok;
-                out.printf("broker %s: %s (%s) %s%n", broker, ok ? "OK" : "REFUSED",
+                out.printf("broker %s: %s (%s) %s%n", BrokerClient.name(broker), ok ? "OK" : "REFUSED",
                         answer.status() == 0 ? "no answer" : String.valueOf(answer.status()), answer.detail());
             }
             out.println();

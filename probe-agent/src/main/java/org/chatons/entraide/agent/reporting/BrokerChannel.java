@@ -74,7 +74,7 @@ public final class BrokerChannel implements AutoCloseable {
         return lastResult;
     }
 
-    /** The broker's base URL. */
+    /** The broker's base URL, a user name or password hidden. */
     public String broker() {
         return client.name();
     }

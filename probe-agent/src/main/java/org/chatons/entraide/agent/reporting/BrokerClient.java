@@ -17,6 +17,7 @@ import java.time.Duration;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.agent.http.BoundedExchange;
 import org.chatons.entraide.protocol.Report;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
  * Sends reports to one broker: {@code POST /api/v1/reports} with the member's bearer token. A dry run
@@ -50,9 +51,14 @@ public final class BrokerClient {
         this.timeout = timeout;
     }
 
-    /** The broker's base URL, as configured: the label of its metrics. */
+    /** The broker's base URL, as configured, a user name or password hidden: the label of its metrics and logs. */
     public String name() {
-        return broker.toString();
+        return name(broker);
+    }
+
+    /** How a broker is named in metrics and logs: never with a user name or password, should one be configured. */
+    public static String name(URI broker) {
+        return WireRules.withoutUserInfo(broker.toString());
     }
 
     /** Serialises a report as the broker reads it. */

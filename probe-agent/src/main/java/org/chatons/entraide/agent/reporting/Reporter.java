@@ -38,7 +38,7 @@ public final class Reporter implements AutoCloseable {
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics.registry());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
         for (URI broker : brokers) {
-            String name = broker.toString();
+            String name = BrokerClient.name(broker);
             channels.add(new BrokerChannel(new BrokerClient(client, broker, token, timeout),
                     retries.retry(name), breakers.circuitBreaker(name), metrics));
         }
