@@ -6,6 +6,7 @@ import static org.chatons.entraide.agent.FakeHttpServer.answer;
 import java.time.Duration;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.WireRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,8 +66,9 @@ class HttpAdapterTest {
     }
 
     @Test
-    void everySoftwareIsFoundThroughTheRegistry() {
+    void everySoftwareIsFoundThroughTheRegistryUnderANameTheBrokersTake() {
         assertThat(AdapterRegistry.discover().names()).containsExactly("etherpad", "http", "jitsi", "lstu", "lufi",
                 "mastodon", "mobilizon", "nextcloud", "nodeinfo", "peertube");
+        assertThat(AdapterRegistry.discover().names()).allSatisfy(name -> assertThat(WireRules.softwareProblem(name)).isNull());
     }
 }
