@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.config.Sha256;
+import org.chatons.entraide.broker.counting.CountingRules;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
@@ -26,6 +27,11 @@ public final class Fixtures {
         return new BrokerConfig(membersFile, 3, Duration.ofSeconds(30), Duration.ofMinutes(15), 0.85, "d-choices", 2, 1,
                 null, null, drainsFile == null ? null : drainsFile.toString(), List.of(), Duration.ofSeconds(30),
                 Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(30), "Europe/Paris");
+    }
+
+    /** The counting rules of application.yml's defaults, for one broker. */
+    public static CountingRules counting() {
+        return new CountingRules(Duration.ofSeconds(5), Duration.ofMinutes(5), 0.05, 20, 1, 2);
     }
 
     public static Member member(String id) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
  * The broker's settings, under {@code broker.} (env {@code BROKER_...}). Every default and its meaning is in
@@ -108,9 +109,8 @@ public record BrokerConfig(
             return "(expected: the base URL of another broker, such as https://broker-2.example.org, "
                     + "without user name, query or fragment)";
         }
-        String host = peer.getHost().toLowerCase(java.util.Locale.ROOT);
-        boolean loopback = host.equals("localhost") || host.matches("127(\\.\\d{1,3}){3}") || host.equals("[::1]");
-        return peer.getScheme().equals("https") || peer.getScheme().equals("http") && loopback ? null
+        return peer.getScheme().equals("https") || peer.getScheme().equals("http") && WireRules.isLoopback(peer.getHost())
+                ? null
                 : "(expected: https, since the admin token goes there; http only on localhost or 127.0.0.0/8)";
     }
 

@@ -2,8 +2,8 @@ package org.chatons.entraide.broker.drains;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
-import org.chatons.entraide.broker.members.MembersFile;
 import org.chatons.entraide.broker.registry.HostKey;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
  * A coordinator's last decision about one host: drained or not, and when. Brokers exchange these and keep, for
@@ -28,11 +28,11 @@ public record DrainState(String member, String host, boolean drained, Instant ch
 
     /** What is wrong with a decision received from another broker, or null when it can be taken. */
     public String problem() {
-        if (member == null || !MembersFile.ID.matcher(member).matches()) {
-            return "member: '" + member + "' (expected: [a-z0-9-]{1,64})";
+        if (!WireRules.isId(member)) {
+            return "member: '" + member + "' (expected: " + WireRules.ID_PATTERN + ")";
         }
-        if (host == null || !MembersFile.ID.matcher(host).matches()) {
-            return "host: '" + host + "' (expected: [a-z0-9-]{1,64})";
+        if (!WireRules.isId(host)) {
+            return "host: '" + host + "' (expected: " + WireRules.ID_PATTERN + ")";
         }
         return changedAt == null ? "changedAt: required (an instant such as 2026-11-23T18:00:00Z)" : null;
     }

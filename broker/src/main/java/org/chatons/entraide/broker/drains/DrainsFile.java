@@ -17,7 +17,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.chatons.entraide.broker.config.StartupError;
-import org.chatons.entraide.broker.members.MembersFile;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
  * The drains file ({@code broker.drains-file}): coordinators' decisions kept across restarts, one a line,
@@ -67,10 +67,9 @@ final class DrainsFile {
         String[] fields = line.split("\\s+");
         String[] key = fields[0].split("/", -1);
         boolean known = fields.length == 1 || fields.length == 3 && fields[1].matches("drained|undrained");
-        if (!known || key.length != 2 || !MembersFile.ID.matcher(key[0]).matches()
-                || !MembersFile.ID.matcher(key[1]).matches()) {
+        if (!known || key.length != 2 || !WireRules.isId(key[0]) || !WireRules.isId(key[1])) {
             throw new StartupError(where + ": '" + line + "' (expected: member/host drained|undrained "
-                    + "<instant such as 2026-11-23T18:00:00Z>, member and host each [a-z0-9-]{1,64})");
+                    + "<instant such as 2026-11-23T18:00:00Z>, member and host each " + WireRules.ID_PATTERN + ")");
         }
         if (fields.length == 1) {
             return new DrainState(key[0], key[1], true, legacyAt);

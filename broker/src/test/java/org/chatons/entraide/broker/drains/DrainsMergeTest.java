@@ -26,7 +26,7 @@ class DrainsMergeTest {
     static final Instant T0 = TestClock.START;
 
     final TestClock clock = new TestClock();
-    final HostRegistry registry = new HostRegistry();
+    final HostRegistry registry = new HostRegistry(Fixtures.counting());
     final List<DrainDecided> told = new ArrayList<>();
     final Drains drains = new Drains(Fixtures.config(Path.of("members.yml"), null), registry, clock, told::add);
 
