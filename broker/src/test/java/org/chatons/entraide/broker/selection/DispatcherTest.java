@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.chatons.entraide.broker.TestClock;
+import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
@@ -176,6 +177,58 @@ class DispatcherTest {
         assertThat(perInterval.pick("pad")).isInstanceOf(Pick.Sent.class);
         clock.advance(Duration.ofSeconds(1));
         assertThat(perInterval.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.STALE, 2)));
+    }
+
+    @Test
+    void aRedirectCountsWholeUntilReportsShowOtherwise() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 10, 100));
+
+        assertThat(((Pick.Sent) dispatcher.pick("pad")).weight()).isEqualTo(1.0);
+    }
+
+    /** Bounded draws counted: each host a pick samples by capacity is one. */
+    static final class CountedDraws implements java.util.random.RandomGenerator {
+        final SplittableRandom random = new SplittableRandom(5);
+        int draws;
+
+        @Override
+        public long nextLong() {
+            return random.nextLong();
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            draws++;
+            return random.nextLong(bound);
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            return random.nextInt(bound);
+        }
+    }
+
+    @Test
+    void requestsThatSendNoOneLeaveTheMeanLoadWhereItWas() {
+        // 17 hosts at 0.50: each is above the mean (0.50) with one more user, so a lone broker's pick (d = 1)
+        // compares 3 of them. Were the 30 HEAD requests below counted, the mean would be 0.5176 and a pick would
+        // stop at its first host.
+        List<HostReport> pads = new ArrayList<>();
+        for (int k = 0; k < 17; k++) {
+            pads.add(host("alpha", "pad-" + k, "pad", 50, 100));
+        }
+        reportNow(alpha, pads.toArray(HostReport[]::new));
+        CountedDraws draws = new CountedDraws();
+        Dispatcher lone = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
+                new PowerOfChoices(1, true), clock, draws, heard::add);
+        for (int k = 0; k < 30; k++) {
+            assertThat(lone.pick("pad", Visit.HEAD)).isInstanceOf(Pick.Sent.class);
+        }
+
+        draws.draws = 0;
+        lone.pick("pad", Visit.HEAD);
+        assertThat(draws.draws).isGreaterThanOrEqualTo(3);
+        assertThat(registry.hosts("pad")).allSatisfy(t -> assertThat(t.sentSinceReport()).isZero());
     }
 
     @Test

@@ -14,6 +14,8 @@ final class FakePool implements Pool {
     final boolean[] unknown;
     double mean = Double.NaN;
     int samples;
+    /** When set, what the draws by capacity return, in turn, instead of drawing. */
+    int[] script;
 
     FakePool(double[] reported, double[] estimated, int[] capacity) {
         this.reported = reported;
@@ -66,6 +68,9 @@ final class FakePool implements Pool {
 
     @Override
     public int sampleByCapacity(RandomGenerator random) {
+        if (script != null) {
+            return script[samples++];
+        }
         samples++;
         long total = Arrays.stream(capacity).asLongStream().sum();
         long target = random.nextLong(total);
