@@ -58,8 +58,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # 100 members for the fake federation, and four more for the probe agents (member-100 to member-103).
 $BENCH.FakeFederation members "$work" 104
 
-broker_run() { # LABEL FLAGS...
-  local label=$1; shift
+broker_start() { # FLAGS... -> sets broker, once it answers
   BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
     java "$@" -jar broker/target/broker.jar >"$work/broker.log" 2>&1 &
   broker=$!
@@ -68,6 +67,11 @@ broker_run() { # LABEL FLAGS...
     curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" && break
     sleep 0.5
   done
+}
+
+broker_run() { # LABEL FLAGS...
+  local label=$1; shift
+  broker_start "$@"
   $BENCH.FakeFederation report "http://127.0.0.1:$BROKER_PORT" 100 100 15 4 >"$work/reports.log" 2>&1
   local eligible
   eligible=$(curl -s "http://127.0.0.1:$BROKER_PORT/api/v1/services" | grep -o '"eligibleHosts":[0-9]*' | head -1)
@@ -139,14 +143,7 @@ if [ "$WHAT" = all ]; then
   # The broker stays up for the agents: the agents' memory does not depend on the broker's flags.
 else
   echo "broker (for the agents' reports)..."
-  BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
-    java $BROKER_FLAGS -jar broker/target/broker.jar >"$work/broker.log" 2>&1 &
-  broker=$!
-  pids+=("$broker")
-  for _ in $(seq 1 120); do
-    curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" && break
-    sleep 0.5
-  done
+  broker_start $BROKER_FLAGS
 fi
 
 $BENCH.StandInPads "$PADS_PORT" >"$work/pads.log" 2>&1 &
