@@ -1,0 +1,81 @@
+package org.chatons.entraide.probes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * Defensive reading of the services' JSON: fields go missing across versions and some hold "N/A" where a number
+ * is expected, so every reader here answers null rather than throwing for a figure that is not there.
+ */
+public final class Json {
+
+    /** Bodies larger than this are cut by the I/O side of a probe; no documented answer comes near it. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    // Immutable once built and thread-safe: shared rather than rebuilt for every probe.
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    /** Parses an answer's body; says what was wrong when it is not JSON. */
+    public static JsonNode parse(Answer answer, String what) throws UnreadableAnswer {
+        if (answer.truncated()) {
+            throw new UnreadableAnswer(what + ": answer larger than " + MAX_BODY_BYTES / 1024 + " KiB, not read");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(answer.body());
+            if (node == null || node.isMissingNode()) {
+                throw new UnreadableAnswer(what + ": empty answer");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new UnreadableAnswer(what + ": not JSON (\"" + answer.snippet() + "\")");
+        }
+    }
+
+    /** The node at a path of field names, or a missing node. */
+    public static JsonNode at(JsonNode node, String... path) {
+        JsonNode current = node;
+        for (String name : path) {
+            current = current.path(name);
+        }
+        return current;
+    }
+
+    /** A whole count of 0 or more at the path; null when missing, "N/A", negative or not a number. */
+    public static Integer count(JsonNode node, String... path) {
+        JsonNode value = at(node, path);
+        if (value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0) {
+            return value.intValue();
+        }
+        if (value.isNumber() && value.doubleValue() >= 0 && value.doubleValue() <= Integer.MAX_VALUE
+                && value.doubleValue() == Math.rint(value.doubleValue())) {
+            return (int) value.doubleValue();
+        }
+        return null;
+    }
+
+    /** A finite number of 0 or more at the path; null when missing, "N/A" or not a number. */
+    public static Double number(JsonNode node, String... path) {
+        JsonNode value = at(node, path);
+        if (value.isNumber() && Double.isFinite(value.doubleValue()) && value.doubleValue() >= 0) {
+            return value.doubleValue();
+        }
+        return null;
+    }
+
+    /** A boolean at the path; null when missing or of another type. */
+    public static Boolean bool(JsonNode node, String... path) {
+        JsonNode value = at(node, path);
+        return value.isBoolean() ? value.booleanValue() : null;
+    }
+
+    /** A text at the path; null when missing or of another type. */
+    public static String text(JsonNode node, String... path) {
+        JsonNode value = at(node, path);
+        return value.isTextual() ? value.textValue() : null;
+    }
+}
