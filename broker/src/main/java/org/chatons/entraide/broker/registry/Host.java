@@ -14,9 +14,16 @@ import org.chatons.entraide.protocol.HostStatus;
  * @param report          the host's part of the member's last accepted report (already validated)
  * @param observedAt      when the figures were measured: the report's sentAt, but never later than its arrival,
  *                        so an agent whose clock runs ahead cannot make its reports look fresher
- * @param intervalSeconds how often the agent reports
+ * @param intervalSeconds how often the agent reports (for a declared host: how often the broker probes it)
+ * @param source          measured by the member's agent, or declared in ChatonsInfos and probed from outside
  */
-public record Host(HostKey key, Member member, HostReport report, Instant observedAt, int intervalSeconds) {
+public record Host(HostKey key, Member member, HostReport report, Instant observedAt, int intervalSeconds,
+                   Source source) {
+
+    /** A host its member's agent reports. */
+    public Host(HostKey key, Member member, HostReport report, Instant observedAt, int intervalSeconds) {
+        this(key, member, report, observedAt, intervalSeconds, Source.AGENT);
+    }
 
     public String service() {
         return report.service();

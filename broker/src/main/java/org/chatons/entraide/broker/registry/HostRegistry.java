@@ -25,8 +25,11 @@ import org.chatons.entraide.protocol.Report;
 @Singleton
 public final class HostRegistry {
 
-    /** What the registry remembers of a member between reports. */
-    private record MemberState(Instant sentAt, Map<HostKey, String> serviceOfHost) {
+    /**
+     * What the registry remembers of a member between reports: its agent's last sentAt (null while only its
+     * ChatonsInfos declarations were fed), and where its hosts came from.
+     */
+    private record MemberState(Instant sentAt, Map<HostKey, String> serviceOfHost, Source source) {
     }
 
     private final Map<String, Map<HostKey, TrackedHost>> byService = new ConcurrentHashMap<>();
@@ -37,7 +40,7 @@ public final class HostRegistry {
     /** Throws {@link ReplayedReportException} when the report would be refused as a replay; changes nothing. */
     public void checkNewer(Member member, Instant sentAt) {
         MemberState state = members.get(member.id());
-        if (state != null && !sentAt.isAfter(state.sentAt())) {
+        if (state != null && state.sentAt() != null && !sentAt.isAfter(state.sentAt())) {
             throw new ReplayedReportException(state.sentAt());
         }
     }
@@ -50,33 +53,60 @@ public final class HostRegistry {
      */
     public void accept(Member member, Report report, Instant observedAt) {
         members.compute(member.id(), (id, previous) -> {
-            if (previous != null && !report.sentAt().isAfter(previous.sentAt())) {
+            if (previous != null && previous.sentAt() != null && !report.sentAt().isAfter(previous.sentAt())) {
                 throw new ReplayedReportException(previous.sentAt());
             }
-            Map<HostKey, String> serviceOfHost = new LinkedHashMap<>();
-            Set<String> touched = new HashSet<>();
-            for (HostReport h : report.hosts()) {
-                HostKey key = new HostKey(id, h.id());
-                // A host keeps the key it was first seen with: lookups by key on every pick (drains, metrics)
-                // then find the very same object and skip comparing strings.
-                byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).compute(key, (k, before) ->
-                        new TrackedHost(new Host(before == null ? k : before.host().key(), member, h, observedAt,
-                                report.intervalSeconds()), before));
-                serviceOfHost.put(key, h.service());
-                touched.add(h.service());
-            }
-            if (previous != null) {
-                // Added first, removed after: a concurrent pick never sees the member without hosts.
-                previous.serviceOfHost().forEach((key, service) -> {
-                    if (!service.equals(serviceOfHost.get(key))) {
-                        byService.get(service).remove(key);
-                        touched.add(service);
-                    }
-                });
-            }
-            touched.forEach(this::bump);
-            return new MemberState(report.sentAt(), serviceOfHost);
+            return replace(member, previous, report.hosts(), observedAt, report.intervalSeconds(), Source.AGENT,
+                    report.sentAt());
         });
+    }
+
+    /**
+     * Makes hosts declared in the member's ChatonsInfos files (and probed by the broker) its current list, the way
+     * a report does, unless its probe agent reports: an agent's report replaces the declared hosts, and they come
+     * back only once the agent's hosts are forgotten ({@code broker.forget-after}).
+     *
+     * @return false when the member's agent owns its hosts (nothing changes)
+     */
+    public boolean acceptDeclared(Member member, List<HostReport> hosts, Instant observedAt, int intervalSeconds) {
+        boolean[] taken = {false};
+        members.compute(member.id(), (id, previous) -> {
+            if (previous != null && previous.source() == Source.AGENT && !previous.serviceOfHost().isEmpty()) {
+                return previous;
+            }
+            taken[0] = true;
+            return replace(member, previous, hosts, observedAt, intervalSeconds, Source.CHATONSINFOS,
+                    previous == null ? null : previous.sentAt());
+        });
+        return taken[0];
+    }
+
+    private MemberState replace(Member member, MemberState previous, List<HostReport> hosts, Instant observedAt,
+                                int intervalSeconds, Source source, Instant sentAt) {
+        String id = member.id();
+        Map<HostKey, String> serviceOfHost = new LinkedHashMap<>();
+        Set<String> touched = new HashSet<>();
+        for (HostReport h : hosts) {
+            HostKey key = new HostKey(id, h.id());
+            // A host keeps the key it was first seen with: lookups by key on every pick (drains, metrics)
+            // then find the very same object and skip comparing strings.
+            byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).compute(key, (k, before) ->
+                    new TrackedHost(new Host(before == null ? k : before.host().key(), member, h, observedAt,
+                            intervalSeconds, source), before));
+            serviceOfHost.put(key, h.service());
+            touched.add(h.service());
+        }
+        if (previous != null) {
+            // Added first, removed after: a concurrent pick never sees the member without hosts.
+            previous.serviceOfHost().forEach((key, service) -> {
+                if (!service.equals(serviceOfHost.get(key))) {
+                    byService.get(service).remove(key);
+                    touched.add(service);
+                }
+            });
+        }
+        touched.forEach(this::bump);
+        return new MemberState(sentAt, serviceOfHost, source);
     }
 
     /**
@@ -98,7 +128,7 @@ public final class HostRegistry {
                     kept.put(key, service);
                 }
             });
-            return new MemberState(state.sentAt(), kept);
+            return new MemberState(state.sentAt(), kept, state.source());
         });
         return forgotten[0];
     }
