@@ -29,7 +29,8 @@ import org.chatons.entraide.protocol.HostStatus;
  *   <li>A service is offered when it needs no account or a free one ({@code service.registration} None or Free),
  *       its {@code software.name} maps to a catalogue service, its end date has not passed, and its
  *       {@code service.website} is https (http on the loopback) under one of the organization's own domains: the
- *       host of its organization file, of its {@code organization.website}, or the members file's domains.</li>
+ *       host of its organization file, of its {@code organization.website} (without its {@code www.}), or the
+ *       members file's domains.</li>
  *   <li>FULL ({@code service.registration.load}) closes it to new users; a status level of ERROR or worse
  *       (ERROR, OVER, VOID) makes it DOWN. Both stay listed.</li>
  * </ul>
@@ -189,7 +190,12 @@ public final class Declarations {
             } catch (IllegalArgumentException e) {
                 return null;
             }
-        }).ifPresent(h -> domains.add(h.toLowerCase(Locale.ROOT)));
+        }).map(h -> h.toLowerCase(Locale.ROOT)).ifPresent(h -> {
+            domains.add(h);
+            if (h.startsWith("www.") && h.indexOf('.', 4) > 0) {
+                domains.add(h.substring(4)); // www.example.org's services are at pad.example.org
+            }
+        });
         listed.ifPresent(m -> domains.addAll(m.domains()));
         return domains;
     }

@@ -55,7 +55,8 @@ public final class PublicProber implements AutoCloseable {
                 .failureRateThreshold(100)
                 .waitDurationInOpenState(config.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
-                .currentTimestampFunction(c -> clock.millis(), TimeUnit.MILLISECONDS)
+                .clock(clock)
+                .currentTimestampFunction(c -> c.millis(), TimeUnit.MILLISECONDS)
                 .build();
         this.circuits = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofDays(1)).build();
         this.nodeinfoDocuments = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(DISCOVERY_KEPT).build();

@@ -21,7 +21,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Site implements AutoCloseable {
 
     /** A canned answer; {@code delay} before the headers, for timeouts. */
-    public record Page(int status, String contentType, byte[] body, Duration delay) {
+    public record Page(int status, String contentType, byte[] body, Duration delay, String location) {
+
+        public Page(int status, String contentType, byte[] body, Duration delay) {
+            this(status, contentType, body, delay, null);
+        }
+
+        /** A 302 to that address. */
+        public static Page redirect(String location) {
+            return new Page(302, "text/html", new byte[0], Duration.ZERO, location);
+        }
+
         public static Page text(String body) {
             return new Page(200, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
         }
@@ -36,7 +46,7 @@ public final class Site implements AutoCloseable {
         }
 
         public Page after(Duration wait) {
-            return new Page(status, contentType, body, wait);
+            return new Page(status, contentType, body, wait, location);
         }
     }
 
@@ -104,6 +114,9 @@ public final class Site implements AutoCloseable {
                 }
             }
             exchange.getResponseHeaders().set("Content-Type", page.contentType());
+            if (page.location() != null) {
+                exchange.getResponseHeaders().set("Location", page.location());
+            }
             exchange.sendResponseHeaders(page.status(), page.body().length == 0 ? -1 : page.body().length);
             if (page.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
