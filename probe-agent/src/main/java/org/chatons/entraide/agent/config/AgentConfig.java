@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param timeout     how long one probe may take before its host counts as DOWN
  * @param metricsPort the local port of the agent's own Prometheus metrics; 0 for none
  * @param hosts       the member's hosts, at least one
+ * @param chatonsinfosFullAt    load at which a host's ChatonsInfos file is set to FULL
+ * @param chatonsinfosOpenBelow load under which it is set back to OPEN
  */
 public record AgentConfig(
         Path file,
@@ -26,7 +28,20 @@ public record AgentConfig(
         Duration interval,
         Duration timeout,
         int metricsPort,
-        List<HostConfig> hosts) {
+        List<HostConfig> hosts,
+        double chatonsinfosFullAt,
+        double chatonsinfosOpenBelow) {
+
+    /** Default {@link #chatonsinfosFullAt()}: the broker's own full-at. */
+    public static final double FULL_AT = 0.85;
+    /** Default {@link #chatonsinfosOpenBelow()}: well under it, so a file does not flip at every probe. */
+    public static final double OPEN_BELOW = 0.70;
+
+    /** A configuration with the default ChatonsInfos thresholds. */
+    public AgentConfig(Path file, String member, SecretRef token, List<URI> brokers, Duration interval,
+                       Duration timeout, int metricsPort, List<HostConfig> hosts) {
+        this(file, member, token, brokers, interval, timeout, metricsPort, hosts, FULL_AT, OPEN_BELOW);
+    }
 
     public AgentConfig {
         brokers = List.copyOf(brokers);

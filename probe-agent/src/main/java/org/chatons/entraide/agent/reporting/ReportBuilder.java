@@ -51,7 +51,8 @@ public final class ReportBuilder {
         return new Report(config.member(), lastSentAt, (int) Math.max(1, config.interval().toSeconds()), hosts);
     }
 
-    static HostReport hostReport(HostConfig host, Measurement m, boolean drained) {
+    /** One host as the brokers are told of it: the member's overrides and maintenance applied. */
+    public static HostReport hostReport(HostConfig host, Measurement m, boolean drained) {
         // Order of precedence: maintenance, then the member's override, then what the software says; anonymous
         // services say nothing and take new users.
         boolean accepting = !drained && (host.acceptsNewUsers() != null ? host.acceptsNewUsers()
