@@ -84,6 +84,37 @@ class FederationTest {
         throw new AssertionError("the broker's " + service + " hosts never matched: " + hosts);
     }
 
+    /** The members of the hosts of one source: agent or chatonsinfos. */
+    static Set<String> members(JsonNode hosts, String source) {
+        Set<String> members = new HashSet<>();
+        hosts.forEach(h -> {
+            if (h.path("source").asText().equals(source)) {
+                members.add(h.path("member").asText());
+            }
+        });
+        return members;
+    }
+
+    @Test
+    void membersWithoutAnAgentAreOfferedFromTheirChatonsInfosFiles() throws Exception {
+        JsonNode pads = awaitHosts("pad", hosts -> members(hosts, "chatonsinfos").size() == 2
+                && members(hosts, "agent").contains("garenne"));
+        assertThat(members(pads, "chatonsinfos")).containsExactlyInAnyOrder("chaton-vert", "ronron");
+        // garenne declares its pad too, but runs an agent: the agent's report replaces the declared host.
+        assertThat(pads).noneMatch(h -> h.path("member").asText().equals("garenne")
+                && h.path("source").asText().equals("chatonsinfos"));
+        JsonNode notes = awaitHosts("notes", hosts -> hosts.size() == 1 && hosts.get(0).path("eligible").asBoolean());
+        assertThat(notes.get(0).path("software").asText()).isEqualTo("HedgeDoc");
+        assertThat(notes.get(0).path("activeUsers").isInt()).as(notes.toString()).isTrue();
+
+        JsonNode declared = JSON.readTree(get("/api/v1/chatonsinfos").body());
+        assertThat(declared.path("readable").asBoolean()).isTrue();
+        assertThat(declared.path("refusals").toString()).contains("chaton-vert").contains("not_public");
+        assertThat(get("/services/pad?lang=en").body()).contains("declared").contains("measured live");
+        assertThat(Files.readString(federation.chatonsInfosDir().resolve("garenne/pad-1.properties")))
+                .containsPattern("service.registration.load = (OPEN|FULL)");
+    }
+
     static Set<String> members(JsonNode hosts) {
         Set<String> members = new HashSet<>();
         hosts.forEach(h -> members.add(h.path("member").asText()));
@@ -92,8 +123,8 @@ class FederationTest {
 
     @Test
     void everyMembersAgentReportsItsHostsToTheBroker() throws Exception {
-        JsonNode pads = awaitHosts("pad", hosts -> members(hosts).size() == 3);
-        assertThat(members(pads)).containsExactlyInAnyOrder("garenne", "atelier", "rhizome");
+        JsonNode pads = awaitHosts("pad", hosts -> members(hosts, "agent").size() == 3);
+        assertThat(members(pads, "agent")).containsExactlyInAnyOrder("garenne", "atelier", "rhizome");
         assertThat(pads.get(0).path("software").asText()).isEqualTo("etherpad");
         awaitHosts("microblog", hosts -> members(hosts).equals(Set.of("rhizome", "mouette")));
 
