@@ -42,6 +42,8 @@ public final class Declarations {
     /** The confirmation date of a declared member whose membership has no end date. */
     static final LocalDate NO_END = LocalDate.of(9999, 12, 31);
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    /** Names come from files anyone may write and are shown on the picker: kept to a sensible length. */
+    static final int MAX_NAME = 80;
 
     private final MemberDirectory directory;
     private final Predicate<String> inCatalogue;
@@ -127,7 +129,7 @@ public final class Declarations {
                     + (written.isEmpty() ? "not given" : String.join(";", written))
                     + " (expected: None or Free, a service open to anyone)");
         }
-        String software = p.get("software.name").orElse("");
+        String software = shorten(p.get("software.name").orElse(""), MAX_NAME);
         Optional<SoftwareCatalogue.Software> known = SoftwareCatalogue.find(software)
                 .filter(k -> inCatalogue.test(k.service()));
         if (known.isEmpty()) {
@@ -202,12 +204,17 @@ public final class Declarations {
 
     private static Member declaredMember(String id, PropertiesFile p, Set<String> domains, LocalDate today,
                                          String fed) {
-        String name = p.get("organization.name").orElse(id);
+        String name = shorten(p.get("organization.name").orElse(id), MAX_NAME);
         String country = p.upper("organization.country.code").filter(c -> COUNTRY.matcher(c).matches()).orElse("");
         LocalDate until = p.get("organization.memberof." + fed + ".enddate").flatMap(ChatonsDates::day)
                 .filter(d -> !d.isBefore(today)).orElse(NO_END);
         // No token: a declared member has no agent. The members file gives it one when it installs the agent.
         return new Member(id, name, "", List.copyOf(domains), until, country, List.of());
+    }
+
+    private static String shorten(String text, int max) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= max ? flat : flat.substring(0, max - 3) + "...";
     }
 
     /** A subs id as a member or host id: lower case, '_' as '-'; null when it still cannot be one. */

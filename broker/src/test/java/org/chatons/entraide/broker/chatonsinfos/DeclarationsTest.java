@@ -182,6 +182,15 @@ class DeclarationsTest {
     }
 
     @Test
+    void namesFromTheFilesAreKeptShortAndOnOneLine() {
+        DeclaredView view = declarations.of(crawl("org", "organization.name = " + "Chaton ".repeat(50)
+                + "\norganization.website = https://org.example/\n", service("Etherpad\\n" + "x".repeat(300),
+                "https://org.example/", "")), TODAY);
+        assertThat(view.members().get(0).member().name()).hasSize(Declarations.MAX_NAME).endsWith("...");
+        assertThat(view.refusals().get(0).detail()).hasSizeLessThanOrEqualTo(Refusal.MAX_DETAIL).doesNotContain("\n");
+    }
+
+    @Test
     void declaredHostsKnowHowToBeProbed() {
         DeclaredHost host = declarations.of(crawl("org", ORG, service("Nextcloud", "https://cloud.org.example/",
                 "service.registration = Free\n")), TODAY).hosts().get(0);
