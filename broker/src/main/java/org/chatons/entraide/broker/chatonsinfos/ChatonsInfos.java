@@ -121,6 +121,8 @@ public final class ChatonsInfos implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        // Hosts new to this view are probed at once rather than listed as "not probed yet" for an interval.
+        probe(view.get().hosts().stream().filter(h -> probed(h).isEmpty()).toList());
         feed.feed(view.get(), this::probed, clock.instant());
     }
 
@@ -131,8 +133,22 @@ public final class ChatonsInfos implements AutoCloseable {
             return;
         }
         DeclaredView current = view.get();
+        probe(current.hosts());
+        feed.feed(current, this::probed, clock.instant());
+    }
+
+    /**
+     * Probes the hosts, at most {@code concurrency} at once, except those probed less than half an interval ago: one
+     * request per host per interval, even when a refresh has just probed the hosts it found new.
+     */
+    private void probe(List<DeclaredHost> hosts) {
+        Instant recent = clock.instant().minus(probeConfig.interval().dividedBy(2));
         List<Future<?>> running = new ArrayList<>();
-        for (DeclaredHost host : current.hosts()) {
+        for (DeclaredHost host : hosts) {
+            Optional<Probed> last = probed(host);
+            if (last.isPresent() && last.get().at().isAfter(recent)) {
+                continue;
+            }
             running.add(probePool.submit(() -> {
                 Probed probed = prober.probe(host.url(), host.probe());
                 probes.put(host.url(), probed);
@@ -150,7 +166,6 @@ public final class ChatonsInfos implements AutoCloseable {
                 LOG.warn("A public probe failed", e.getCause());
             }
         }
-        feed.feed(current, this::probed, clock.instant());
     }
 
     private Optional<Probed> probed(DeclaredHost host) {

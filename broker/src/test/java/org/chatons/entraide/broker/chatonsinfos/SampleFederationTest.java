@@ -120,6 +120,22 @@ class SampleFederationTest extends BrokerTestBase implements TestPropertyProvide
     }
 
     @Test
+    void eachHostIsAskedOncePerIntervalHoweverOftenRoundsRun() {
+        clock.advance(Duration.ofSeconds(60));
+        site.forget();
+        chatonsInfos.probeAll();
+        chatonsInfos.refresh();
+        chatonsInfos.probeAll();
+        assertThat(site.requestsTo("/pad.chatonvert.example.org/stats")).isEqualTo(1);
+        assertThat(site.requestsTo("/sondage.ronron.example.org/")).isEqualTo(1);
+        assertThat(site.requestsTo("/nodeinfo/2.0")).isEqualTo(1);
+        assertThat(site.requestsTo("/toot.fabrique.example.net/.well-known/nodeinfo")).isZero(); // discovery cached
+        clock.advance(Duration.ofSeconds(60));
+        chatonsInfos.probeAll();
+        assertThat(site.requestsTo("/pad.chatonvert.example.org/stats")).isEqualTo(2);
+    }
+
+    @Test
     void probesNameEntraide() {
         assertThat(site.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.userAgent())
                 .contains("Entraide").contains("https://"));
