@@ -115,6 +115,29 @@ class FederationTest {
                 .containsPattern("service.registration.load = (OPEN|FULL)");
     }
 
+    @Test
+    void garennesAgentKeepsItsPublishedFileSayingFullThenOpen() throws Exception {
+        Path file = federation.chatonsInfosDir().resolve("garenne/pad-1.properties");
+        StandIn pad = federation.standIns().stream().filter(s -> s.member().equals("garenne") && s.hostId().equals("pad-1"))
+                .findFirst().orElseThrow();
+        String published = Files.readString(file);
+        pad.host().rush(2.0);
+        awaitFile(file, "service.registration.load = FULL");
+        // Nothing but the load (and file.datetime) changed.
+        assertThat(Files.readString(file).replaceAll("file.datetime = .*", "").replace("FULL", "OPEN"))
+                .isEqualTo(published.replaceAll("file.datetime = .*", "").replace("FULL", "OPEN"));
+        pad.host().rush(-1.0);
+        awaitFile(file, "service.registration.load = OPEN");
+    }
+
+    static void awaitFile(Path file, String line) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!Files.readString(file).contains(line) && System.nanoTime() < end) {
+            Thread.sleep(250);
+        }
+        assertThat(Files.readString(file)).contains(line);
+    }
+
     static Set<String> members(JsonNode hosts) {
         Set<String> members = new HashSet<>();
         hosts.forEach(h -> members.add(h.path("member").asText()));
