@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chatons.entraide.agent.adapters.AdapterRegistry;
-import org.chatons.entraide.agent.adapters.Measurement;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
 import org.chatons.entraide.agent.chatonsinfos.ChatonsInfosKeeper;

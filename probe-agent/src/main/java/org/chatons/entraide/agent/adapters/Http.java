@@ -10,6 +10,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.Json;
 
 /**
  * The I/O an adapter may do: requests that share one probe's time budget, with bodies read only up to a limit,
@@ -18,8 +20,8 @@ import java.util.Map;
  */
 public final class Http {
 
-    /** Bodies larger than this are cut; no documented answer comes near it. */
-    public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+    /** Bodies larger than this are cut; no documented answer comes near it. The parsers' limit, so they say it. */
+    public static final int DEFAULT_MAX_BODY_BYTES = Json.MAX_BODY_BYTES;
     private static final String USER_AGENT = "entraide-probe-agent";
 
     private final HttpClient client;

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.agent.metrics.AgentMetrics;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

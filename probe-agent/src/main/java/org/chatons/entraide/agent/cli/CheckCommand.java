@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.chatons.entraide.agent.ProbeAgent;
-import org.chatons.entraide.agent.adapters.Measurement;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
 import org.chatons.entraide.agent.chatonsinfos.ChatonsInfosKeeper;
