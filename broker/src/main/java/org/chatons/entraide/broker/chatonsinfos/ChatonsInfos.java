@@ -9,12 +9,15 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
@@ -58,7 +61,7 @@ public final class ChatonsInfos implements AutoCloseable {
     private final ChatonsInfosConfig config;
     private final PublicProbeConfig probeConfig;
     private final Clock clock;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
     private final Declarations declarations;
     private final DeclaredHostsFeed feed;
     private final ExecutorService crawlPool;
@@ -162,7 +165,7 @@ public final class ChatonsInfos implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 LOG.warn("A public probe failed", e.getCause());
             }
         }
@@ -188,7 +191,7 @@ public final class ChatonsInfos implements AutoCloseable {
     }
 
     /** Daemon threads, so a stuck read never keeps the broker from stopping. */
-    static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

@@ -21,7 +21,10 @@ class CrawlerTest {
 
     private final Site site = new Site();
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
-    private final OutsideHttp http = new OutsideHttp(Duration.ofMillis(800), 4096, "Entraide test (+https://example.org/)");
+    /** Long enough for any answer of a local site on a busy machine; only the one that never comes times out. */
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final OutsideHttp http = new OutsideHttp(TIMEOUT, 4096, "Entraide test (+https://example.org/)");
 
     @TempDir
     Path dir;
@@ -35,7 +38,7 @@ class CrawlerTest {
 
     static ChatonsInfosConfig config(String federation, int maxFiles, int maxSubs) {
         return new ChatonsInfosConfig(federation, Duration.ofHours(1), 50, maxFiles, maxSubs, 4096,
-                Duration.ofMillis(800), Duration.ofSeconds(20), 4, Duration.ofDays(1));
+                TIMEOUT, Duration.ofSeconds(60), 4, Duration.ofDays(1));
     }
 
     Crawler crawler(String federation, int maxFiles, int maxSubs) {
@@ -103,7 +106,7 @@ class CrawlerTest {
         Crawler crawler = crawler(url("/fed.properties"), 100, 10);
         crawler.crawl();
         site.put("/a.properties", Site.Page.status(503));
-        site.put("/b.properties", Site.Page.text("organization.name = B2\n").after(Duration.ofSeconds(2)));
+        site.put("/b.properties", Site.Page.text("organization.name = B2\n").after(Duration.ofSeconds(30)));
         Crawl crawl = crawler.crawl();
         Crawl.File a = crawl.organizations().get(0).file();
         assertThat(a.fromLastGoodCopy()).isTrue();

@@ -39,7 +39,7 @@ class ChatonsInfosCheckTest {
                 member: alpha
                 token-env: ENTRAIDE_TOKEN
                 brokers: [%s]
-                timeout: 2s
+                timeout: 20s
                 metrics-port: 0
                 %s
                 hosts:
