@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -43,8 +44,9 @@ public class ChatonsInfosController {
         return uri == null ? null : uri.toString();
     }
 
-    /** The whole answer. */
+    /** The whole answer; empty lists and unknown values are written too, so clients always find every field. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Federation(boolean enabled, @Nullable String federation, String federationName, boolean readable,
                              @Nullable String problem, @Nullable Instant lastAttempt, @Nullable Instant lastSuccess,
                              int files, int unreadableFiles, int lastGoodCopies, int requests,
