@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +17,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chatons.entraide.agent.adapters.AdapterRegistry;
-import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
 import org.chatons.entraide.agent.chatonsinfos.ChatonsInfosKeeper;
@@ -30,7 +27,7 @@ import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.reporting.PushPolicy;
 import org.chatons.entraide.agent.reporting.ReportBuilder;
 import org.chatons.entraide.agent.reporting.Reporter;
-import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.probes.Measurement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +58,6 @@ public final class ProbeAgent implements AutoCloseable {
     private final Cadence cadence;
     private final Map<String, Measurement> latest = new ConcurrentHashMap<>();
     private final ChatonsInfosKeeper keeper;
-    /** The last problem said of each host's ChatonsInfos file, so the log says it once, not every round. */
-    private final Map<String, String> fileProblems = new ConcurrentHashMap<>();
     private volatile Set<String> drained = Set.of();
 
     /**
@@ -104,8 +99,7 @@ public final class ProbeAgent implements AutoCloseable {
         HttpClient http = ProbeRunner.httpClient(config.timeout(), httpPool);
         this.runner = new ProbeRunner(registry, http, probePool, config.timeout(), clock, metrics);
         this.builder = new ReportBuilder(config, clock);
-        this.keeper = new ChatonsInfosKeeper(config.chatonsinfosFullAt(), config.chatonsinfosOpenBelow(), clock,
-                ZoneId.systemDefault());
+        this.keeper = ChatonsInfosKeeper.of(config, clock);
         // A push may take as long as a probe: a broker slower than that is treated as unavailable.
         this.reporter = new Reporter(config.brokers(), http, credentials.token(), config.timeout().plusSeconds(5),
                 policy, metrics);
@@ -140,30 +134,7 @@ public final class ProbeAgent implements AutoCloseable {
         if (changed) {
             push("change");
         }
-        keepChatonsInfosFiles();
-    }
-
-    /** Rewrites the hosts' ChatonsInfos files whose OPEN or FULL no longer holds; says so once per change. */
-    private void keepChatonsInfosFiles() {
-        Map<String, HostReport> reports = new HashMap<>();
-        Set<String> maintenance = drained;
-        config.hosts().forEach(h -> {
-            Measurement m = latest.get(h.id());
-            if (m != null && h.chatonsinfosFile() != null) {
-                reports.put(h.id(), ReportBuilder.hostReport(h, m, maintenance.contains(h.id())));
-            }
-        });
-        for (ChatonsInfosKeeper.Outcome outcome : keeper.keep(config.hosts(), reports, true)) {
-            String problem = outcome.problem();
-            if (outcome.written()) {
-                LOG.info("Host {}: {} now says service.registration.load = {} (was {})", outcome.hostId(),
-                        outcome.file(), outcome.rewrite().after(), outcome.rewrite().before());
-            }
-            if (!Objects.equals(problem, fileProblems.put(outcome.hostId(), problem == null ? "" : problem))
-                    && problem != null) {
-                LOG.warn("Host {}: ChatonsInfos file {} {}", outcome.hostId(), outcome.file(), problem);
-            }
-        }
+        keeper.afterRound(latest, drained);
     }
 
     private void watchDrainFile() throws IOException {

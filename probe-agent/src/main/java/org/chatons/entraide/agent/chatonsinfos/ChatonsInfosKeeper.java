@@ -8,10 +8,19 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.HostConfig;
+import org.chatons.entraide.agent.reporting.ReportBuilder;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each host's ChatonsInfos file ({@code chatonsinfos-file} in the configuration) saying OPEN or FULL as the
@@ -34,10 +43,15 @@ public final class ChatonsInfosKeeper {
     public record Outcome(String hostId, Path file, ChatonsInfosFile.Rewrite rewrite, boolean written, String problem) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChatonsInfosKeeper.class);
+
     private final double fullAt;
     private final double openBelow;
     private final Clock clock;
     private final ZoneId zone;
+    private final List<HostConfig> hosts;
+    /** The last problem said of each host's file, so the log says it once, not every round. */
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
 
     /**
      * @param fullAt    load at which a host's file says FULL
@@ -46,10 +60,49 @@ public final class ChatonsInfosKeeper {
      * @param zone      the zone {@code file.datetime} is written in (the server's, as the models write it)
      */
     public ChatonsInfosKeeper(double fullAt, double openBelow, Clock clock, ZoneId zone) {
+        this(fullAt, openBelow, clock, zone, List.of());
+    }
+
+    private ChatonsInfosKeeper(double fullAt, double openBelow, Clock clock, ZoneId zone, List<HostConfig> hosts) {
         this.fullAt = fullAt;
         this.openBelow = openBelow;
         this.clock = clock;
         this.zone = zone;
+        this.hosts = List.copyOf(hosts);
+    }
+
+    /** The keeper of an agent's files: its hosts and thresholds, the server's zone for {@code file.datetime}. */
+    public static ChatonsInfosKeeper of(AgentConfig config, Clock clock) {
+        return new ChatonsInfosKeeper(config.chatonsinfosFullAt(), config.chatonsinfosOpenBelow(), clock,
+                ZoneId.systemDefault(), config.hosts());
+    }
+
+    /**
+     * After a round of probes: rewrites the files whose OPEN or FULL no longer holds, and logs each rewrite, and
+     * each problem once until it changes.
+     *
+     * @param latest  the latest measurement of each host, by id
+     * @param drained the hosts in maintenance
+     */
+    public void afterRound(Map<String, Measurement> latest, Set<String> drained) {
+        Map<String, HostReport> reports = new HashMap<>();
+        for (HostConfig h : hosts) {
+            Measurement m = latest.get(h.id());
+            if (m != null && h.chatonsinfosFile() != null) {
+                reports.put(h.id(), ReportBuilder.hostReport(h, m, drained.contains(h.id())));
+            }
+        }
+        for (Outcome outcome : keep(hosts, reports, true)) {
+            String problem = outcome.problem();
+            if (outcome.written()) {
+                LOG.info("Host {}: {} now says service.registration.load = {} (was {})", outcome.hostId(),
+                        outcome.file(), outcome.rewrite().after(), outcome.rewrite().before());
+            }
+            if (!Objects.equals(problem == null ? "" : problem, problems.put(outcome.hostId(),
+                    problem == null ? "" : problem)) && problem != null) {
+                LOG.warn("Host {}: ChatonsInfos file {} {}", outcome.hostId(), outcome.file(), problem);
+            }
+        }
     }
 
     /**

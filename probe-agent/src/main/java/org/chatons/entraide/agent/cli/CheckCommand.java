@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,18 +13,18 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.chatons.entraide.agent.ProbeAgent;
-import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
 import org.chatons.entraide.agent.chatonsinfos.ChatonsInfosKeeper;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.Credentials;
 import org.chatons.entraide.agent.config.DrainFile;
-import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.metrics.AgentMetrics.PushOutcome;
+import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.reporting.BrokerClient;
 import org.chatons.entraide.agent.reporting.PushResult;
 import org.chatons.entraide.agent.reporting.ReportBuilder;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
@@ -96,8 +95,8 @@ public final class CheckCommand extends AgentCommand {
     private boolean printChatonsInfosFiles(PrintWriter out, AgentConfig config, Report report) {
         Map<String, HostReport> byId = new HashMap<>();
         report.hosts().forEach(h -> byId.put(h.id(), h));
-        List<ChatonsInfosKeeper.Outcome> outcomes = new ChatonsInfosKeeper(config.chatonsinfosFullAt(),
-                config.chatonsinfosOpenBelow(), clock, ZoneId.systemDefault()).keep(config.hosts(), byId, false);
+        List<ChatonsInfosKeeper.Outcome> outcomes = ChatonsInfosKeeper.of(config, clock).keep(config.hosts(), byId,
+                false);
         boolean ok = true;
         for (ChatonsInfosKeeper.Outcome o : outcomes) {
             if (o.problem() != null) {

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.HostConfig;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
 
