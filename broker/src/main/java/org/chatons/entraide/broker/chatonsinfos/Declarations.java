@@ -15,8 +15,8 @@ import org.chatons.entraide.broker.chatonsinfos.DeclaredView.DeclaredMember;
 import org.chatons.entraide.broker.chatonsinfos.Refusal.Reason;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.MemberDirectory;
-import org.chatons.entraide.broker.members.MembersFile;
 import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
  * Turns a crawl into members and hosts (issue 12): pure, the day an argument, so tests need no clock.
@@ -220,6 +220,6 @@ public final class Declarations {
     /** A subs id as a member or host id: lower case, '_' as '-'; null when it still cannot be one. */
     static String id(String subsId) {
         String id = subsId.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
-        return MembersFile.ID.matcher(id).matches() ? id : null;
+        return WireRules.isId(id) ? id : null;
     }
 }

@@ -14,6 +14,7 @@ import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
  * The one seam between ChatonsInfos and the live view: turns what the files declare and what the public probes
@@ -27,8 +28,6 @@ import org.chatons.entraide.protocol.HostStatus;
  * that counts the people connected now (Etherpad, HedgeDoc).
  */
 public final class DeclaredHostsFeed {
-
-    static final int MAX_DETAIL = 200;
 
     private final HostRegistry registry;
     private final int capacityUsers;
@@ -98,6 +97,6 @@ public final class DeclaredHostsFeed {
     }
 
     static String shorten(String text) {
-        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 3) + "...";
+        return text.length() <= WireRules.MAX_DETAIL ? text : text.substring(0, WireRules.MAX_DETAIL - 3) + "...";
     }
 }

@@ -1,7 +1,9 @@
 package org.chatons.entraide.broker.registry;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.chatons.entraide.broker.counting.CountingRules;
+import org.chatons.entraide.broker.counting.RedirectWeight;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
@@ -36,6 +40,12 @@ public final class HostRegistry {
     private final Map<String, MemberState> members = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     private final Set<HostKey> drained = ConcurrentHashMap.newKeySet();
+    private final Map<String, RedirectWeight<HostKey>> weights = new ConcurrentHashMap<>();
+    private final CountingRules counting;
+
+    public HostRegistry(CountingRules counting) {
+        this.counting = counting;
+    }
 
     /** Throws {@link ReplayedReportException} when the report would be refused as a replay; changes nothing. */
     public void checkNewer(Member member, Instant sentAt) {
@@ -46,53 +56,85 @@ public final class HostRegistry {
     }
 
     /**
-     * Makes a validated report the member's current list of hosts, atomically per member.
+     * Makes a validated report the member's current list of hosts, atomically per member: a pick sees the member's
+     * hosts before the report or after it, never without them, and the janitor cannot take out a host the report
+     * has just installed. Each host keeps the users sent too late for its report ({@link Sends}), and what the
+     * report says of the users sent before it teaches the service's {@link RedirectWeight}.
      *
-     * @param observedAt when its figures were measured (see {@link Host#observedAt()})
+     * @param receivedAt when the report arrived: no host counts as measured later than that
      * @throws ReplayedReportException when it is not newer than the last accepted one; nothing changes then
      */
-    public void accept(Member member, Report report, Instant observedAt) {
+    public void accept(Member member, Report report, Instant receivedAt) {
+        List<Learned> learned = new ArrayList<>();
         members.compute(member.id(), (id, previous) -> {
             if (previous != null && previous.sentAt() != null && !report.sentAt().isAfter(previous.sentAt())) {
                 throw new ReplayedReportException(previous.sentAt());
             }
-            return replace(member, previous, report.hosts(), observedAt, report.intervalSeconds(), Source.AGENT,
-                    report.sentAt());
+            return replace(member, previous, report.hosts(), report.sentAt(), receivedAt, report.intervalSeconds(),
+                    Source.AGENT, report.sentAt(), learned);
         });
+        // Outside the member's lock: learning takes the service's.
+        learned.forEach(l -> l.weight().learn(l.key(), l.evidence(), receivedAt));
     }
 
     /**
      * Makes hosts declared in the member's ChatonsInfos files (and probed by the broker) its current list, the way
      * a report does, unless its probe agent reports: an agent's report replaces the declared hosts, and they come
-     * back only once the agent's hosts are forgotten ({@code broker.forget-after}).
+     * back only once the agent's hosts are forgotten ({@code broker.forget-after}). Each host's measuredAt is when
+     * the broker probed it.
      *
+     * @param receivedAt now: no host counts as measured later than that
      * @return false when the member's agent owns its hosts (nothing changes)
      */
-    public boolean acceptDeclared(Member member, List<HostReport> hosts, Instant observedAt, int intervalSeconds) {
+    public boolean acceptDeclared(Member member, List<HostReport> hosts, Instant receivedAt, int intervalSeconds) {
+        List<Learned> learned = new ArrayList<>();
         boolean[] taken = {false};
         members.compute(member.id(), (id, previous) -> {
             if (previous != null && previous.source() == Source.AGENT && !previous.serviceOfHost().isEmpty()) {
                 return previous;
             }
             taken[0] = true;
-            return replace(member, previous, hosts, observedAt, intervalSeconds, Source.CHATONSINFOS,
-                    previous == null ? null : previous.sentAt());
+            return replace(member, previous, hosts, receivedAt, receivedAt, intervalSeconds, Source.CHATONSINFOS,
+                    previous == null ? null : previous.sentAt(), learned);
         });
+        learned.forEach(l -> l.weight().learn(l.key(), l.evidence(), receivedAt));
         return taken[0];
     }
 
-    private MemberState replace(Member member, MemberState previous, List<HostReport> hosts, Instant observedAt,
-                                int intervalSeconds, Source source, Instant sentAt) {
-        String id = member.id();
+    /**
+     * The member's hosts replaced by these, under its lock (the caller's {@code compute}).
+     *
+     * @param sentAt     when the list was made: no host counts as measured later
+     * @param keptSentAt the agent's last sentAt to remember, for the replay check
+     * @param learned    where evidence for the services' weights goes, to learn outside the lock
+     */
+    private MemberState replace(Member member, MemberState previous, List<HostReport> hosts, Instant sentAt,
+                                Instant receivedAt, int intervalSeconds, Source source, Instant keptSentAt,
+                                List<Learned> learned) {
         Map<HostKey, String> serviceOfHost = new LinkedHashMap<>();
         Set<String> touched = new HashSet<>();
         for (HostReport h : hosts) {
-            HostKey key = new HostKey(id, h.id());
-            // A host keeps the key it was first seen with: lookups by key on every pick (drains, metrics)
-            // then find the very same object and skip comparing strings.
-            byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).compute(key, (k, before) ->
-                    new TrackedHost(new Host(before == null ? k : before.host().key(), member, h, observedAt,
-                            intervalSeconds, source), before));
+            HostKey key = new HostKey(member.id(), h.id());
+            Instant observedAt = observedAt(h, sentAt, receivedAt);
+            RedirectWeight<HostKey> weight = weight(h.service());
+            byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).compute(key, (k, before) -> {
+                // A host keeps the key it was first seen with: lookups by key on every pick (drains, metrics)
+                // then find the very same object and skip comparing strings.
+                Host fresh = new Host(before == null ? k : before.host().key(), member, h, observedAt,
+                        intervalSeconds, source);
+                if (before == null) {
+                    return new TrackedHost(fresh, new Sends(), weight);
+                }
+                Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace()));
+                Host old = before.host();
+                if (old.activeUsers() != null && fresh.activeUsers() != null
+                        && observedAt.isAfter(old.observedAt())) {
+                    Duration between = Duration.between(old.observedAt(), observedAt);
+                    learned.add(new Learned(weight, fresh.key(), counting.evidence(split.counted(),
+                            old.activeUsers(), fresh.activeUsers(), between)));
+                }
+                return new TrackedHost(fresh, split.next(), weight);
+            });
             serviceOfHost.put(key, h.service());
             touched.add(h.service());
         }
@@ -101,36 +143,73 @@ public final class HostRegistry {
             previous.serviceOfHost().forEach((key, service) -> {
                 if (!service.equals(serviceOfHost.get(key))) {
                     byService.get(service).remove(key);
+                    weight(service).forget(key);
                     touched.add(service);
                 }
             });
         }
         touched.forEach(this::bump);
-        return new MemberState(sentAt, serviceOfHost, source);
+        return new MemberState(keptSentAt, serviceOfHost, source);
+    }
+
+    /** Evidence from one host's new report, for its service's weight. */
+    private record Learned(RedirectWeight<HostKey> weight, HostKey key, CountingRules.Evidence evidence) {
+    }
+
+    /**
+     * When the host's figures were measured: its own measuredAt (agents that send it), else the report's sentAt;
+     * never after the report was sent, nor after it arrived.
+     */
+    private static Instant observedAt(HostReport h, Instant sentAt, Instant receivedAt) {
+        Instant measured = h.measuredAt() == null || h.measuredAt().isAfter(sentAt) ? sentAt : h.measuredAt();
+        return measured.isAfter(receivedAt) ? receivedAt : measured;
     }
 
     /**
      * Forgets hosts measured before the cutoff, drains included: a host back after that long starts afresh.
-     * Its member keeps its last sentAt, so old reports stay refused.
+     * Its member keeps its last sentAt, so old reports stay refused. Per member, under the same lock as
+     * {@link #accept}, and each host only if it is still the very object found silent: a report accepted meanwhile
+     * keeps every host it names.
      */
     public int forgetObservedBefore(Instant cutoff) {
-        int[] forgotten = {0};
-        members.replaceAll((id, state) -> {
-            Map<HostKey, String> kept = new LinkedHashMap<>();
-            state.serviceOfHost().forEach((key, service) -> {
-                TrackedHost tracked = byService.get(service).get(key);
-                if (tracked != null && tracked.host().observedAt().isBefore(cutoff)) {
-                    byService.get(service).remove(key);
-                    drained.remove(key);
-                    bump(service);
-                    forgotten[0]++;
-                } else {
-                    kept.put(key, service);
-                }
+        int forgotten = 0;
+        for (String id : members.keySet()) {
+            int[] count = {0};
+            members.computeIfPresent(id, (k, state) -> {
+                Map<HostKey, String> kept = new LinkedHashMap<>();
+                state.serviceOfHost().forEach((key, service) -> {
+                    Map<HostKey, TrackedHost> hosts = byService.get(service);
+                    TrackedHost tracked = hosts.get(key);
+                    if (tracked != null && tracked.host().observedAt().isBefore(cutoff) && hosts.remove(key, tracked)) {
+                        drained.remove(key);
+                        weight(service).forget(key);
+                        bump(service);
+                        count[0]++;
+                    } else {
+                        kept.put(key, service);
+                    }
+                });
+                return count[0] == 0 ? state : new MemberState(state.sentAt(), kept, state.source());
             });
-            return new MemberState(state.sentAt(), kept, state.source());
-        });
-        return forgotten[0];
+            forgotten += count[0];
+        }
+        return forgotten;
+    }
+
+    /** How much a redirect to the service counts now: 1 unless its reports show redirects not becoming users. */
+    public double redirectWeight(String service) {
+        RedirectWeight<HostKey> weight = weights.get(service);
+        return weight == null ? 1 : weight.value();
+    }
+
+    /** The service's weight, for the selection's snapshots: it changes as reports come, the object stays. */
+    public RedirectWeight<HostKey> weightOf(String service) {
+        return weight(service);
+    }
+
+    private RedirectWeight<HostKey> weight(String service) {
+        RedirectWeight<HostKey> weight = weights.get(service);
+        return weight != null ? weight : weights.computeIfAbsent(service, s -> new RedirectWeight<>(counting));
     }
 
     /** The hosts of one service, in no particular order. */

@@ -1,15 +1,19 @@
 package org.chatons.entraide.broker.web;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
 import java.time.Clock;
 import java.time.Instant;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.config.BrokerConfig;
+import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.selection.Dispatcher;
 import org.chatons.entraide.broker.selection.Pick;
 
@@ -22,9 +26,13 @@ public class ServicesController {
     private final Dispatcher dispatcher;
     private final BrokerConfig config;
     private final Clock clock;
+    private final Visits visits;
+    private final BrokerMetrics metrics;
 
     public ServicesController(ServiceCatalogue catalogue, FederationStatus status, Dispatcher dispatcher,
-                              BrokerConfig config, Clock clock) {
+                              BrokerConfig config, Clock clock, Visits visits, BrokerMetrics metrics) {
+        this.visits = visits;
+        this.metrics = metrics;
         this.catalogue = catalogue;
         this.status = status;
         this.dispatcher = dispatcher;
@@ -46,13 +54,22 @@ public class ServicesController {
                 .orElseGet(() -> Answers.unknownService(service));
     }
 
-    /** The same choice as {@code /go}, as JSON; the user is counted as sent there. */
+    /**
+     * The same choice as {@code /go}, as JSON, counted the same way: the user is counted as sent there, within the
+     * client network's budget, and a {@code HEAD} or a prefetch counts no one (see {@link GoController}).
+     */
     @Get("/{service}/pick")
-    public HttpResponse<?> pick(String service) {
+    @Head("/{service}/pick")
+    public HttpResponse<?> pick(String service, HttpRequest<?> request) {
         if (catalogue.find(service).map(Service::id).isEmpty()) {
             return Answers.unknownService(service);
         }
-        Pick pick = dispatcher.pick(service);
+        Visit visit = visits.of(request);
+        if (visit == Visit.PREFETCH) {
+            metrics.notAVisit(service, visit);
+            return Answers.prefetchRefused();
+        }
+        Pick pick = dispatcher.pick(service, visit);
         if (pick instanceof Pick.Sent sent) {
             return HttpResponse.ok(ApiViews.PickView.of(sent.host())).header(HttpHeaders.CACHE_CONTROL, "no-store");
         }

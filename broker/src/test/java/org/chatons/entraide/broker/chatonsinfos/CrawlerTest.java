@@ -75,9 +75,10 @@ class CrawlerTest {
                 + "subs.d = https://user:pw@example.org/x.properties\n"));
         Crawl crawl = crawler(url("/fed.properties"), 100, 10).crawl();
         assertThat(crawl.organizations()).extracting(o -> o.file().problem()).containsExactly(
-                "plain http (expected: https, except on the loopback)", "scheme 'ftp' (expected: https)",
+                "'http://example.org/org.properties' must use https (http only on localhost, 127.0.0.0/8 or [::1])",
+                "'ftp://example.org/org.properties' must use https (http only on localhost, 127.0.0.0/8 or [::1])",
                 "a file path is followed only from a federation file given as a path",
-                "URLs with a user name or password are not followed");
+                "'https://***@example.org/x.properties' must not contain a user name or password");
         assertThat(crawl.requests()).isEqualTo(1);
     }
 
@@ -129,7 +130,8 @@ class CrawlerTest {
         Crawl crawl = crawler(url("/fed.properties"), 100, 10).crawl();
         assertThat(crawl.organizations().get(0).file().properties().get("organization.name")).contains("Moved");
         assertThat(crawl.organizations().get(1).file().problem())
-                .isEqualTo("redirected to http://example.org/org.properties: plain http (expected: https, except on the loopback)");
+                .isEqualTo("redirected to http://example.org/org.properties: 'http://example.org/org.properties' must use"
+                        + " https (http only on localhost, 127.0.0.0/8 or [::1])");
         assertThat(crawl.organizations().get(2).file().problem()).isEqualTo("answers 301");
         assertThat(crawl.organizations().get(3).file().problem()).isEqualTo("answers 302");
         assertThat(site.requestsTo("/loop.properties")).isEqualTo(4);
@@ -143,7 +145,7 @@ class CrawlerTest {
         assertThatThrownBy(() -> crawler(url("/org.properties"), 100, 10).crawl())
                 .hasMessageContaining("file.class is 'Organization' (expected: Federation)");
         assertThatThrownBy(() -> crawler("http://example.org/fed.properties", 100, 10).crawl())
-                .hasMessageContaining("plain http");
+                .hasMessageContaining("must use https");
         assertThatThrownBy(() -> crawler(dir.resolve("none.properties").toString(), 100, 10).crawl())
                 .hasMessageContaining("no such file");
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DeclaredHostsFeedTest {
 
     static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
-    final HostRegistry registry = new HostRegistry();
+    final HostRegistry registry = new HostRegistry(Fixtures.counting());
     final DeclaredHostsFeed feed = new DeclaredHostsFeed(registry, 50, 60);
     final Member alpha = Fixtures.member("alpha");
 

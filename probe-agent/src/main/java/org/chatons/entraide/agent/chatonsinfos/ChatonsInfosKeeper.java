@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.agent.reporting.ReportBuilder;
-import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,15 +81,16 @@ public final class ChatonsInfosKeeper {
      * After a round of probes: rewrites the files whose OPEN or FULL no longer holds, and logs each rewrite, and
      * each problem once until it changes.
      *
-     * @param latest  the latest measurement of each host, by id
+     * @param latest  the latest probe of each host, by id
      * @param drained the hosts in maintenance
      */
-    public void afterRound(Map<String, Measurement> latest, Set<String> drained) {
+    public void afterRound(Map<String, ProbeResult> latest, Set<String> drained) {
         Map<String, HostReport> reports = new HashMap<>();
         for (HostConfig h : hosts) {
-            Measurement m = latest.get(h.id());
-            if (m != null && h.chatonsinfosFile() != null) {
-                reports.put(h.id(), ReportBuilder.hostReport(h, m, drained.contains(h.id())));
+            ProbeResult probe = latest.get(h.id());
+            if (probe != null && h.chatonsinfosFile() != null) {
+                reports.put(h.id(), ReportBuilder.hostReport(h, probe.measurement(), drained.contains(h.id()),
+                        probe.measuredAt()));
             }
         }
         for (Outcome outcome : keep(hosts, reports, true)) {

@@ -60,8 +60,8 @@ public final class CheckCommand extends AgentCommand {
             ProbeRunner runner = new ProbeRunner(loaded.adapters(), http, pool, agentConfig.timeout(), clock,
                     new AgentMetrics(new SimpleMeterRegistry()));
             List<ProbeResult> results = runner.probeAll(agentConfig.hosts(), credentials.hostSecrets());
-            Map<String, Measurement> latest = new HashMap<>();
-            results.forEach(r -> latest.put(r.hostId(), r.measurement()));
+            Map<String, ProbeResult> latest = new HashMap<>();
+            results.forEach(r -> latest.put(r.hostId(), r));
             Set<String> drained = DrainFile.beside(agentConfig.file()).read();
             Report report = new ReportBuilder(agentConfig, clock).build(latest, drained);
 
@@ -74,7 +74,7 @@ public final class CheckCommand extends AgentCommand {
                         .push(report, true);
                 boolean ok = answer.outcome() == PushOutcome.SUCCESS;
                 brokersOk &= ok;
-                out.printf("broker %s: %s (%s) %s%n", broker, ok ? "OK" : "REFUSED",
+                out.printf("broker %s: %s (%s) %s%n", BrokerClient.name(broker), ok ? "OK" : "REFUSED",
                         answer.status() == 0 ? "no answer" : String.valueOf(answer.status()), answer.detail());
             }
             out.println();

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param timeout     how long one probe may take before its host counts as DOWN
  * @param metricsPort the local port of the agent's own Prometheus metrics; 0 for none
  * @param hosts       the member's hosts, at least one
+ * @param warnings    what is allowed but unwise (a broker on plain http), with file, line and key, for the sysadmin
  * @param chatonsinfosFullAt    load at which a host's ChatonsInfos file is set to FULL
  * @param chatonsinfosOpenBelow load under which it is set back to OPEN
  */
@@ -29,6 +30,7 @@ public record AgentConfig(
         Duration timeout,
         int metricsPort,
         List<HostConfig> hosts,
+        List<String> warnings,
         double chatonsinfosFullAt,
         double chatonsinfosOpenBelow) {
 
@@ -37,15 +39,16 @@ public record AgentConfig(
     /** Default {@link #chatonsinfosOpenBelow()}: well under it, so a file does not flip at every probe. */
     public static final double OPEN_BELOW = 0.70;
 
-    /** A configuration with the default ChatonsInfos thresholds. */
-    public AgentConfig(Path file, String member, SecretRef token, List<URI> brokers, Duration interval,
-                       Duration timeout, int metricsPort, List<HostConfig> hosts) {
-        this(file, member, token, brokers, interval, timeout, metricsPort, hosts, FULL_AT, OPEN_BELOW);
-    }
-
     public AgentConfig {
         brokers = List.copyOf(brokers);
         hosts = List.copyOf(hosts);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A configuration without warnings, with the default ChatonsInfos thresholds. */
+    public AgentConfig(Path file, String member, SecretRef token, List<URI> brokers, Duration interval,
+                       Duration timeout, int metricsPort, List<HostConfig> hosts) {
+        this(file, member, token, brokers, interval, timeout, metricsPort, hosts, List.of(), FULL_AT, OPEN_BELOW);
     }
 
     /** The configured host with this id, if any. */
