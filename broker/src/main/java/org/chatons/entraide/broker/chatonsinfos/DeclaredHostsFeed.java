@@ -56,15 +56,14 @@ public final class DeclaredHostsFeed {
         });
         view.hosts().forEach(h -> hostsOf.computeIfAbsent(h.member().id(), k -> new ArrayList<>()).add(h));
         for (Map.Entry<String, List<DeclaredHost>> entry : hostsOf.entrySet()) {
-            Instant observedAt = now;
             List<HostReport> reports = new ArrayList<>();
             for (DeclaredHost host : entry.getValue()) {
                 Optional<Probed> probed = probes.apply(host);
-                Instant at = probed.map(Probed::at).orElse(now);
-                observedAt = at.isBefore(observedAt) ? at : observedAt;
-                reports.add(report(host, probed.map(Probed::measurement).orElse(null), at, capacityUsers));
+                // Each host is as old as its own probe (its measuredAt), not as its member's oldest.
+                reports.add(report(host, probed.map(Probed::measurement).orElse(null),
+                        probed.map(Probed::at).orElse(now), capacityUsers));
             }
-            registry.acceptDeclared(members.get(entry.getKey()), reports, observedAt, intervalSeconds);
+            registry.acceptDeclared(members.get(entry.getKey()), reports, now, intervalSeconds);
         }
         fed.forEach((id, member) -> {
             if (!members.containsKey(id)) {

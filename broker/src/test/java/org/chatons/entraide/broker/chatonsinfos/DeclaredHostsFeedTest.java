@@ -76,11 +76,14 @@ class DeclaredHostsFeedTest {
     @Test
     void declaredHostsEnterTheRegistryWithTheirSourceAndLeaveWithTheirMember() {
         DeclaredHost pad = host(alpha, "pad", ProbeKind.ETHERPAD, false, false, HostStatus.UP);
-        Probed probed = new Probed(Measurement.up("ok").withUsers(5), NOW.minusSeconds(3), false);
-        feed.feed(view(alpha, pad), h -> Optional.of(probed), NOW);
+        DeclaredHost other = host(alpha, "other", ProbeKind.ETHERPAD, false, false, HostStatus.UP);
+        feed.feed(view(alpha, pad, other), h -> Optional.of(new Probed(Measurement.up("ok").withUsers(5),
+                NOW.minusSeconds(h.id().equals("pad") ? 3 : 40), false)), NOW);
         TrackedHost tracked = registry.find(new HostKey("alpha", "pad")).orElseThrow();
         assertThat(tracked.host().source()).isEqualTo(Source.CHATONSINFOS);
-        assertThat(tracked.host().observedAt()).isEqualTo(NOW.minusSeconds(3));
+        assertThat(tracked.host().observedAt()).as("as old as its own probe").isEqualTo(NOW.minusSeconds(3));
+        assertThat(registry.find(new HostKey("alpha", "other")).orElseThrow().host().observedAt())
+                .isEqualTo(NOW.minusSeconds(40));
         assertThat(tracked.host().intervalSeconds()).isEqualTo(60);
 
         feed.feed(DeclaredView.empty(), h -> Optional.empty(), NOW.plusSeconds(60));
