@@ -49,6 +49,12 @@ public final class BrokerMetrics implements PickListener {
         // Present from the start at 0, so rates and alerts see a series before the first event.
         for (Service service : catalogue.all()) {
             noHostCounter(service.id());
+            discounted(service.id(), UNCONFIRMED);
+            for (Visit visit : Visit.values()) {
+                if (!visit.counts()) {
+                    discounted(service.id(), visit.label());
+                }
+            }
         }
     }
 

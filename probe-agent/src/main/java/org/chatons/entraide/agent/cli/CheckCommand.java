@@ -29,16 +29,23 @@ import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code check}: the first thing a sysadmin runs. Probes every host once, prints what each broker would be told,
  * and has each broker validate the report and the token with a dry run that changes nothing there.
- * Exits 1 when a host is not UP or a broker refuses, 2 when the configuration is wrong.
+ * Exits 1 when a host is not UP or a broker refuses, 2 when the configuration is wrong. With
+ * {@code --config-only} it reads the configuration and the secrets and stops there: what a service manager runs
+ * before each start, where a host that is down or a broker not yet reachable must not keep the agent from starting.
  */
 @Command(name = "check", description = "Probe every host once, print a table, validate the token with every broker.")
 public final class CheckCommand extends AgentCommand {
 
     private static final String ROW = "%-16s %-10s %-9s %6s %8s %5s %-9s %s%n";
+
+    @Option(names = "--config-only",
+            description = "Only read the configuration and the secrets: no probe, no broker (for systemd's ExecStartPre).")
+    boolean configOnly;
 
     CheckCommand(Map<String, String> env, Clock clock) {
         super(env, clock);
@@ -52,6 +59,11 @@ public final class CheckCommand extends AgentCommand {
             return Loaded.CONFIG_ERROR;
         }
         AgentConfig agentConfig = loaded.config();
+        if (configOnly) {
+            out.printf("%s: %d hosts, %d brokers, token read.%n", agentConfig.file(), agentConfig.hosts().size(),
+                    agentConfig.brokers().size());
+            return 0;
+        }
         Credentials credentials = loaded.credentials();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(ProbeAgent.MAX_PROBE_THREADS, agentConfig.hosts().size()));
         ExecutorService httpPool = Executors.newFixedThreadPool(2);

@@ -283,6 +283,26 @@ class ConfigLoaderTest {
         assertThat(credentials.toString()).doesNotContain("s3cret", "nc}");
     }
 
+    @Test
+    void underSystemdATokenFileIsReadFromTheCredentialOfTheSameName(@TempDir Path dir) throws Exception {
+        // The service's own user cannot read the root-only file; the unit passes it with LoadCredential=.
+        Path config = dir.resolve("probe-agent.yml");
+        Path credentials = Files.createDirectory(dir.resolve("credentials"));
+        Files.writeString(credentials.resolve("probe-agent.token"), "from-systemd\n");
+        AgentConfig agent = loader.parse(ISSUE_EXAMPLE.replace("token-env: ENTRAIDE_TOKEN", "token-file: /etc/entraide/probe-agent.token"), config);
+
+        Credentials passed = Credentials.resolve(agent, Map.of("NC_TOKEN", "nc", "CREDENTIALS_DIRECTORY", credentials.toString()));
+        assertThat(passed.token().reveal()).isEqualTo("from-systemd");
+
+        assertThatThrownBy(() -> Credentials.resolve(agent, Map.of("NC_TOKEN", "nc", "CREDENTIALS_DIRECTORY", dir.toString())))
+                .as("no credential of that name: the configured file, which is missing here")
+                .hasMessageStartingWith("probe-agent.yml line 2: token-file: cannot read file /etc/entraide/probe-agent.token");
+        Files.writeString(dir.resolve("probe-agent.token"), "beside-the-config");
+        AgentConfig relative = loader.parse(ISSUE_EXAMPLE.replace("token-env: ENTRAIDE_TOKEN", "token-file: probe-agent.token"), config);
+        assertThat(Credentials.resolve(relative, Map.of("NC_TOKEN", "nc")).token().reveal())
+                .as("outside systemd: the file itself, relative to the configuration").isEqualTo("beside-the-config");
+    }
+
     List<String> problems(String text) {
         try {
             loader.parse(text, file);
