@@ -99,6 +99,30 @@ final class BrokerDashboard {
                                 + "}[$__rate_interval])) * 60", "{{outcome}}")
                         .min(0));
 
+        d.row("ChatonsInfos")
+                .add(Panel.stat("Federation file readable", "Whether the last refresh could read the federation's "
+                                + "ChatonsInfos file; when not, the last good view stays in force "
+                                + "(GET /api/v1/chatonsinfos says why).", 6, 8)
+                        .query("entraide_chatonsinfos_federation_readable{" + B + "}", "{{instance}}")
+                        .mappings(1, "read", "green", 0, "unreadable", "red"))
+                .add(Panel.timeseries("Declared members and hosts", "Organizations in force and the services "
+                                + "they declare that the broker may offer (eligible once their public probe says UP).",
+                                6, 8)
+                        .query("entraide_chatonsinfos_members{" + B + "}", "{{instance}} members")
+                        .query("entraide_chatonsinfos_hosts{" + B + "}", "{{instance}} hosts")
+                        .min(0))
+                .add(Panel.timeseries("Refused, by reason", "Organizations and services of the federation the "
+                                + "broker does not offer: not_public (an account is needed), foreign_domain, "
+                                + "membership_ended, unknown_software, unreadable...", 6, 8)
+                        .query("max by (reason) (entraide_chatonsinfos_refusals{" + B + "})", "{{reason}}")
+                        .min(0))
+                .add(Panel.timeseries("Public probes per minute by outcome", "The broker's probes of declared "
+                                + "hosts from outside: up, degraded, down, skipped (circuit open after repeated "
+                                + "failures).", 6, 8)
+                        .query("sum by (outcome) (rate(entraide_public_probes_total{" + B + "}[$__rate_interval]))"
+                                + " * 60", "{{outcome}}")
+                        .min(0).color("up", "green").color("down", "red"));
+
         d.row("JVM")
                 .add(Panel.timeseries("Memory", "Heap and non-heap memory used, and committed (dashed).", 6, 8)
                         .query("sum by (instance, area) (jvm_memory_used_bytes{" + B + "})", "{{instance}} {{area}} used")

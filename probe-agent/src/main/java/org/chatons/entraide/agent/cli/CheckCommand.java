@@ -15,14 +15,16 @@ import java.util.concurrent.Executors;
 import org.chatons.entraide.agent.ProbeAgent;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
+import org.chatons.entraide.agent.chatonsinfos.ChatonsInfosKeeper;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.Credentials;
 import org.chatons.entraide.agent.config.DrainFile;
-import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.metrics.AgentMetrics.PushOutcome;
+import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.reporting.BrokerClient;
 import org.chatons.entraide.agent.reporting.PushResult;
 import org.chatons.entraide.agent.reporting.ReportBuilder;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
@@ -77,6 +79,7 @@ public final class CheckCommand extends AgentCommand {
 
             boolean allUp = printTable(out, report);
             out.println();
+            boolean filesOk = printChatonsInfosFiles(out, agentConfig, report);
             boolean brokersOk = true;
             for (URI broker : agentConfig.brokers()) {
                 PushResult answer = new BrokerClient(http, broker, credentials.token(), agentConfig.timeout())
@@ -87,13 +90,43 @@ public final class CheckCommand extends AgentCommand {
                         answer.status() == 0 ? "no answer" : String.valueOf(answer.status()), answer.detail());
             }
             out.println();
-            out.println(allUp && brokersOk ? "All good." : (allUp ? "" : "Some hosts are not UP. ")
-                    + (brokersOk ? "" : "Some brokers refuse the report or do not answer."));
-            return allUp && brokersOk ? 0 : 1;
+            out.println(allUp && brokersOk && filesOk ? "All good." : (allUp ? "" : "Some hosts are not UP. ")
+                    + (brokersOk ? "" : "Some brokers refuse the report or do not answer. ")
+                    + (filesOk ? "" : "Some ChatonsInfos files cannot be kept."));
+            return allUp && brokersOk && filesOk ? 0 : 1;
         } finally {
             pool.shutdownNow();
             httpPool.shutdownNow();
         }
+    }
+
+    /**
+     * What the agent would write in each host's ChatonsInfos file, without writing it: the lines that would change,
+     * or that it is right already, or what is wrong with it. False when a file cannot be kept.
+     */
+    private boolean printChatonsInfosFiles(PrintWriter out, AgentConfig config, Report report) {
+        Map<String, HostReport> byId = new HashMap<>();
+        report.hosts().forEach(h -> byId.put(h.id(), h));
+        List<ChatonsInfosKeeper.Outcome> outcomes = ChatonsInfosKeeper.of(config, clock).keep(config.hosts(), byId,
+                false);
+        boolean ok = true;
+        for (ChatonsInfosKeeper.Outcome o : outcomes) {
+            if (o.problem() != null) {
+                ok = false;
+                out.printf("chatonsinfos %s %s: %s%n", o.hostId(), o.file(), o.problem());
+            } else if (o.rewrite().changes()) {
+                out.printf("chatonsinfos %s %s: would write service.registration.load %s -> %s%n", o.hostId(), o.file(),
+                        o.rewrite().before(), o.rewrite().after());
+                o.rewrite().lines().forEach(line -> out.println("    " + line));
+            } else {
+                out.printf("chatonsinfos %s %s: service.registration.load = %s, right as it is%n", o.hostId(),
+                        o.file(), o.rewrite().before());
+            }
+        }
+        if (!outcomes.isEmpty()) {
+            out.println();
+        }
+        return ok;
     }
 
     /** What each broker is told; "?" for a user count or a load that is unknown (sent as null). */

@@ -102,8 +102,8 @@ class ConfigLoaderTest {
         String text = ISSUE_EXAMPLE.replace("    probe-url:", "    probe_url:").replace("interval:", "intervall:");
 
         assertThat(problems(text)).containsExactly(
-                "probe-agent.yml line 4: intervall: unknown key; known keys: brokers, hosts, interval, member, metrics-port, timeout, token-env, token-file",
-                "probe-agent.yml line 12: hosts[0].probe_url: unknown key; known keys: accepts-new-users, capacity-users, id, probe-url, secret-env, secret-file, service, software, url");
+                "probe-agent.yml line 4: intervall: unknown key; known keys: brokers, chatonsinfos-full-at, chatonsinfos-open-below, hosts, interval, member, metrics-port, timeout, token-env, token-file",
+                "probe-agent.yml line 12: hosts[0].probe_url: unknown key; known keys: accepts-new-users, capacity-users, chatonsinfos-file, id, probe-url, secret-env, secret-file, service, software, url");
     }
 
     @Test
