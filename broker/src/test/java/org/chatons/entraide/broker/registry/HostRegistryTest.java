@@ -1,6 +1,5 @@
 package org.chatons.entraide.broker.registry;
 
-import org.chatons.entraide.broker.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.MemberDirectory;
 import org.junit.jupiter.api.Test;

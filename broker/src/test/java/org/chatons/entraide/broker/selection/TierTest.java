@@ -49,7 +49,8 @@ class TierTest {
     void withNoKnownLoadThereIsNoMean() {
         registry.accept(member("alpha"), report("alpha", T0, usersUnknown(host("alpha", "drop", "drop", 0, 50))), T0);
 
-        assertThat(new Tier(List.copyOf(registry.hosts("drop")), registry.weightOf("drop")).pool(rules, registry).meanEstimatedLoad()).isNaN();
+        Tier drops = new Tier(List.copyOf(registry.hosts("drop")), registry.weightOf("drop"));
+        assertThat(drops.pool(rules, registry).meanEstimatedLoad()).isNaN();
     }
 
     /** A generator whose bounded draws are the given values, in turn: to aim a draw at a boundary. */
