@@ -2,8 +2,9 @@
 # Soak test of the broker (broker/target/broker.jar, with the image's JVM flags): 1,000 hosts (10 members x 100 pad
 # hosts) reporting every 15 s through the HTTP API, /go/pad at a steady 500 requests a second, a /prometheus scrape
 # every 5 s, for 10 minutes after 30 s of warm-up. Each minute: /go requests, errors, p50, p99 and max latency
-# (from when each request was due: an open loop), scrapes, the heap after a full GC (jcmd GC.run, then jstat) and
-# the resident memory (VmRSS). Then the verdicts: 0 errors, heap after full GC flat (last minute within 10 % of the
+# (from when each request was due: an open loop), scrapes, the heap after a full GC (jcmd GC.run, then jstat: the
+# least of three a second apart, so that a scrape or a report in flight does not count) and the resident memory
+# (VmRSS). Then the verdicts: 0 errors, heap after full GC flat (last minute within 10 % of the
 # first), resident memory under 256 MiB.
 # Loopback only; about 12 minutes; stops only what it started, by pid, and removes its files.
 #
