@@ -16,8 +16,9 @@ import org.chatons.entraide.broker.selection.Dispatcher;
 import org.chatons.entraide.broker.selection.Pick;
 
 /**
- * {@code GET /go/{service}}: sends a new user to a host. Reads nothing of the request but the service and, to
- * answer a refusal in the person's language, Accept and Accept-Language: no address, no cookie, no user agent.
+ * {@code GET /go/{service}}: sends a new user to a host. Reads nothing of the request but the service, where the
+ * person would rather go ({@code ?near=}, {@code ?lang=}, Accept-Language: {@link Locality}) and, to answer a
+ * refusal in the person's language, Accept: no address, no cookie, no user agent.
  */
 @Controller
 public class GoController {
@@ -30,9 +31,11 @@ public class GoController {
     private final Languages languages;
     private final FederationStatus status;
     private final HttpDate date;
+    private final Locality locality;
 
     public GoController(ServiceCatalogue catalogue, Dispatcher dispatcher, BrokerMetrics metrics, BrokerConfig config,
-                        PickerPages pages, Languages languages, FederationStatus status, HttpDate date) {
+                        PickerPages pages, Languages languages, FederationStatus status, HttpDate date,
+                        Locality locality) {
         this.catalogue = catalogue;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
@@ -41,6 +44,7 @@ public class GoController {
         this.languages = languages;
         this.status = status;
         this.date = date;
+        this.locality = locality;
     }
 
     /** 302, never 301: browsers cache a 301 and would skip the broker next time. */
@@ -53,7 +57,7 @@ public class GoController {
             return PickerPages.wantsHtml(request) ? pages.notFound(request, languages.resolveOrDefault(request))
                     : Answers.unknownService(service);
         }
-        Pick pick = dispatcher.pick(service);
+        Pick pick = dispatcher.pick(service, locality.of(request));
         if (pick instanceof Pick.Sent sent) {
             metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
             return HttpResponse.status(HttpStatus.FOUND)

@@ -18,6 +18,8 @@ import java.util.Map;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.ServiceState;
+import org.chatons.entraide.broker.i18n.Messages;
+import org.chatons.entraide.broker.members.MemberDirectory;
 
 /**
  * Renders the picker's pages with the headers every one of them needs. A page is rendered here, through
@@ -30,16 +32,24 @@ public class PickerPages {
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
 
     private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
+    private final Locality locality;
+    private final Messages messages;
+    private final MemberDirectory members;
 
-    PickerPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
+    PickerPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer, Locality locality,
+                Messages messages, MemberDirectory members) {
         this.renderer = renderer;
+        this.locality = locality;
+        this.messages = messages;
+        this.members = members;
     }
 
     /** A page: no caching of live data, no referrer leaked to the hosts a person goes to. */
     MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, String view, Locale locale,
                                 Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
-        all.put("page", PickerViews.Page.of(locale));
+        all.put("page", PickerViews.Page.of(locale, NearView.of(locality.of(request), Locality.chosen(request), locale,
+                messages, members.all())));
         Writable html = renderer.render(new ModelAndView<>(view, all), request, MediaType.TEXT_HTML)
                 .orElseThrow(() -> new IllegalStateException("no renderer for the view " + view));
         return HttpResponse.status(status).body(html)

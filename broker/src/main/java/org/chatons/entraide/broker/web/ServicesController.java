@@ -1,7 +1,9 @@
 package org.chatons.entraide.broker.web;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
 import org.chatons.entraide.broker.selection.Dispatcher;
+import org.chatons.entraide.broker.selection.Nearby;
 import org.chatons.entraide.broker.selection.Pick;
 
 /** The public JSON API: services, their hosts, and picks for pickers on other sites. */
@@ -22,14 +25,16 @@ public class ServicesController {
     private final Dispatcher dispatcher;
     private final BrokerConfig config;
     private final Clock clock;
+    private final Locality locality;
 
     public ServicesController(ServiceCatalogue catalogue, FederationStatus status, Dispatcher dispatcher,
-                              BrokerConfig config, Clock clock) {
+                              BrokerConfig config, Clock clock, Locality locality) {
         this.catalogue = catalogue;
         this.status = status;
         this.dispatcher = dispatcher;
         this.config = config;
         this.clock = clock;
+        this.locality = locality;
     }
 
     @Get
@@ -46,15 +51,26 @@ public class ServicesController {
                 .orElseGet(() -> Answers.unknownService(service));
     }
 
-    /** The same choice as {@code /go}, as JSON; the user is counted as sent there. */
+    /**
+     * The same choice as {@code /go}, as JSON, with the same {@code near} and {@code lang} parameters (else the
+     * caller's Accept-Language); the user is counted as sent there. A parameter that is not a code is a 400.
+     */
     @Get("/{service}/pick")
-    public HttpResponse<?> pick(String service) {
+    public HttpResponse<?> pick(String service, HttpRequest<?> request) {
         if (catalogue.find(service).map(Service::id).isEmpty()) {
             return Answers.unknownService(service);
         }
-        Pick pick = dispatcher.pick(service);
+        Nearby near;
+        try {
+            near = locality.strictly(request);
+        } catch (Locality.BadParameter e) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "/problems/bad-parameter", "Bad parameter", e.getMessage())
+                    .response();
+        }
+        Pick pick = dispatcher.pick(service, near);
         if (pick instanceof Pick.Sent sent) {
-            return HttpResponse.ok(ApiViews.PickView.of(sent.host())).header(HttpHeaders.CACHE_CONTROL, "no-store");
+            return HttpResponse.ok(ApiViews.PickView.of(sent.host(), near))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return Answers.noHost((Pick.NoHost) pick, config.retryAfter());
     }
