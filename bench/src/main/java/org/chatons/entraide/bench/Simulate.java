@@ -203,7 +203,8 @@ public final class Simulate {
         };
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --name value} pairs, in order. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
