@@ -37,7 +37,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Requires(beans = NettyServerCustomizer.Registry.class)
-final class EveryAnswer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+public final class EveryAnswer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     /** Allows the broker's own origin only; nothing inline, no framing, forms sent to the broker only. */
     static final String POLICY = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -52,9 +52,12 @@ final class EveryAnswer implements BeanCreatedEventListener<NettyServerCustomize
     private static final String NAME = "entraide-every-answer";
 
     /** Whether the request came as a {@code HEAD}: a visit to count it is not. */
-    static boolean wasHead(HttpRequest<?> request) {
+    public static boolean wasHead(HttpRequest<?> request) {
         return request.getMethod() == io.micronaut.http.HttpMethod.HEAD
                 || request.getHeaders().contains(HEAD_MARKER);
+    }
+
+    EveryAnswer() {
     }
 
     @Override

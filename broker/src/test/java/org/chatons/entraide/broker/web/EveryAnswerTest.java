@@ -115,6 +115,11 @@ class EveryAnswerTest extends BrokerTestBase {
         assertThat(head.headers().get(EveryAnswer.HEAD_MARKER)).isEqualTo("1");
         assertThat(get.headers().contains(EveryAnswer.HEAD_MARKER)).isFalse();
         channel.finishAndReleaseAll();
+        // What the application sees of it.
+        assertThat(EveryAnswer.wasHead(io.micronaut.http.HttpRequest.GET("/go/pad").header(EveryAnswer.HEAD_MARKER, "1")))
+                .isTrue();
+        assertThat(EveryAnswer.wasHead(io.micronaut.http.HttpRequest.HEAD("/go/pad"))).isTrue();
+        assertThat(EveryAnswer.wasHead(io.micronaut.http.HttpRequest.GET("/go/pad"))).isFalse();
     }
 
     @Test
