@@ -29,7 +29,7 @@ import org.chatons.entraide.bench.sim.Summary;
  *
  * <pre>
  * java -cp bench/target/bench.jar org.chatons.entraide.bench.SimulateNear --out bench/results
- *   [--seeds 5] [--brokers 1,4] [--tolerances 0,0.01,0.02] [--threads N] [--minutes WARMUP:MEASURED]
+ *   [--seeds 5] [--brokers 1,4] [--tolerances 0,0.005,0.01,0.02] [--threads N] [--minutes WARMUP:MEASURED]
  * </pre>
  */
 public final class SimulateNear {
@@ -49,7 +49,7 @@ public final class SimulateNear {
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         Countries countries = Countries.standard();
         List<Locality> localities = new ArrayList<>(List.of(new Locality(countries, false, 0)));
-        for (String t : options.getOrDefault("tolerances", "0,0.01,0.02").split(",")) {
+        for (String t : options.getOrDefault("tolerances", "0,0.005,0.01,0.02").split(",")) {
             localities.add(new Locality(countries, true, Double.parseDouble(t)));
         }
         Contender contender = Contender.brokerDefault(Contender.DEFAULT_CHOICES);
