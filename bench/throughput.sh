@@ -7,7 +7,8 @@
 #
 # Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), ROUNDS, SECONDS_PER_RUN, CONNECTIONS,
 # THREADS, BROKER_JAVA_OPTS (default: the broker image's flags, -Xms64m -Xmx256m -XX:+UseSerialGC),
-# BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine).
+# BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine),
+# GO_HEADER (a request header for every /go/pad, e.g. "Accept-Language: fr-BE,fr;q=0.9" as browsers send it).
 # On a 2-core machine wrk and the server share the cores: the ratio to nginx is the figure to read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,8 +94,13 @@ EOF
 "$NGINX" -c "$work/nginx.conf" -p "$work"
 for _ in $(seq 1 20); do [ -f "$work/nginx.pid" ] && break; sleep 0.2; done
 
+GO_HEADER=${GO_HEADER:-}
 run_wrk() { # URL SECONDS -> wrk output
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency "$1"
+  if [ -n "$GO_HEADER" ]; then
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -H "$GO_HEADER" "$1"
+  else
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency "$1"
+  fi
 }
 rps() { awk '/^Requests\/sec/ {print $2}'; }
 p99_ms() { # the 99 % line of wrk's latency distribution, in milliseconds

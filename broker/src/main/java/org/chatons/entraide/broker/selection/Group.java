@@ -1,6 +1,6 @@
 package org.chatons.entraide.broker.selection;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.chatons.entraide.broker.registry.TrackedHost;
 
@@ -11,14 +11,20 @@ import org.chatons.entraide.broker.registry.TrackedHost;
  */
 final class Group {
 
+    /** One user sent to a host whose load is known, in {@link #sent}'s high bits. */
+    private static final long KNOWN = 1L << 32;
+
     private final int[] members;
     private final long[] cumulativeCapacity;
     private final double knownLoad;
     private final long knownCapacity;
     private final long capacity;
     private final long sentBefore;
-    private final AtomicInteger sentToKnown = new AtomicInteger();
-    private final AtomicInteger sentToAny = new AtomicInteger();
+    /**
+     * The users sent since the group was made: to any of its hosts in the low 32 bits, to those whose load is
+     * known in the high ones, so that a user sent costs one atomic addition per group, not two.
+     */
+    private final AtomicLong sent = new AtomicLong();
 
     /** The group of {@code hosts[members[k]]}, as they are now. */
     Group(TrackedHost[] hosts, int[] members) {
@@ -26,13 +32,13 @@ final class Group {
         this.cumulativeCapacity = new long[members.length];
         long sum = 0;
         long known = 0;
-        long sent = 0;
+        long sentSoFar = 0;
         double weighted = 0;
         for (int k = 0; k < members.length; k++) {
             TrackedHost t = hosts[members[k]];
             int c = t.host().capacity();
             sum += c;
-            sent += t.sentSinceReport();
+            sentSoFar += t.sentSinceReport();
             if (t.host().loadKnown()) {
                 known += c;
                 weighted += t.estimatedLoad() * c;
@@ -42,7 +48,7 @@ final class Group {
         this.capacity = sum;
         this.knownCapacity = known;
         this.knownLoad = weighted;
-        this.sentBefore = sent;
+        this.sentBefore = sentSoFar;
     }
 
     int size() {
@@ -56,15 +62,12 @@ final class Group {
 
     /** Counts a user sent to one of the group's hosts. */
     void sent(boolean loadKnown) {
-        sentToAny.incrementAndGet();
-        if (loadKnown) {
-            sentToKnown.incrementAndGet();
-        }
+        sent.addAndGet(loadKnown ? KNOWN + 1 : 1);
     }
 
     /** The mean estimated load of the hosts whose load is known; NaN when none is. */
     double meanLoad() {
-        return knownCapacity == 0 ? Double.NaN : (knownLoad + sentToKnown.get()) / knownCapacity;
+        return knownCapacity == 0 ? Double.NaN : (knownLoad + (sent.get() >>> 32)) / knownCapacity;
     }
 
     /**
@@ -72,7 +75,7 @@ final class Group {
      * where loads are unknown (Lufi, Lstu, a plain HTTP check).
      */
     double meanSent() {
-        return capacity == 0 ? Double.NaN : (double) (sentBefore + sentToAny.get()) / capacity;
+        return capacity == 0 ? Double.NaN : (double) (sentBefore + (int) sent.get()) / capacity;
     }
 
     /** The group as a pool of its own, indexed 0..size-1, over the tier's pool. */

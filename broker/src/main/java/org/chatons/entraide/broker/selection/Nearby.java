@@ -1,7 +1,5 @@
 package org.chatons.entraide.broker.selection;
 
-import java.util.regex.Pattern;
-
 /**
  * Where a person would rather be sent, as far as the request says it: a country (their explicit choice on the
  * picker, or the region of their browser's language) and a language. Never their address: the broker does not
@@ -15,26 +13,33 @@ public record Nearby(String country, String language) {
     /** No preference: the choice among all eligible hosts. */
     public static final Nearby ANYWHERE = new Nearby(null, null);
 
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-
     public Nearby {
-        if (country != null && !COUNTRY.matcher(country).matches()) {
+        if (country != null && !isCountry(country)) {
             throw new IllegalArgumentException("country: '" + country + "' (expected: two capital letters, e.g. BE)");
         }
-        if (language != null && !LANGUAGE.matcher(language).matches()) {
+        if (language != null && !isLanguage(language)) {
             throw new IllegalArgumentException("language: '" + language + "' (expected: 2 or 3 small letters, e.g. fr)");
         }
     }
 
-    /** Whether a code is a country as {@link Nearby} takes it. */
+    /** Whether a code is a country as {@link Nearby} takes it: {@code [A-Z]{2}}. */
     public static boolean isCountry(String code) {
-        return code != null && COUNTRY.matcher(code).matches();
+        return code != null && code.length() == 2 && within(code, 'A', 'Z');
     }
 
-    /** Whether a code is a language as {@link Nearby} takes it. */
+    /** Whether a code is a language as {@link Nearby} takes it: {@code [a-z]{2,3}}. */
     public static boolean isLanguage(String code) {
-        return code != null && LANGUAGE.matcher(code).matches();
+        return code != null && code.length() >= 2 && code.length() <= 3 && within(code, 'a', 'z');
+    }
+
+    /** Checked by hand rather than by a regular expression: {@code /go} makes one of these on every redirect. */
+    private static boolean within(String code, char first, char last) {
+        for (int k = 0; k < code.length(); k++) {
+            if (code.charAt(k) < first || code.charAt(k) > last) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean anywhere() {

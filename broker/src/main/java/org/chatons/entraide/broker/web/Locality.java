@@ -9,8 +9,12 @@ import org.chatons.entraide.broker.selection.Nearby;
 /**
  * Where a request's person would rather be sent ({@link Nearby}), from what the request says and nothing else:
  * {@code ?near=} (a country code, or {@code any}: their choice on the picker, carried by the links), else the region
- * of their browser's {@code Accept-Language}; {@code ?lang=}, else the language that header prefers. Never the
+ * of their browser's {@code Accept-Language}; and the language that header prefers, else {@code ?lang=}. Never the
  * address, never a cookie, and nothing of it is kept.
+ *
+ * <p>On {@code /go} and the pages, {@code ?lang=} is the page's language, which links carry whatever the person
+ * reads best (the picker speaks French and English only; a Dutch speaker reads it in French): the browser says more.
+ * The pick API takes {@code lang} as the caller's explicit choice, before the header.
  */
 @Singleton
 public class Locality {
@@ -28,23 +32,32 @@ public class Locality {
         }
     }
 
-    /** The preference, leniently: a parameter that is not a code is ignored (the picker never writes one). */
+    /**
+     * The preference of a person following the picker's links, leniently: a parameter that is not a code is
+     * ignored (the picker never writes one).
+     */
     public Nearby of(HttpRequest<?> request) {
         try {
             return read(request, false);
         } catch (BadParameter e) {
-            throw new IllegalStateException(e);
+            throw new AssertionError("a lenient reading refuses nothing", e);
         }
     }
 
-    /** The preference, for the API: a parameter that is not a code is an error that names it. */
+    /**
+     * The preference, for the API: {@code near} and {@code lang} before the header, and a parameter that is not a
+     * code is an error that names it.
+     */
     Nearby strictly(HttpRequest<?> request) throws BadParameter {
         return read(request, true);
     }
 
     /** The person's explicit choice, {@code any} or a country code, or null when the request makes none. */
     static String chosen(HttpRequest<?> request) {
-        String near = request.getParameters().get(NEAR);
+        return choice(request.getParameters().get(NEAR));
+    }
+
+    private static String choice(String near) {
         if (near == null) {
             return null;
         }
@@ -55,7 +68,7 @@ public class Locality {
     private Nearby read(HttpRequest<?> request, boolean strict) throws BadParameter {
         String near = request.getParameters().get(NEAR);
         String lang = request.getParameters().get(LANG);
-        String chosen = chosen(request);
+        String chosen = choice(near);
         if (strict && near != null && chosen == null) {
             throw new BadParameter(NEAR + ": '" + near + "' (expected: a country code such as BE, or " + ANY + ")");
         }
@@ -66,11 +79,11 @@ public class Locality {
             }
             language = null;
         }
-        AcceptLanguage accepted = null;
-        if (chosen == null || language == null) {
-            accepted = AcceptLanguage.parse(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
-        }
+        AcceptLanguage accepted = AcceptLanguage.parse(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
         String country = chosen == null ? accepted.region() : ANY.equals(chosen) ? null : chosen;
-        return new Nearby(country, language != null ? language : accepted.language());
+        if (accepted.language() != null && (!strict || language == null)) {
+            language = accepted.language();
+        }
+        return new Nearby(country, language);
     }
 }

@@ -51,7 +51,9 @@ class NearbyTest extends BrokerTestBase {
     void theLanguageComesNextWhenNoMemberIsInThePersonsCountry() {
         // German-speaking Austria: no member there, the Swiss member speaks German.
         assertThat(wentTo("/go/pad", "de-AT,de;q=0.9", 2)).containsOnly("delta");
-        assertThat(wentTo("/go/pad?near=any&lang=de", "fr-BE", 1)).containsOnly("delta");
+        assertThat(wentTo("/go/pad?near=any&lang=de", null, 1)).containsOnly("delta");
+        // The picker's links carry the page's language; the browser's says more of the person.
+        assertThat(wentTo("/go/pad?lang=fr", "de-AT,de;q=0.9", 2)).containsOnly("delta");
     }
 
     @Test
@@ -72,6 +74,9 @@ class NearbyTest extends BrokerTestBase {
         assertThat(pick.statusCode()).isEqualTo(200);
         assertThat(parse(pick)).containsEntry("member", "beta").containsEntry("country", "BE")
                 .containsEntry("near", Map.of("country", "BE", "language", "nl"));
+        // The API's lang is the caller's choice, before its Accept-Language.
+        assertThat(parse(send(request("/api/v1/services/pad/pick?lang=de").header("Accept-Language", "fr-BE").GET())))
+                .containsEntry("near", Map.of("country", "BE", "language", "de"));
         Map<String, Object> none = new java.util.HashMap<>();
         none.put("country", null);
         none.put("language", null);
