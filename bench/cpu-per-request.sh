@@ -11,6 +11,7 @@
 # "Accept-Language: fr-BE,fr;q=0.9"), WARMUP (3: rounds not counted, while the JIT settles).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 [ $# -eq 2 ] && [ -f "$1" ] && [ -f "$2" ] || { echo "usage: $0 A.jar B.jar" >&2; exit 1; }
 JARS=("$1" "$2")
@@ -24,21 +25,8 @@ GO_HEADER=${GO_HEADER:-}
 WARMUP=${WARMUP:-3}
 command -v wrk >/dev/null 2>&1 || { echo "wrk is missing (Debian package wrk)" >&2; exit 1; }
 [ -f bench/target/bench.jar ] || ./mvnw -q -B -pl bench -am -DskipTests package
-for port in "${PORTS[@]}"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use: set PORT_A / PORT_B" >&2
-    exit 1
-  fi
-done
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+require_free_ports "PORT_A / PORT_B" "${PORTS[@]}"
+with_cleanup
 
 java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation members "$work" 2
 brokers=()

@@ -10,6 +10,7 @@
 # Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_SECONDS (120).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 BROKER_PORT=${BROKER_PORT:-18090}
 PADS_PORT=${PADS_PORT:-18091}
@@ -25,14 +26,7 @@ if [ ! -f broker/target/broker.jar ] || [ ! -f bench/target/bench.jar ] || [ ! -
   ./mvnw -q -B -DskipTests package
 fi
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+with_cleanup
 
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }

@@ -12,6 +12,7 @@
 # On a 2-core machine wrk and the server share the cores: the ratio to nginx is the figure to read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 BROKER_PORT=${BROKER_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
@@ -35,22 +36,11 @@ if [ ! -f broker/target/broker.jar ] || [ ! -f bench/target/bench.jar ]; then
   ./mvnw -q -B -pl bench -am -DskipTests package
 fi
 [ -f "$BROKER_JAR" ] || { echo "no $BROKER_JAR" >&2; exit 1; }
-for port in "$BROKER_PORT" "$NGINX_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use: set BROKER_PORT / NGINX_PORT" >&2
-    exit 1
-  fi
-done
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+require_free_ports "BROKER_PORT / NGINX_PORT" "$BROKER_PORT" "$NGINX_PORT"
+extra_cleanup() {
   if [ -f "$work/nginx.pid" ]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+with_cleanup
 
 # The broker, with 2 members of 100 pad hosts each (capacities so large that no run fills them).
 java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation members "$work" 2
