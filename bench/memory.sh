@@ -7,7 +7,8 @@
 # defaults), and the broker also with a 128 MiB heap.
 # Loopback only; about 6 minutes; stops everything it started and removes its files.
 #
-# Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_SECONDS (120).
+# Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_METRICS_PORTS ("19464 19465"),
+# AGENT_SECONDS (120), BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -15,6 +16,8 @@ cd "$(dirname "$0")/.."
 BROKER_PORT=${BROKER_PORT:-18090}
 PADS_PORT=${PADS_PORT:-18091}
 AGENT_SECONDS=${AGENT_SECONDS:-120}
+BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
+read -r AGENT_METRICS_DOC AGENT_METRICS_DEF <<<"${AGENT_METRICS_PORTS:-19464 19465}"
 # broker/Dockerfile's JAVA_OPTS; probe-agent/Dockerfile's and its README's.
 BROKER_FLAGS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 # A tighter heap for the broker, to see how much of the resident memory the heap limit decides.
@@ -26,6 +29,9 @@ if [ ! -f broker/target/broker.jar ] || [ ! -f bench/target/bench.jar ] || [ ! -
   ./mvnw -q -B -DskipTests package
 fi
 
+[ -f "$BROKER_JAR" ] || { echo "no $BROKER_JAR" >&2; exit 1; }
+require_free_ports "BROKER_PORT / PADS_PORT / AGENT_METRICS_PORTS" "$BROKER_PORT" "$PADS_PORT" \
+  "$AGENT_METRICS_DOC" "$AGENT_METRICS_DEF"
 with_cleanup
 
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
@@ -38,7 +44,7 @@ $BENCH.FakeFederation members "$work" 102
 broker_run() { # LABEL FLAGS...
   local label=$1; shift
   BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
-    java "$@" -jar broker/target/broker.jar >"$work/broker.log" 2>&1 &
+    java "$@" -jar "$BROKER_JAR" >"$work/broker.log" 2>&1 &
   broker=$!
   pids+=("$broker")
   for _ in $(seq 1 120); do
@@ -58,7 +64,7 @@ broker_run() { # LABEL FLAGS...
   $BENCH.FakeFederation report "http://127.0.0.1:$BROKER_PORT" 100 100 15 1 >/dev/null 2>&1
   echo "$(grep -c 'of 100 reports accepted' "$work/reports.log") report rounds, ${eligible:-no eligibleHosts figure}"
   printf '| broker, 10,000 hosts | `%s` | %s | %s |\n' "${*:-(none)}" "$(mib "$(rss_kb "$broker")")" \
-    "$(mib "$(hwm_kb "$broker")")" >>"$work/table"
+    "$(mib "$(hwm_kb "$broker")")" | tee -a "$work/table"
 }
 
 agent_start() { # MEMBER METRICS_PORT FLAGS... -> sets agent
@@ -103,9 +109,9 @@ broker_run "defaults"
 $BENCH.StandInPads "$PADS_PORT" >"$work/pads.log" 2>&1 &
 pids+=($!)
 sleep 1
-agent_start member-100 19464 $AGENT_FLAGS
+agent_start member-100 "$AGENT_METRICS_DOC" $AGENT_FLAGS
 documented=$agent
-agent_start member-101 19465
+agent_start member-101 "$AGENT_METRICS_DEF"
 defaults=$agent
 echo "two probe agents (10 hosts each, 15 s interval) for ${AGENT_SECONDS} s..."
 peak_doc=0; peak_def=0

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.chatons.entraide.bench.report.Plot;
 import org.chatons.entraide.bench.report.Tables;
@@ -89,21 +90,11 @@ public final class Simulate {
 
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        Map<Scenario, Map<Contender, List<Future<RunResult>>>> futures = new LinkedHashMap<>();
-        for (Scenario s : scenarios) {
-            Map<Contender, List<Future<RunResult>>> byContender = new LinkedHashMap<>();
+        Map<Scenario, Map<Contender, List<Future<RunResult>>>> futures = submit(pool, scenarios, s -> {
             List<Contender> contenders = new ArrayList<>(Contender.standard(choices, s.brokers()));
             contenders.addAll(contenders.size() - 1, extra);
-            for (Contender c : contenders) {
-                List<Future<RunResult>> runs = new ArrayList<>();
-                for (int seed = 1; seed <= seeds; seed++) {
-                    long fixedSeed = seed;
-                    runs.add(pool.submit(() -> new Simulation(s, c, fixedSeed).run()));
-                }
-                byContender.put(c, runs);
-            }
-            futures.put(s, byContender);
-        }
+            return contenders;
+        }, seeds);
 
         StringBuilder md = new StringBuilder();
         List<Summary> defaults = new ArrayList<>();
@@ -147,6 +138,25 @@ public final class Simulate {
         Files.writeString(out.resolve("simulation.md"), md.toString());
         System.out.printf("Wrote %s (%d scenarios, %d seeds) in %.0f s%n", out.resolve("simulation.md"),
                 scenarios.size(), seeds, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Every contender on every scenario, seeds 1 to {@code seeds}, submitted to the pool in that order. */
+    static Map<Scenario, Map<Contender, List<Future<RunResult>>>> submit(ExecutorService pool,
+            List<Scenario> scenarios, Function<Scenario, List<Contender>> contenders, int seeds) {
+        Map<Scenario, Map<Contender, List<Future<RunResult>>>> futures = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            Map<Contender, List<Future<RunResult>>> byContender = new LinkedHashMap<>();
+            for (Contender c : contenders.apply(s)) {
+                List<Future<RunResult>> runs = new ArrayList<>();
+                for (int seed = 1; seed <= seeds; seed++) {
+                    long fixedSeed = seed;
+                    runs.add(pool.submit(() -> new Simulation(s, c, fixedSeed).run()));
+                }
+                byContender.put(c, runs);
+            }
+            futures.put(s, byContender);
+        }
+        return futures;
     }
 
     private static void plot(Path file, Scenario s, List<Plot.Line> lines, RunResult.Series series)

@@ -2,7 +2,6 @@ package org.chatons.entraide.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,31 +41,25 @@ public final class SimulateNear {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Simulate.options(args);
-        Path out = Path.of(options.getOrDefault("out", "bench/results"));
-        int seeds = Integer.parseInt(options.getOrDefault("seeds", "5"));
-        int threads = Integer.parseInt(options.getOrDefault("threads",
-                String.valueOf(Runtime.getRuntime().availableProcessors())));
+        RunOptions options = RunOptions.of(args);
+        Path out = options.out();
+        int seeds = options.seeds();
         Countries countries = Countries.standard();
         List<Locality> localities = new ArrayList<>(List.of(new Locality(countries, false, 0)));
-        for (String t : options.getOrDefault("tolerances", "0,0.005,0.01,0.02").split(",")) {
+        for (String t : options.get("tolerances", "0,0.005,0.01,0.02").split(",")) {
             localities.add(new Locality(countries, true, Double.parseDouble(t)));
         }
         Contender contender = Contender.brokerDefault(Contender.DEFAULT_CHOICES);
         Files.createDirectories(out);
 
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         Map<Scenario, Map<Locality, List<Future<Done>>>> futures = new LinkedHashMap<>();
-        for (String b : options.getOrDefault("brokers", "1,4").split(",")) {
+        for (String b : options.get("brokers", "1,4").split(",")) {
             Scenario base = Scenario.standard(50, 30, Integer.parseInt(b), Sessions.EXPONENTIAL, 0.6);
-            Scenario s = new Scenario("near-" + base.id(), base.hosts(), base.intervalSeconds(), base.brokers(),
-                    base.sessions(), base.offeredLoad(), base.flashFraction(), base.crashFraction(), base.warmUp(),
-                    base.measured());
-            if (options.containsKey("minutes")) {
-                String[] m = options.get("minutes").split(":");
-                s = s.withTimes(Duration.ofMinutes(Long.parseLong(m[0])), Duration.ofMinutes(Long.parseLong(m[1])));
-            }
+            Scenario s = options.timed(new Scenario("near-" + base.id(), base.hosts(), base.intervalSeconds(),
+                    base.brokers(), base.sessions(), base.offeredLoad(), base.flashFraction(), base.crashFraction(),
+                    base.warmUp(), base.measured(), base.bots()));
             Map<Locality, List<Future<Done>>> byLocality = new LinkedHashMap<>();
             for (Locality locality : localities) {
                 List<Future<Done>> runs = new ArrayList<>();

@@ -1,9 +1,11 @@
 package org.chatons.entraide.broker;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.chatons.entraide.broker.config.Sha256;
+import org.chatons.entraide.broker.counting.CountingRules;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
@@ -13,6 +15,11 @@ import org.chatons.entraide.protocol.Report;
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /** The counting rules of application.yml's defaults, for one broker. */
+    public static CountingRules counting() {
+        return new CountingRules(Duration.ofSeconds(5), Duration.ofMinutes(5), 0.05, 20, 1, 2);
     }
 
     public static Member member(String id) {

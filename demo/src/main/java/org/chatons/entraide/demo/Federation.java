@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.chatons.entraide.demo.standins.Simulation;
 import org.chatons.entraide.demo.standins.StandIn;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
  * A whole federation on one machine: the stand-ins of every member's services (in this process), the broker
@@ -43,6 +45,8 @@ public final class Federation implements AutoCloseable {
     /** How the agents' JVMs are started: the agent's memory budget (96 MiB resident) needs the small flags too. */
     static final List<String> AGENT_JVM = List.of("-Xmx48m", "-Xms16m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:TieredStopAtLevel=1");
+    /** Starts of a child whose freely picked port another process took meanwhile. */
+    private static final int PORT_TRIES = 3;
 
     private final Simulation simulation;
     private final List<Process> processes = new ArrayList<>();
@@ -54,6 +58,7 @@ public final class Federation implements AutoCloseable {
     private int brokerPort;
     private String adminToken;
     private Duration interval;
+    private boolean metricsPortsPicked;
 
     private Federation(Simulation simulation, Path workDir) {
         this.simulation = simulation;
@@ -93,7 +98,8 @@ public final class Federation implements AutoCloseable {
     }
 
     private void launch(FederationOptions options) throws IOException, InterruptedException {
-        long intervalMillis = Math.max(1000, Math.round(10_000 / options.speed()));
+        // Whole seconds, within what brokers take: the demo's agents are checked like anyone's.
+        long intervalMillis = 1000 * Math.max(WireRules.MIN_INTERVAL_SECONDS, Math.round(10 / options.speed()));
         interval = Duration.ofMillis(intervalMillis);
         long ttlSeconds = Math.max(3, (3 * intervalMillis + 999) / 1000);
         brokerPort = options.brokerPort() == 0 ? freePort() : requireFree(options.brokerPort(), "the broker's port (--port)");
@@ -124,8 +130,20 @@ public final class Federation implements AutoCloseable {
                 "BROKER_REPORT_TTL", ttlSeconds + "s",
                 "BROKER_ADMIN_TOKEN_SHA256", sha256(adminToken),
                 "MICRONAUT_SERVER_PORT", String.valueOf(brokerPort));
-        Process broker = spawn("broker", List.of(java(), "-Xmx256m", "-jar", options.brokerJar().toString()), brokerEnv);
-        awaitHttp(broker, "broker", brokerUrl().resolve("/health"));
+        for (int attempt = 1; ; attempt++) {
+            Process broker = spawn("broker", List.of(java(), "-Xmx256m", "-jar", options.brokerJar().toString()), brokerEnv);
+            try {
+                awaitHttp(broker, "broker", brokerUrl().resolve("/health"));
+                break;
+            } catch (IOException e) {
+                if (options.brokerPort() != 0 || attempt == PORT_TRIES || !lostItsPort("broker")) {
+                    throw e;
+                }
+                brokerPort = freePort();
+                brokerEnv = new HashMap<>(brokerEnv);
+                brokerEnv.put("MICRONAUT_SERVER_PORT", String.valueOf(brokerPort));
+            }
+        }
 
         for (DemoLayout.Member member : DemoLayout.federation()) {
             int metricsPort = metricsPorts.get(member.id());
@@ -139,6 +157,7 @@ public final class Federation implements AutoCloseable {
             agentEnvironments.put(member.id(), Map.of("ENTRAIDE_TOKEN", tokens.get(member.id()), "NC_TOKEN", NC_TOKEN));
             agents.put(member.id(), spawn("agent-" + member.id(), command, agentEnvironments.get(member.id())));
         }
+        metricsPortsPicked = options.firstMetricsPort() == 0;
         for (String member : agents.keySet()) {
             awaitAgent(member);
         }
@@ -191,8 +210,25 @@ public final class Federation implements AutoCloseable {
         }
     }
 
+    /** Waits for an agent's metrics; starts it again on another port if the one picked for it was taken. */
     private void awaitAgent(String member) throws IOException, InterruptedException {
-        awaitHttp(agents.get(member), "agent-" + member, URI.create("http://127.0.0.1:" + metricsPorts.get(member) + "/metrics"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                awaitHttp(agents.get(member), "agent-" + member,
+                        URI.create("http://127.0.0.1:" + metricsPorts.get(member) + "/metrics"));
+                return;
+            } catch (IOException e) {
+                if (!metricsPortsPicked || attempt == PORT_TRIES || !lostItsPort("agent-" + member)) {
+                    throw e;
+                }
+                metricsPorts.put(member, freePort());
+                DemoLayout.Member layout = DemoLayout.federation().stream().filter(m -> m.id().equals(member))
+                        .findFirst().orElseThrow();
+                Files.writeString(workDir.resolve(member).resolve("probe-agent.yml"),
+                        agentConfig(layout, interval.toMillis(), metricsPorts.get(member)));
+                agents.put(member, spawn("agent-" + member, agentCommands.get(member), agentEnvironments.get(member)));
+            }
+        }
     }
 
     private Process spawn(String name, List<String> command, Map<String, String> env) throws IOException {
@@ -315,6 +351,19 @@ public final class Federation implements AutoCloseable {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Whether a child stopped because its port was taken: a free port is found by opening and closing it, and on a
+     * busy machine another process may take it before the child, which then starts again on another.
+     */
+    private boolean lostItsPort(String name) {
+        try {
+            return Files.readString(workDir.resolve("logs").resolve(name + ".log"), StandardCharsets.UTF_8)
+                    .contains("already in use");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() throws IOException {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,9 +25,12 @@ import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.Credentials;
 import org.chatons.entraide.agent.config.DrainFile;
 import org.chatons.entraide.agent.metrics.AgentMetrics;
+import org.chatons.entraide.agent.reporting.BrokerChannel;
+import org.chatons.entraide.agent.reporting.BrokerClient;
 import org.chatons.entraide.agent.reporting.PushPolicy;
 import org.chatons.entraide.agent.reporting.ReportBuilder;
 import org.chatons.entraide.agent.reporting.Reporter;
+import org.chatons.entraide.protocol.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * The running agent. Hosts are measured three times per interval; a full report goes to every broker once per
  * interval, and at once whenever a host changes status or starts or stops taking new users, or a host is drained
  * or undrained. Probing and reporting run on different threads, so a broker that hangs never delays a probe.
+ *
+ * <p>What happens when is decided in {@link #probeRound()}, {@link #reportAll()} and {@link #checkDrainFile()},
+ * each of which says which report it handed to the brokers; {@link #start()} only calls them on timers. Tests call
+ * them directly, so no test depends on how fast a busy machine runs the timers.
  *
  * <p>Threads are bounded: two for scheduling, at most eight for probes, two for the HTTP client, one per broker.
  */
@@ -55,7 +63,7 @@ public final class ProbeAgent implements AutoCloseable {
     private final ExecutorService probePool;
     private final ExecutorService httpPool;
     private final Cadence cadence;
-    private final Map<String, Measurement> latest = new ConcurrentHashMap<>();
+    private final Map<String, ProbeResult> latest = new ConcurrentHashMap<>();
     private volatile Set<String> drained = Set.of();
 
     /**
@@ -99,7 +107,7 @@ public final class ProbeAgent implements AutoCloseable {
         this.builder = new ReportBuilder(config, clock);
         // A push may take as long as a probe: a broker slower than that is treated as unavailable.
         this.reporter = new Reporter(config.brokers(), http, credentials.token(), config.timeout().plusSeconds(5),
-                policy, metrics);
+                policy, metrics, clock);
     }
 
     /** Starts measuring and reporting; returns at once. */
@@ -107,47 +115,74 @@ public final class ProbeAgent implements AutoCloseable {
         drained = drainFile.read();
         long period = cadence.probeEvery().toMillis();
         long reportEvery = cadence.reportEvery().toMillis();
-        scheduler.scheduleWithFixedDelay(guarded("probe round", this::round), 0, period, TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(guarded("report", () -> push("interval")), reportEvery, reportEvery,
+        scheduler.scheduleWithFixedDelay(guarded("probe round", this::probeRound), 0, period, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(guarded("report", this::reportAll), reportEvery, reportEvery,
                 TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(guarded("drain file", this::watchDrainFile), DRAIN_POLL.toMillis(),
+        scheduler.scheduleWithFixedDelay(guarded("drain file", this::checkDrainFile), DRAIN_POLL.toMillis(),
                 DRAIN_POLL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Probe agent for member {}: {} hosts measured every {} ms, reporting every {} ms to {}",
-                config.member(), config.hosts().size(), period, reportEvery, config.brokers());
+                config.member(), config.hosts().size(), period, reportEvery,
+                config.brokers().stream().map(BrokerClient::name).toList());
     }
 
-    private void round() throws InterruptedException {
+    /**
+     * Probes every host once and, when a host changed status or started or stopped taking new users (or this is
+     * the first round), hands a report to the brokers at once.
+     *
+     * @return the report handed over, or empty when nothing changed
+     */
+    public Optional<Report> probeRound() throws InterruptedException {
         List<ProbeResult> results = runner.probeAll(config.hosts(), credentials.hostSecrets());
         boolean changed = false;
         for (ProbeResult result : results) {
             Measurement now = result.measurement();
-            Measurement before = latest.put(result.hostId(), now);
-            if (before == null || before.status() != now.status()
-                    || !Objects.equals(before.acceptsNewUsers(), now.acceptsNewUsers())) {
+            ProbeResult before = latest.put(result.hostId(), result);
+            if (before == null || before.measurement().status() != now.status()
+                    || !Objects.equals(before.measurement().acceptsNewUsers(), now.acceptsNewUsers())) {
                 changed = true;
                 LOG.info("Host {}: {} ({})", result.hostId(), now.status(), now.reason());
             }
         }
-        if (changed) {
-            push("change");
-        }
+        return changed ? push("change") : Optional.empty();
     }
 
-    private void watchDrainFile() throws IOException {
+    /**
+     * The full report due every interval, changed or not, so brokers know the agent is alive.
+     *
+     * @return the report handed over, or empty before the first round is over
+     */
+    public Optional<Report> reportAll() {
+        return push("interval");
+    }
+
+    /**
+     * Reads the drain file; when the hosts in maintenance changed, hands a report to the brokers at once.
+     *
+     * @return the report handed over, or empty when nothing changed
+     */
+    public Optional<Report> checkDrainFile() throws IOException {
         Set<String> now = drainFile.read();
-        if (!now.equals(drained)) {
-            LOG.info("Hosts in maintenance: {}", now.isEmpty() ? "none" : now);
-            drained = now;
-            push("drain");
+        if (now.equals(drained)) {
+            return Optional.empty();
         }
+        LOG.info("Hosts in maintenance: {}", now.isEmpty() ? "none" : now);
+        drained = now;
+        return push("drain");
     }
 
-    private synchronized void push(String why) {
+    /** The brokers' channels, one per broker, to see their last answers. */
+    public List<BrokerChannel> channels() {
+        return reporter.channels();
+    }
+
+    private synchronized Optional<Report> push(String why) {
         if (latest.size() < config.hosts().size()) {
-            return; // the first round is not over: a report must list every host
+            return Optional.empty(); // the first round is not over: a report must list every host
         }
         LOG.debug("Report ({})", why);
-        reporter.offer(builder.build(latest, drained));
+        Report report = builder.build(latest, drained);
+        reporter.offer(report);
+        return Optional.of(report);
     }
 
     /** A periodic task that logs its failures instead of dying silently (a scheduled task that throws stops). */

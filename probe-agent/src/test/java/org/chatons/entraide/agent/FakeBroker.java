@@ -17,9 +17,16 @@ public final class FakeBroker implements AutoCloseable {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    private final FakeHttpServer server = FakeHttpServer.start();
+    private final FakeHttpServer server;
 
+    /** A broker on a free port. */
     public FakeBroker() {
+        this(0);
+    }
+
+    /** A broker on the given port (0: a free one). */
+    public FakeBroker(int port) {
+        server = FakeHttpServer.start(port);
         accepting();
     }
 

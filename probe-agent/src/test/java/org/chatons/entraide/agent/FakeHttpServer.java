@@ -52,8 +52,13 @@ public final class FakeHttpServer implements AutoCloseable {
 
     /** Starts on a free loopback port. */
     public static FakeHttpServer start() {
+        return start(0);
+    }
+
+    /** Starts on the given loopback port (0: a free one), such as one a {@link ClosedPort} kept for it. */
+    public static FakeHttpServer start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
             FakeHttpServer fake = new FakeHttpServer(server);
             server.createContext("/", fake::handle);
             server.setExecutor(fake.pool);

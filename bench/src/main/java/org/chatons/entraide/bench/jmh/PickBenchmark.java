@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.bench.sim.Contender;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.selection.Dispatcher;
@@ -70,7 +71,7 @@ public class PickBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         SplittableRandom random = new SplittableRandom(1);
-        HostRegistry registry = new HostRegistry();
+        HostRegistry registry = new HostRegistry(Contender.brokerDefault(2).counting(1));
         int perMember = Math.max(1, Math.min(hosts / 5, 100));
         for (int m = 0; m < hosts / perMember; m++) {
             String id = "member-" + m;

@@ -1,7 +1,10 @@
 package org.chatons.entraide.bench.sim;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.chatons.entraide.broker.counting.CountingRules;
+import org.chatons.entraide.broker.counting.NetworkBudget;
 import org.chatons.entraide.broker.selection.Policies;
 import org.chatons.entraide.broker.selection.Policy;
 
@@ -14,17 +17,41 @@ import org.chatons.entraide.broker.selection.Policy;
  * @param choices       d, for the d-choices policies
  * @param toldBrokers   configured as a deployment of that many brokers would be: {@code broker.brokers} set to the
  *                      scenario's number of brokers (false: left at its default, 1)
+ * @param defended      with the broker's defences of the count (a budget per client network, redirects weighed by
+ *                      what the reports confirm); false: every redirect counts as a user, as before them
  */
-public record Contender(String label, String policy, int choices, boolean toldBrokers) {
+public record Contender(String label, String policy, int choices, boolean toldBrokers, boolean defended) {
 
     /** d in the broker's default configuration (broker/src/main/resources/application.yml, broker.choices). */
     public static final int DEFAULT_CHOICES = 2;
 
-    public static final Contender WATER_FILLING = new Contender("water-filling (perfect information)", null, 0, false);
+    public static final Contender WATER_FILLING = new Contender("water-filling (perfect information)", null, 0, false,
+            true);
 
     /** One of the broker's policies, configured with {@code broker.brokers} = the scenario's number of brokers. */
     public Contender(String label, String policy, int choices) {
-        this(label, policy, choices, true);
+        this(label, policy, choices, true, true);
+    }
+
+    public Contender(String label, String policy, int choices, boolean toldBrokers) {
+        this(label, policy, choices, toldBrokers, true);
+    }
+
+    /** The default without the defences of the count: every redirect is a user until the next report. */
+    public static Contender undefended(int choices) {
+        return new Contender("default, every redirect counted (no defences)", "d-choices", choices, true, false);
+    }
+
+    /** The broker's counting rules as its configuration gives them (or none of the defences). */
+    public CountingRules counting(int brokers) {
+        return new CountingRules(Scenario.JOIN_GRACE, Scenario.MIN_STAY, defended ? Scenario.WEIGHT_FLOOR : 1,
+                Scenario.MIN_EVIDENCE, toldBrokers ? brokers : 1, defended ? Scenario.SURGE : Double.MAX_VALUE);
+    }
+
+    /** The web layer's budget per client network (or none). */
+    public NetworkBudget budget(Clock clock) {
+        return new NetworkBudget(defended ? Scenario.PER_NETWORK : Integer.MAX_VALUE, Scenario.PER_NETWORK_WINDOW,
+                Scenario.MAX_NETWORKS, clock);
     }
 
     /**

@@ -21,6 +21,8 @@ final class Recorder {
     long sentToFull;
     long sentAfterTtl;
     long turnedAway;
+    long turnedAwayBelowFull;
+    long botsSent;
     long herds;
     long hostIntervals;
 
@@ -72,7 +74,7 @@ final class Recorder {
     RunResult result() {
         return new RunResult(p2m.toArray(), cov.toArray(), jain.toArray(), hostSamples, overCapacity,
                 hostSamplesBelow, overCapacityBelow, peak, sent, sentToDead, sentToFull, sentAfterTtl,
-                turnedAway, herds, hostIntervals,
+                turnedAway, turnedAwayBelowFull, botsSent, herds, hostIntervals,
                 new RunResult.Series(seriesSeconds.toArray(), seriesP2m.toArray(), seriesFill.toArray()));
     }
 }

@@ -17,13 +17,17 @@ package org.chatons.entraide.bench.sim;
  * @param sentToFull        users sent to a host that already had (with users still joining) its capacity or more
  * @param sentAfterTtl      users sent to a host whose last report was older than the report TTL
  * @param turnedAway        users for whom no host was eligible
+ * @param turnedAwayBelowFull of those, the ones turned away while the real users filled less than 85 % of the
+ *                          live capacity
+ * @param botsSent          requests of bots sent to a host (they never join)
  * @param herds             host report intervals in which the host got more new users than {@link Herds#limit}
  * @param hostIntervals     host report intervals seen
  * @param series            the whole run, sample by sample, for the plot
  */
 public record RunResult(double[] peakToMean, double[] cov, double[] jain, long hostSamples, long overCapacity,
                         long hostSamplesBelow, long overCapacityBelow, double peakUtilisation, long sent,
-                        long sentToDead, long sentToFull, long sentAfterTtl, long turnedAway, long herds,
+                        long sentToDead, long sentToFull, long sentAfterTtl, long turnedAway,
+                        long turnedAwayBelowFull, long botsSent, long herds,
                         long hostIntervals, Series series) {
 
     /** Seconds from the start, peak-to-mean, and the federation's fill (users over live capacity). */

@@ -19,9 +19,10 @@ import java.time.Duration;
  * @param warmUp          from an empty federation; not measured
  * @param measured        the measured time after the warm-up; the flash crowd comes a third into it, the crash two
  *                        thirds into it
+ * @param bots            requests that never become users ({@link Bots#NONE} in the standard set)
  */
 public record Scenario(String id, int hosts, int intervalSeconds, int brokers, Sessions sessions, double offeredLoad,
-                       double flashFraction, double crashFraction, Duration warmUp, Duration measured) {
+                       double flashFraction, double crashFraction, Duration warmUp, Duration measured, Bots bots) {
 
     /** Mean session length: half an hour. */
     public static final Duration MEAN_SESSION = Duration.ofMinutes(30);
@@ -34,6 +35,16 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
     /** The broker's defaults (application.yml): report TTL and full-at. */
     public static final Duration REPORT_TTL = Duration.ofSeconds(90);
     public static final double FULL_AT = 0.85;
+    /** The broker's defaults (application.yml, broker.counting): join grace, minimum stay, floor, evidence. */
+    public static final Duration JOIN_GRACE = Duration.ofSeconds(5);
+    public static final Duration MIN_STAY = Duration.ofMinutes(5);
+    public static final double WEIGHT_FLOOR = 0.05;
+    public static final int MIN_EVIDENCE = 20;
+    public static final double SURGE = 2;
+    /** The per-network budget: counted redirects per network per window, networks remembered. */
+    public static final int PER_NETWORK = 20;
+    public static final Duration PER_NETWORK_WINDOW = Duration.ofMinutes(1);
+    public static final int MAX_NETWORKS = 100_000;
     /** How often the balance is measured. */
     public static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
 
@@ -50,12 +61,24 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
                 + (sessions == Sessions.LOGNORMAL ? "-lognormal" : "")
                 + (load != 0.6 ? "-load" + Math.round(load * 100) : "");
         return new Scenario(id, hosts, intervalSeconds, brokers, sessions, load, 0.10, 0.10,
-                Duration.ofMinutes(90), Duration.ofMinutes(180));
+                Duration.ofMinutes(90), Duration.ofMinutes(180), Bots.NONE);
     }
 
     public Scenario withTimes(Duration warmUp, Duration measured) {
         return new Scenario(id, hosts, intervalSeconds, brokers, sessions, offeredLoad, flashFraction, crashFraction,
-                warmUp, measured);
+                warmUp, measured, bots);
+    }
+
+    /** The same scenario under attack (and without a flash crowd when {@code flash} is false). */
+    public Scenario withBots(Bots attack, boolean flash) {
+        String suffix = (attack.any() ? "-bots" + Math.round(attack.multiple()) + (attack.oneSource() ? "-one" : "-many")
+                : "") + (flash ? "" : "-noflash");
+        return new Scenario(id + suffix, hosts, intervalSeconds, brokers, sessions, offeredLoad,
+                flash ? flashFraction : 0, crashFraction, warmUp, measured, attack);
+    }
+
+    public long botsFromMillis() {
+        return warmUp.plus(Duration.ofMillis((long) (measured.toMillis() * bots.startShare()))).toMillis();
     }
 
     public long flashAtMillis() {
@@ -72,6 +95,7 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
 
     public String describe() {
         return hosts + " hosts, T = " + intervalSeconds + " s, " + brokers + (brokers == 1 ? " broker" : " brokers")
-                + ", " + sessions.label() + " sessions, load " + Math.round(offeredLoad * 100) + " %";
+                + ", " + sessions.label() + " sessions, load " + Math.round(offeredLoad * 100) + " %"
+                + (bots.any() ? ", " + bots.label() : "") + (flashFraction == 0 ? ", no flash crowd" : "");
     }
 }

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.chatons.entraide.broker.counting.NetworkBudget;
+import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
 import org.chatons.entraide.broker.registry.HostKey;
@@ -33,6 +35,8 @@ public final class Simulation {
 
     /** The one service simulated. */
     public static final String SERVICE = "pad";
+    /** The network of bots that all come from one source. */
+    private static final long BOT_NETWORK = 0x5EEDL;
 
 
     private final Scenario scenario;
@@ -40,11 +44,15 @@ public final class Simulation {
     private final EventQueue events = new EventQueue();
     private final SimClock clock = new SimClock(events);
     private final SplittableRandom users;
+    private final SplittableRandom networks;
+    private final SplittableRandom bots;
     private final SplittableRandom choices;
     private final SimHost[] hosts;
     private final Map<HostKey, SimHost> byKey = new HashMap<>();
     private final List<HostRegistry> registries = new ArrayList<>();
     private final List<Dispatcher> dispatchers = new ArrayList<>();
+    /** Each broker's own budget per client network, as the web layer applies it before a pick. */
+    private final List<NetworkBudget> budgets = new ArrayList<>();
     private final double arrivalsPerSecond;
     private final long start;
 
@@ -94,6 +102,10 @@ public final class Simulation {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom setup = root.split();
         this.users = root.split();
+        // Streams of their own, so adding bots or networks changes nothing of the users, hosts and crashes.
+        this.networks = root.split();
+        this.bots = root.split();
+        // And countries: a locality run is the same run with people and members placed.
         this.origins = root.split();
         int[] countryOf = locality == null ? null : locality.countries().assign(scenario.hosts(), origins);
         this.choices = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -124,7 +136,8 @@ public final class Simulation {
         if (!contender.waterFilling()) {
             Policy policy = contender.brokerPolicy(scenario.brokers());
             for (int b = 0; b < scenario.brokers(); b++) {
-                HostRegistry registry = new HostRegistry();
+                HostRegistry registry = new HostRegistry(contender.counting(scenario.brokers()));
+                budgets.add(contender.budget(clock));
                 registries.add(registry);
                 dispatchers.add(new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock), policy,
                         clock, new SplittableRandom(seed * 1_000_003L + b), PickListener.NONE,
@@ -149,6 +162,9 @@ public final class Simulation {
             events.at(scenario.crashAtMillis(), () -> crash(h));
         }
         events.at(start, this::sample);
+        if (scenario.bots().any() && !contender.waterFilling()) {
+            events.at(Math.max(start, scenario.botsFromMillis()), this::botArrival);
+        }
     }
 
     /** Runs the scenario to its end and returns what was measured. */
@@ -168,9 +184,21 @@ public final class Simulation {
         events.after(Math.max(1, Math.round(gapSeconds * 1000)), this::poissonArrival);
     }
 
+    /** A request that never becomes a user, through a broker like any other. */
+    private void botArrival() {
+        int broker = bots.nextInt(scenario.brokers());
+        long network = scenario.bots().oneSource() ? BOT_NETWORK : bots.nextLong();
+        if (viaBroker(broker, network, Nearby.ANYWHERE) != null && recorder.measuring(events.now())) {
+            recorder.botsSent++;
+        }
+        double gapSeconds = -Math.log(1 - bots.nextDouble()) / (arrivalsPerSecond * scenario.bots().multiple());
+        events.after(Math.max(1, Math.round(gapSeconds * 1000)), this::botArrival);
+    }
+
     /** One new user: every draw is made whatever happens to the user, so all contenders see the same users. */
     private void arrive() {
         int broker = users.nextInt(scenario.brokers());
+        long network = networks.nextLong();
         long joinDelay = users.nextLong(Scenario.JOIN_DELAY_MIN.toMillis(), Scenario.JOIN_DELAY_MAX.toMillis() + 1);
         long session = Math.max(1, Math.round(
                 scenario.sessions().sample(Scenario.MEAN_SESSION.toSeconds(), users) * 1000));
@@ -180,13 +208,14 @@ public final class Simulation {
         boolean roomAtHome = measured && origin >= 0 && near.hasRoom(hosts, origin);
         Nearby from = origin < 0 || !locality.prefer() ? Nearby.ANYWHERE
                 : new Nearby(locality.countries().code(origin), locality.countries().language());
-        SimHost h = contender.waterFilling() ? waterFill() : viaBroker(broker, from);
+        SimHost h = contender.waterFilling() ? waterFill() : viaBroker(broker, network, from);
         if (measured && origin >= 0) {
             near.arrival(origin, h, roomAtHome);
         }
         if (h == null) {
             if (measured) {
                 recorder.turnedAway++;
+                recorder.turnedAwayBelowFull += fill() < Scenario.FULL_AT ? 1 : 0;
             }
             return;
         }
@@ -221,9 +250,23 @@ public final class Simulation {
         return i < 0 ? null : hosts[i];
     }
 
-    private SimHost viaBroker(int broker, Nearby from) {
-        Pick pick = dispatchers.get(broker).pick(SERVICE, from);
+    /**
+     * The web layer's counting, then the broker's pick for someone from {@code from}: a network over its budget is
+     * sent but not counted.
+     */
+    private SimHost viaBroker(int broker, long network, Nearby from) {
+        Visit visit = budgets.get(broker).admit(network) ? Visit.COUNTED : Visit.OVER_BUDGET;
+        Pick pick = dispatchers.get(broker).pick(SERVICE, visit, from);
         return pick instanceof Pick.Sent sent ? byKey.get(sent.host().key()) : null;
+    }
+
+    /** The real users present over the live capacity. */
+    private double fill() {
+        long present = 0;
+        for (SimHost h : hosts) {
+            present += h.alive ? h.present : 0;
+        }
+        return (double) present / aliveCapacity;
     }
 
     private void report(SimHost h, long intervalMillis) {

@@ -11,7 +11,8 @@ public record Summary(Scenario scenario, Contender contender, int seeds, double 
                       double cov, double covP99, double jain, double jainP1, double overCapacityShare,
                       double overCapacityBelowShare, long overCapacityBelow, double peakUtilisation, double sent,
                       double sentToDead, double sentToFull, double sentAfterTtl, long sentAfterTtlTotal,
-                      double turnedAway, double herds, double herdsPerThousand) {
+                      double turnedAway, double herds, double herdsPerThousand, double turnedAwayBelowFull,
+                      long turnedAwayBelowFullTotal, double botsSent) {
 
     public static Summary of(Scenario scenario, Contender contender, List<RunResult> runs) {
         int n = runs.size();
@@ -47,7 +48,10 @@ public record Summary(Scenario scenario, Contender contender, int seeds, double 
                 runs.stream().mapToLong(RunResult::sentToFull).average().orElse(0),
                 (double) afterTtl / n, afterTtl,
                 runs.stream().mapToLong(RunResult::turnedAway).average().orElse(0),
-                (double) herds / n, intervals == 0 ? 0 : 1000.0 * herds / intervals);
+                (double) herds / n, intervals == 0 ? 0 : 1000.0 * herds / intervals,
+                runs.stream().mapToLong(RunResult::turnedAwayBelowFull).average().orElse(0),
+                runs.stream().mapToLong(RunResult::turnedAwayBelowFull).sum(),
+                runs.stream().mapToLong(RunResult::botsSent).average().orElse(0));
     }
 
     /** The mean of the values that are numbers. */

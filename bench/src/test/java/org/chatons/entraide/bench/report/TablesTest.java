@@ -17,7 +17,7 @@ class TablesTest {
         Scenario s = Scenario.standard(50, 30, brokers, Sessions.EXPONENTIAL, 0.6)
                 .withTimes(Duration.ofMinutes(1), Duration.ofMinutes(1));
         RunResult run = new RunResult(new double[] {peakToMean}, new double[] {0.02}, new double[] {0.99}, 50, 0, 50,
-                0, 0.7, 100, 0, 0, sentAfterTtl, 0, 0, 10,
+                0, 0.7, 100, 0, 0, sentAfterTtl, 0, 0, 0, 0, 10,
                 new RunResult.Series(new double[0], new double[0], new double[0]));
         return Summary.of(s, Contender.brokerDefault(2), List.of(run));
     }

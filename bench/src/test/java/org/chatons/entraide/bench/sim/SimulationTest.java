@@ -52,7 +52,7 @@ class SimulationTest {
     @Test
     void theSameSeedReplaysTheSameRunAndFourBrokersSplitTheUsers() {
         Scenario four = new Scenario("four", 20, 30, 4, Sessions.LOGNORMAL, 0.6, 0.1, 0.1,
-                Duration.ofMinutes(20), Duration.ofMinutes(20));
+                Duration.ofMinutes(20), Duration.ofMinutes(20), Bots.NONE);
         RunResult a = run(four, "d-choices", 2);
         RunResult b = run(four, "d-choices", 2);
         assertThat(a.peakToMean()).containsExactly(b.peakToMean());

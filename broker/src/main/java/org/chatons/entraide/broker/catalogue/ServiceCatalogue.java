@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.chatons.entraide.broker.config.StartupError;
-import org.chatons.entraide.broker.members.MembersFile;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
  * The services the broker knows, in picker order. A report naming any other service is refused. Built at start
@@ -39,8 +39,9 @@ public final class ServiceCatalogue {
 
     private static Service check(ServiceDefinition d) {
         String at = "broker.services." + d.id();
-        if (!MembersFile.ID.matcher(d.id()).matches()) {
-            throw new StartupError(at + ": the id must match [a-z0-9-]{1,64}");
+        String idProblem = WireRules.idProblem(d.id());
+        if (idProblem != null) {
+            throw new StartupError(at + ": the id " + idProblem);
         }
         requireTexts(d.name(), at + ".name");
         requireTexts(d.description(), at + ".description");

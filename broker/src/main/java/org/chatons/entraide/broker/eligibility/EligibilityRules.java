@@ -17,7 +17,7 @@ import org.chatons.entraide.protocol.HostStatus;
 public record EligibilityRules(Duration reportTtl, double fullAt, ZoneId zone) {
 
     /** The first reason, in order of precedence, why the host may not receive a new user, or ELIGIBLE. */
-    public Eligibility assess(Host host, int sentSinceReport, boolean drained, Instant now) {
+    public Eligibility assess(Host host, double reserved, boolean drained, Instant now) {
         if (!host.member().confirmedOn(now.atZone(zone).toLocalDate())) {
             return Eligibility.UNCONFIRMED;
         }
@@ -33,7 +33,7 @@ public record EligibilityRules(Duration reportTtl, double fullAt, ZoneId zone) {
         if (!host.acceptsNewUsers()) {
             return Eligibility.CLOSED;
         }
-        if (full(host, sentSinceReport)) {
+        if (full(host, reserved)) {
             return Eligibility.FULL;
         }
         return host.status() == HostStatus.DEGRADED ? Eligibility.DEGRADED : Eligibility.ELIGIBLE;
@@ -41,10 +41,12 @@ public record EligibilityRules(Duration reportTtl, double fullAt, ZoneId zone) {
 
     /**
      * Whether the host's estimated load reached the full-at threshold. For a host whose load is unknown, when this
-     * broker alone has sent it that share of its capacity since its last report (see {@link Host#estimatedLoad}).
+     * broker's redirects since its last report stand for that share of its capacity (see {@link Host#estimatedLoad}).
+     *
+     * @param reserved the users this broker's redirects since the report stand for
      */
-    public boolean full(Host host, int sentSinceReport) {
-        return !(host.estimatedLoad(sentSinceReport) < fullAt);
+    public boolean full(Host host, double reserved) {
+        return !(host.estimatedLoad(reserved) < fullAt);
     }
 
     /**

@@ -37,10 +37,10 @@ public final class FederationStatus {
         boolean anyEligible = false;
         for (TrackedHost t : tracked) {
             boolean drained = registry.isDrained(t.host().key());
-            int sent = t.sentSinceReport();
-            Eligibility verdict = rules.assess(t.host(), sent, drained, now);
+            double reserved = t.reserved();
+            Eligibility verdict = rules.assess(t.host(), reserved, drained, now);
             anyEligible |= verdict.eligible();
-            judged.add(new HostState(t.host(), verdict, verdict.eligible(), t.host().estimatedLoad(sent),
+            judged.add(new HostState(t.host(), verdict, verdict.eligible(), t.host().estimatedLoad(reserved),
                     t.host().age(now), drained));
         }
         if (!anyEligible) {

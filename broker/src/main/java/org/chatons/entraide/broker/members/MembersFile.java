@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.chatons.entraide.broker.config.Sha256;
 import org.chatons.entraide.broker.config.StartupError;
+import org.chatons.entraide.protocol.WireRules;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -32,7 +33,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class MembersFile {
 
-    public static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
@@ -103,8 +103,8 @@ public final class MembersFile {
         }
         Map<String, Node> keys = keys(mapping, at, KEYS);
         String id = scalar(keys, mapping, at, "id");
-        if (!ID.matcher(id).matches()) {
-            throw error(keys.get("id"), at + ".id", "'" + id + "' (expected: [a-z0-9-]{1,64})");
+        if (!WireRules.isId(id)) {
+            throw error(keys.get("id"), at + ".id", "'" + id + "' (expected: " + WireRules.ID_PATTERN + ")");
         }
         String where = at + " (" + id + ")";
         String name = scalar(keys, mapping, where, "name");

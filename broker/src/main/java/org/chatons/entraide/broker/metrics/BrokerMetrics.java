@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
+import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.registry.Host;
 import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.reports.Outcome;
@@ -37,6 +38,9 @@ public final class BrokerMetrics implements PickListener {
     private final MeterRegistry registry;
     private final Map<HostKey, Counter> redirects = new ConcurrentHashMap<>();
     private final Map<String, Counter> noHost = new ConcurrentHashMap<>();
+    /** Per service, by reason: the catalogue's services and {@link Visit}'s labels only. */
+    private final Map<String, Map<String, Counter>> discounted = new ConcurrentHashMap<>();
+    private static final String UNCONFIRMED = "unconfirmed";
     /** The {@code /go} timers of each service (or "unknown"), by outcome; filled as outcomes first happen. */
     private final Map<String, AtomicReferenceArray<Timer>> goTimers = new ConcurrentHashMap<>();
 
@@ -48,7 +52,17 @@ public final class BrokerMetrics implements PickListener {
         }
     }
 
-    /** Counts a report by member (or "unknown") and outcome. */
+    /**
+     * Counts a report attempt whose sender is not known (no token, an unknown one, a body too large to read): on
+     * a public endpoint, scanners make these all day, so they have a series of their own, apart from the members'.
+     */
+    public void unauthenticatedReport(Outcome outcome) {
+        Counter.builder("entraide.reports.unauthenticated")
+                .description("Report attempts from unknown senders (no or unknown token, body too large), by outcome")
+                .tag("outcome", outcome.label()).register(registry).increment();
+    }
+
+    /** Counts a report of a known member by outcome. */
     public void report(String member, Outcome outcome) {
         Counter.builder("entraide.reports").description("Reports received from probe agents, by outcome")
                 .tag("member", member).tag("outcome", outcome.label()).register(registry).increment();
@@ -57,14 +71,42 @@ public final class BrokerMetrics implements PickListener {
     @Override
     public void picked(Pick pick) {
         if (pick instanceof Pick.Sent sent) {
-            Counter counter = redirects.get(sent.host().key());
-            if (counter == null) {
-                counter = redirects.computeIfAbsent(sent.host().key(), k -> redirectCounter(sent.host()));
+            if (sent.visit().sendsSomeone()) {
+                Counter counter = redirects.get(sent.host().key());
+                if (counter == null) {
+                    counter = redirects.computeIfAbsent(sent.host().key(), k -> redirectCounter(sent.host()));
+                }
+                counter.increment();
             }
-            counter.increment();
+            if (!sent.visit().counts()) {
+                notAVisit(sent.host().service(), sent.visit());
+            } else if (sent.weight() < 1) {
+                discounted(sent.host().service(), UNCONFIRMED).increment();
+            }
         } else if (pick instanceof Pick.NoHost none) {
             noHostCounter(none.service()).increment();
         }
+    }
+
+    /**
+     * Counts a request of {@code /go} or {@code /pick} that did not count as a user: a {@code HEAD}, a prefetch, or
+     * a redirect over its network's budget.
+     */
+    public void notAVisit(String service, Visit visit) {
+        discounted(service, visit.label()).increment();
+    }
+
+    private Counter discounted(String service, String reason) {
+        Map<String, Counter> byReason = discounted.get(service);
+        if (byReason == null) {
+            byReason = discounted.computeIfAbsent(service, s -> new ConcurrentHashMap<>());
+        }
+        Counter counter = byReason.get(reason);
+        return counter != null ? counter : byReason.computeIfAbsent(reason, r -> Counter
+                .builder("entraide.redirects.discounted").description("Requests for a user's redirect that counted as less than a user: head, prefetch, "
+                        + "network (over its network's budget), unconfirmed (counted at the weight the reports "
+                        + "confirm, below 1)")
+                .tag("service", service).tag("reason", r).register(registry));
     }
 
     /** Times one {@code /go} answer; {@code service} is null when it is not in the catalogue. */

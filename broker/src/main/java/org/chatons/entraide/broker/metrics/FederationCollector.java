@@ -16,6 +16,7 @@ import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
 import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
+import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.protocol.HostStatus;
 
 /**
@@ -28,9 +29,11 @@ public final class FederationCollector implements MultiCollector {
     private final ServiceCatalogue catalogue;
     private final FederationStatus status;
     private final Clock clock;
+    private final HostRegistry registry;
 
     public FederationCollector(ServiceCatalogue catalogue, FederationStatus status, Clock clock,
-                               PrometheusMeterRegistry prometheus) {
+                               PrometheusMeterRegistry prometheus, HostRegistry registry) {
+        this.registry = registry;
         this.catalogue = catalogue;
         this.status = status;
         this.clock = clock;
@@ -74,6 +77,10 @@ public final class FederationCollector implements MultiCollector {
         gauges.add(serviceGauge("entraide_service_eligible_capacity_users",
                 "Capacity of the service's hosts that may take a new user", states,
                 ServiceState::eligibleCapacityUsers));
+        gauges.add(serviceGauge("entraide_service_redirect_weight",
+                "How much a redirect to the service counts in the estimates (1 = a user; less while its reports "
+                        + "show that redirects do not become users: a flood)", states,
+                s -> registry.redirectWeight(s.service())));
         return new MetricSnapshots(gauges);
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.config.StartupError;
-import org.chatons.entraide.broker.members.MembersFile;
+import org.chatons.entraide.protocol.WireRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,10 +100,9 @@ public final class DrainsFile {
                 continue;
             }
             String[] parts = line.split("/", -1);
-            if (parts.length != 2 || !MembersFile.ID.matcher(parts[0]).matches()
-                    || !MembersFile.ID.matcher(parts[1]).matches()) {
+            if (parts.length != 2 || !WireRules.isId(parts[0]) || !WireRules.isId(parts[1])) {
                 throw new StartupError("drains file " + path + " line " + (i + 1) + ": '" + line
-                        + "' (expected: member/host, each [a-z0-9-]{1,64})");
+                        + "' (expected: member/host, each " + WireRules.ID_PATTERN + ")");
             }
             keys.add(new HostKey(parts[0], parts[1]));
         }

@@ -12,8 +12,9 @@ import org.chatons.entraide.protocol.HostStatus;
  * @param key             member and host id
  * @param member          the host's member
  * @param report          the host's part of the member's last accepted report (already validated)
- * @param observedAt      when the figures were measured: the report's sentAt, but never later than its arrival,
- *                        so an agent whose clock runs ahead cannot make its reports look fresher
+ * @param observedAt      when the figures were measured: the host's measuredAt, else the report's sentAt, but never
+ *                        later than the report's sentAt nor its arrival, so an agent whose clock runs ahead cannot
+ *                        make its reports look fresher
  * @param intervalSeconds how often the agent reports
  */
 public record Host(HostKey key, Member member, HostReport report, Instant observedAt, int intervalSeconds) {
@@ -56,9 +57,11 @@ public record Host(HostKey key, Member member, HostReport report, Instant observ
      * there. That is a lower bound, not an estimate, so the selection ranks such a host after every host whose
      * load is known (see {@code selection.Comparison}); as an estimate it still makes the host FULL once this
      * broker alone has sent it {@code full-at} of its capacity since its last report.
+     *
+     * @param reserved the users this broker's redirects since the report stand for (see {@code TrackedHost})
      */
-    public double estimatedLoad(int sentSinceReport) {
-        return (loadKnown() ? reportedLoad() : 0) + (double) sentSinceReport / capacity();
+    public double estimatedLoad(double reserved) {
+        return (loadKnown() ? reportedLoad() : 0) + reserved / capacity();
     }
 
     public Duration age(Instant now) {

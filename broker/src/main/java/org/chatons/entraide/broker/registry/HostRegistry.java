@@ -1,7 +1,9 @@
 package org.chatons.entraide.broker.registry;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.chatons.entraide.broker.counting.CountingRules;
+import org.chatons.entraide.broker.counting.RedirectWeight;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
@@ -33,6 +37,12 @@ public final class HostRegistry {
     private final Map<String, MemberState> members = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     private final Set<HostKey> drained = ConcurrentHashMap.newKeySet();
+    private final Map<String, RedirectWeight<HostKey>> weights = new ConcurrentHashMap<>();
+    private final CountingRules counting;
+
+    public HostRegistry(CountingRules counting) {
+        this.counting = counting;
+    }
 
     /** Throws {@link ReplayedReportException} when the report would be refused as a replay; changes nothing. */
     public void checkNewer(Member member, Instant sentAt) {
@@ -43,12 +53,16 @@ public final class HostRegistry {
     }
 
     /**
-     * Makes a validated report the member's current list of hosts, atomically per member.
+     * Makes a validated report the member's current list of hosts, atomically per member: a pick sees the member's
+     * hosts before the report or after it, never without them, and the janitor cannot take out a host the report
+     * has just installed. Each host keeps the users sent too late for its report ({@link Sends}), and what the
+     * report says of the users sent before it teaches the service's {@link RedirectWeight}.
      *
-     * @param observedAt when its figures were measured (see {@link Host#observedAt()})
+     * @param receivedAt when the report arrived: no host counts as measured later than that
      * @throws ReplayedReportException when it is not newer than the last accepted one; nothing changes then
      */
-    public void accept(Member member, Report report, Instant observedAt) {
+    public void accept(Member member, Report report, Instant receivedAt) {
+        List<Learned> learned = new ArrayList<>();
         members.compute(member.id(), (id, previous) -> {
             if (previous != null && !report.sentAt().isAfter(previous.sentAt())) {
                 throw new ReplayedReportException(previous.sentAt());
@@ -57,11 +71,26 @@ public final class HostRegistry {
             Set<String> touched = new HashSet<>();
             for (HostReport h : report.hosts()) {
                 HostKey key = new HostKey(id, h.id());
-                // A host keeps the key it was first seen with: lookups by key on every pick (drains, metrics)
-                // then find the very same object and skip comparing strings.
-                byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).compute(key, (k, before) ->
-                        new TrackedHost(new Host(before == null ? k : before.host().key(), member, h, observedAt,
-                                report.intervalSeconds()), before));
+                Instant observedAt = observedAt(h, report.sentAt(), receivedAt);
+                RedirectWeight<HostKey> weight = weight(h.service());
+                byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).compute(key, (k, before) -> {
+                    // A host keeps the key it was first seen with: lookups by key on every pick (drains, metrics)
+                    // then find the very same object and skip comparing strings.
+                    Host fresh = new Host(before == null ? k : before.host().key(), member, h, observedAt,
+                            report.intervalSeconds());
+                    if (before == null) {
+                        return new TrackedHost(fresh, new Sends(), weight);
+                    }
+                    Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace()));
+                    Host old = before.host();
+                    if (old.activeUsers() != null && fresh.activeUsers() != null
+                            && observedAt.isAfter(old.observedAt())) {
+                        Duration between = Duration.between(old.observedAt(), observedAt);
+                        learned.add(new Learned(weight, fresh.key(), counting.evidence(split.counted(),
+                                old.activeUsers(), fresh.activeUsers(), between)));
+                    }
+                    return new TrackedHost(fresh, split.next(), weight);
+                });
                 serviceOfHost.put(key, h.service());
                 touched.add(h.service());
             }
@@ -70,6 +99,7 @@ public final class HostRegistry {
                 previous.serviceOfHost().forEach((key, service) -> {
                     if (!service.equals(serviceOfHost.get(key))) {
                         byService.get(service).remove(key);
+                        weight(service).forget(key);
                         touched.add(service);
                     }
                 });
@@ -77,30 +107,68 @@ public final class HostRegistry {
             touched.forEach(this::bump);
             return new MemberState(report.sentAt(), serviceOfHost);
         });
+        // Outside the member's lock: learning takes the service's.
+        learned.forEach(l -> l.weight().learn(l.key(), l.evidence(), receivedAt));
+    }
+
+    /** Evidence from one host's new report, for its service's weight. */
+    private record Learned(RedirectWeight<HostKey> weight, HostKey key, CountingRules.Evidence evidence) {
+    }
+
+    /**
+     * When the host's figures were measured: its own measuredAt (agents that send it), else the report's sentAt;
+     * never after the report was sent, nor after it arrived.
+     */
+    private static Instant observedAt(HostReport h, Instant sentAt, Instant receivedAt) {
+        Instant measured = h.measuredAt() == null || h.measuredAt().isAfter(sentAt) ? sentAt : h.measuredAt();
+        return measured.isAfter(receivedAt) ? receivedAt : measured;
     }
 
     /**
      * Forgets hosts measured before the cutoff, drains included: a host back after that long starts afresh.
-     * Its member keeps its last sentAt, so old reports stay refused.
+     * Its member keeps its last sentAt, so old reports stay refused. Per member, under the same lock as
+     * {@link #accept}, and each host only if it is still the very object found silent: a report accepted meanwhile
+     * keeps every host it names.
      */
     public int forgetObservedBefore(Instant cutoff) {
-        int[] forgotten = {0};
-        members.replaceAll((id, state) -> {
-            Map<HostKey, String> kept = new LinkedHashMap<>();
-            state.serviceOfHost().forEach((key, service) -> {
-                TrackedHost tracked = byService.get(service).get(key);
-                if (tracked != null && tracked.host().observedAt().isBefore(cutoff)) {
-                    byService.get(service).remove(key);
-                    drained.remove(key);
-                    bump(service);
-                    forgotten[0]++;
-                } else {
-                    kept.put(key, service);
-                }
+        int forgotten = 0;
+        for (String id : members.keySet()) {
+            int[] count = {0};
+            members.computeIfPresent(id, (k, state) -> {
+                Map<HostKey, String> kept = new LinkedHashMap<>();
+                state.serviceOfHost().forEach((key, service) -> {
+                    Map<HostKey, TrackedHost> hosts = byService.get(service);
+                    TrackedHost tracked = hosts.get(key);
+                    if (tracked != null && tracked.host().observedAt().isBefore(cutoff) && hosts.remove(key, tracked)) {
+                        drained.remove(key);
+                        weight(service).forget(key);
+                        bump(service);
+                        count[0]++;
+                    } else {
+                        kept.put(key, service);
+                    }
+                });
+                return count[0] == 0 ? state : new MemberState(state.sentAt(), kept);
             });
-            return new MemberState(state.sentAt(), kept);
-        });
-        return forgotten[0];
+            forgotten += count[0];
+        }
+        return forgotten;
+    }
+
+    /** How much a redirect to the service counts now: 1 unless its reports show redirects not becoming users. */
+    public double redirectWeight(String service) {
+        RedirectWeight<HostKey> weight = weights.get(service);
+        return weight == null ? 1 : weight.value();
+    }
+
+    /** The service's weight, for the selection's snapshots: it changes as reports come, the object stays. */
+    public RedirectWeight<HostKey> weightOf(String service) {
+        return weight(service);
+    }
+
+    private RedirectWeight<HostKey> weight(String service) {
+        RedirectWeight<HostKey> weight = weights.get(service);
+        return weight != null ? weight : weights.computeIfAbsent(service, s -> new RedirectWeight<>(counting));
     }
 
     /** The hosts of one service, in no particular order. */

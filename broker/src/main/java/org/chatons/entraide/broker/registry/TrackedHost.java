@@ -1,73 +1,55 @@
 package org.chatons.entraide.broker.registry;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
+import org.chatons.entraide.broker.counting.RedirectWeight;
 
 /**
- * A host as the registry holds it: its last report, and how many users this broker sent there that the report
- * does not count yet. A new report replaces the whole object: the users sent before it are in it, except those
- * sent in the last moments before it was measured, who had not joined yet (see {@link #JOIN_GRACE}).
+ * A host as the registry holds it: its last report, and the users this broker sent there that the report does not
+ * count yet. A new report replaces the whole object; the users sent before it are in it, except those sent in the
+ * last moments before the host was measured, who had not joined yet: they move to the new object (see
+ * {@link Sends}). Those users count in the estimate as much as the service's reports confirm that redirects
+ * become users ({@link RedirectWeight}).
  */
 public final class TrackedHost {
 
-    /**
-     * How long a user sent to a host takes to show in its count: the browser follows the redirect, opens the
-     * pad or the call, and the next probe sees it. Users sent this long before a report was measured, or later,
-     * are carried over to the next estimate rather than forgotten; counting a few twice errs on the safe side,
-     * forgetting them made every fresh report look emptier than the host was.
-     */
-    public static final Duration JOIN_GRACE = Duration.ofSeconds(5);
-
-    /** How many send times are remembered (a power of two): more than a host gets within {@link #JOIN_GRACE}. */
-    private static final int REMEMBERED = 16;
-
     private final Host host;
-    private final AtomicInteger sentSinceReport;
-    /** The times (epoch ms) of the last sends, as a ring indexed by {@link #sends}. */
-    private final AtomicLongArray sendTimes = new AtomicLongArray(REMEMBERED);
-    private final AtomicInteger sends = new AtomicInteger();
+    private final Sends sends;
+    private final RedirectWeight<HostKey> weight;
 
-    private TrackedHost(Host host) {
+    TrackedHost(Host host, Sends sends, RedirectWeight<HostKey> weight) {
         this.host = host;
-        this.sentSinceReport = new AtomicInteger();
-    }
-
-    /** The host after a new report: keeps the users the previous object saw sent too late for that report. */
-    TrackedHost(Host host, TrackedHost previous) {
-        this(host);
-        if (previous != null) {
-            long cutoff = host.observedAt().minus(JOIN_GRACE).toEpochMilli();
-            int count = previous.sends.get();
-            for (int k = Math.max(0, count - REMEMBERED); k < count; k++) {
-                long at = previous.sendTimes.get(k & (REMEMBERED - 1));
-                if (at >= cutoff) {
-                    remember(at);
-                }
-            }
-        }
+        this.sends = sends;
+        this.weight = weight;
     }
 
     public Host host() {
         return host;
     }
 
+    /** Users sent there (and counted) since the report, or shortly before it was measured. */
     public int sentSinceReport() {
-        return sentSinceReport.get();
+        return sends.total();
+    }
+
+    /** The users those redirects stand for: as many as the service's reports confirm redirects become users. */
+    public double reserved() {
+        return weight.value() * sends.total();
     }
 
     public double estimatedLoad() {
-        return host.estimatedLoad(sentSinceReport.get());
+        return host.estimatedLoad(reserved());
     }
 
     /** Counts one user sent there at that instant. */
     public void sent(Instant now) {
-        remember(now.toEpochMilli());
+        sends.add(now);
+        if (host.activeUsers() != null) {
+            // Only hosts whose reports can confirm arrivals measure the service's rate of redirects against them.
+            weight.sent(now);
+        }
     }
 
-    private void remember(long epochMillis) {
-        sendTimes.set(sends.getAndIncrement() & (REMEMBERED - 1), epochMillis);
-        sentSinceReport.incrementAndGet();
+    Sends sends() {
+        return sends;
     }
 }

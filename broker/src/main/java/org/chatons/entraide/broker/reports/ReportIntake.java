@@ -22,9 +22,6 @@ import org.chatons.entraide.protocol.Report;
 @Singleton
 public final class ReportIntake {
 
-    /** A member label for reports whose sender is not known: never a value taken from the request. */
-    public static final String UNKNOWN_MEMBER = "unknown";
-
     private final MemberDirectory members;
     private final ReportValidator validator;
     private final HostRegistry registry;
@@ -51,7 +48,7 @@ public final class ReportIntake {
      * @throws Rejection  for any problem, after counting it
      */
     public int receive(String bearerToken, MediaType contentType, byte[] body, boolean dryRun) {
-        String memberLabel = UNKNOWN_MEMBER;
+        String memberLabel = null;
         try {
             Member member = members.byToken(bearerToken).orElseThrow(() -> new Rejection(Outcome.UNAUTHORIZED,
                     "Authorization", bearerToken == null ? "missing: send 'Authorization: Bearer <member token>'"
@@ -67,26 +64,34 @@ public final class ReportIntake {
             Report report = parse(body);
             Instant now = clock.instant();
             validator.validate(report, member, now);
-            Instant observedAt = report.sentAt().isAfter(now) ? now : report.sentAt();
             if (dryRun) {
                 registry.checkNewer(member, report.sentAt());
             } else {
-                registry.accept(member, report, observedAt);
+                registry.accept(member, report, now);
             }
             metrics.report(memberLabel, dryRun ? Outcome.DRY_RUN : Outcome.ACCEPTED);
             return report.hosts().size();
         } catch (ReplayedReportException e) {
-            metrics.report(memberLabel, Outcome.REPLAY);
+            count(memberLabel, Outcome.REPLAY);
             throw new Rejection(Outcome.REPLAY, "sentAt", e.getMessage());
         } catch (Rejection e) {
-            metrics.report(memberLabel, e.outcome());
+            count(memberLabel, e.outcome());
             throw e;
+        }
+    }
+
+    /** Per member once the token names one; before that, in the unauthenticated series. */
+    private void count(String member, Outcome outcome) {
+        if (member == null) {
+            metrics.unauthenticatedReport(outcome);
+        } else {
+            metrics.report(member, outcome);
         }
     }
 
     /** Counts and words the refusal of a body the server would not even read, being over its size limit. */
     public Rejection refuseOversized(long length) {
-        metrics.report(UNKNOWN_MEMBER, Outcome.TOO_LARGE);
+        metrics.unauthenticatedReport(Outcome.TOO_LARGE);
         return tooLarge(length);
     }
 

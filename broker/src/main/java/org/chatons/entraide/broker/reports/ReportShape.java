@@ -22,9 +22,11 @@ final class ReportShape {
 
     private static final Map<String, Kind> REPORT = Map.of("member", Kind.STRING, "sentAt", Kind.INSTANT,
             "intervalSeconds", Kind.INTEGER);
-    private static final Map<String, Kind> HOST = Map.of("id", Kind.STRING, "service", Kind.STRING,
-            "software", Kind.STRING, "url", Kind.STRING, "status", Kind.STATUS, "acceptsNewUsers", Kind.BOOLEAN,
-            "activeUsers", Kind.INTEGER, "capacityUsers", Kind.INTEGER, "load", Kind.NUMBER, "detail", Kind.STRING);
+    private static final Map<String, Kind> HOST = Map.ofEntries(Map.entry("id", Kind.STRING),
+            Map.entry("service", Kind.STRING), Map.entry("software", Kind.STRING), Map.entry("url", Kind.STRING),
+            Map.entry("status", Kind.STATUS), Map.entry("acceptsNewUsers", Kind.BOOLEAN),
+            Map.entry("activeUsers", Kind.INTEGER), Map.entry("capacityUsers", Kind.INTEGER),
+            Map.entry("load", Kind.NUMBER), Map.entry("detail", Kind.STRING), Map.entry("measuredAt", Kind.INSTANT));
 
     private ReportShape() {
     }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
+import org.chatons.entraide.broker.counting.RedirectWeight;
+import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
@@ -60,34 +62,52 @@ public final class Dispatcher {
 
     /** Chooses a host for one new user of the service, with no preference, and counts the user as sent there. */
     public Pick pick(String service) {
-        return pick(service, Nearby.ANYWHERE);
+        return pick(service, Visit.COUNTED, Nearby.ANYWHERE);
     }
 
     /** The same, preferring hosts near the person while they have room comparable to the rest ({@link NearFirst}). */
     public Pick pick(String service, Nearby near) {
+        return pick(service, Visit.COUNTED, near);
+    }
+
+    /** The same for a request that is counted as the visit says, with no preference. */
+    public Pick pick(String service, Visit visit) {
+        return pick(service, visit, Nearby.ANYWHERE);
+    }
+
+    /**
+     * Chooses a host for one request of the service, preferring hosts near the person while they have room
+     * comparable to the rest ({@link NearFirst}); only a {@link Visit#COUNTED} one is counted as a user sent there
+     * (the others are chosen the same way, so an uncounted person still lands on a host with room).
+     */
+    public Pick pick(String service, Visit visit, Nearby near) {
         Instant now = clock.instant();
         Candidates candidates = candidates(service, now);
-        TrackedHost chosen = choose(candidates.eligible(), near);
+        TrackedHost chosen = choose(candidates.eligible(), visit, near);
         if (chosen == null) {
-            chosen = choose(candidates.degraded(), near);
+            chosen = choose(candidates.degraded(), visit, near);
         }
         Pick pick;
         if (chosen == null) {
             pick = new Pick.NoHost(service, status.service(service, now).hostsByVerdict());
         } else {
-            chosen.sent(now);
-            pick = new Pick.Sent(chosen.host());
+            if (visit.counts()) {
+                chosen.sent(now);
+            }
+            pick = new Pick.Sent(chosen.host(), visit, candidates.eligible().weight());
         }
         listener.picked(pick);
         return pick;
     }
 
-    private TrackedHost choose(Tier tier, Nearby near) {
+    private TrackedHost choose(Tier tier, Visit visit, Nearby near) {
         int i = nearFirst.choose(policy, tier, tier.pool(rules, registry), near, random);
         if (i < 0) {
             return null;
         }
-        tier.sent(i);
+        if (visit.counts()) {
+            tier.sent(i);
+        }
         return tier.host(i);
     }
 
@@ -101,7 +121,7 @@ public final class Dispatcher {
         List<TrackedHost> degraded = new ArrayList<>();
         Instant validUntil = Instant.MAX;
         for (TrackedHost t : registry.hosts(service)) {
-            Eligibility verdict = rules.assess(t.host(), t.sentSinceReport(), registry.isDrained(t.host().key()), now);
+            Eligibility verdict = rules.assess(t.host(), t.reserved(), registry.isDrained(t.host().key()), now);
             // Between reports a host only fills up, so one that is not a candidate now cannot become one
             // before the version changes.
             if (verdict == Eligibility.ELIGIBLE || verdict == Eligibility.DEGRADED) {
@@ -110,7 +130,8 @@ public final class Dispatcher {
                 validUntil = changes.isBefore(validUntil) ? changes : validUntil;
             }
         }
-        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible), new Tier(degraded));
+        RedirectWeight<?> weight = registry.weightOf(service);
+        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, weight), new Tier(degraded, weight));
         cache.put(service, fresh);
         return fresh;
     }

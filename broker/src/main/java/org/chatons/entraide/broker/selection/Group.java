@@ -7,7 +7,8 @@ import org.chatons.entraide.broker.registry.TrackedHost;
 /**
  * Some of a tier's hosts (those of one country, or of members speaking one language), with how full they are
  * together: the capacity-weighted mean estimated load of the ones whose load is known, counting the users sent to
- * them since the group was made, as {@link Tier} does for all of them.
+ * them since the group was made, each as much as a counted redirect counts now ({@link Tier#weight()}), as
+ * {@link Tier} does for all of them.
  */
 final class Group {
 
@@ -19,7 +20,7 @@ final class Group {
     private final double knownLoad;
     private final long knownCapacity;
     private final long capacity;
-    private final long sentBefore;
+    private final double reservedBefore;
     /**
      * The users sent since the group was made: to any of its hosts in the low 32 bits, to those whose load is
      * known in the high ones, so that a user sent costs one atomic addition per group, not two.
@@ -32,13 +33,13 @@ final class Group {
         this.cumulativeCapacity = new long[members.length];
         long sum = 0;
         long known = 0;
-        long sentSoFar = 0;
+        double reserved = 0;
         double weighted = 0;
         for (int k = 0; k < members.length; k++) {
             TrackedHost t = hosts[members[k]];
             int c = t.host().capacity();
             sum += c;
-            sentSoFar += t.sentSinceReport();
+            reserved += t.reserved();
             if (t.host().loadKnown()) {
                 known += c;
                 weighted += t.estimatedLoad() * c;
@@ -48,7 +49,7 @@ final class Group {
         this.capacity = sum;
         this.knownCapacity = known;
         this.knownLoad = weighted;
-        this.sentBefore = sentSoFar;
+        this.reservedBefore = reserved;
     }
 
     int size() {
@@ -65,21 +66,24 @@ final class Group {
         sent.addAndGet(loadKnown ? KNOWN + 1 : 1);
     }
 
-    /** The mean estimated load of the hosts whose load is known; NaN when none is. */
-    double meanLoad() {
-        return knownCapacity == 0 ? Double.NaN : (knownLoad + (sent.get() >>> 32)) / knownCapacity;
+    /**
+     * The mean estimated load of the hosts whose load is known, each user sent since counting {@code weight};
+     * NaN when no host's load is known.
+     */
+    double meanLoad(double weight) {
+        return knownCapacity == 0 ? Double.NaN : (knownLoad + weight * (sent.get() >>> 32)) / knownCapacity;
     }
 
     /**
      * The users this broker sent to the group since its hosts' reports, over its capacity: all there is to compare
      * where loads are unknown (Lufi, Lstu, a plain HTTP check).
      */
-    double meanSent() {
-        return capacity == 0 ? Double.NaN : (double) (sentBefore + (int) sent.get()) / capacity;
+    double meanSent(double weight) {
+        return capacity == 0 ? Double.NaN : (reservedBefore + weight * (int) sent.get()) / capacity;
     }
 
-    /** The group as a pool of its own, indexed 0..size-1, over the tier's pool. */
-    Pool pool(Pool tier) {
+    /** The group as a pool of its own, indexed 0..size-1, over the tier's pool; a user sent counts {@code weight}. */
+    Pool pool(Pool tier, double weight) {
         return new Pool() {
             @Override
             public int size() {
@@ -113,7 +117,7 @@ final class Group {
 
             @Override
             public double meanEstimatedLoad() {
-                return meanLoad();
+                return meanLoad(weight);
             }
 
             @Override

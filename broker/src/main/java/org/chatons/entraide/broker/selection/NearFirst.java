@@ -35,32 +35,34 @@ public record NearFirst(double tolerance) {
             return policy.choose(all, random);
         }
         Regions regions = tier.regions();
-        int i = within(policy, regions.country(near.country()), regions.all(), all, random);
+        double weight = tier.weight();
+        int i = within(policy, regions.country(near.country()), regions.all(), all, weight, random);
         if (i < 0) {
-            i = within(policy, regions.language(near.language()), regions.all(), all, random);
+            i = within(policy, regions.language(near.language()), regions.all(), all, weight, random);
         }
         return i >= 0 ? i : policy.choose(all, random);
     }
 
     /** The policy's choice among the group's hosts, when it has room; -1 otherwise. */
-    private int within(Policy policy, Group group, Group everyone, Pool all, RandomGenerator random) {
-        if (group == null || group.size() == everyone.size() || !hasRoom(group, everyone)) {
+    private int within(Policy policy, Group group, Group everyone, Pool all, double weight, RandomGenerator random) {
+        if (group == null || group.size() == everyone.size() || !hasRoom(group, everyone, weight)) {
             return -1;
         }
-        int k = policy.choose(group.pool(all), random);
+        int k = policy.choose(group.pool(all, weight), random);
         return k < 0 ? -1 : group.member(k);
     }
 
     /**
      * Whether the group is at most {@code tolerance} fuller than everyone: by the mean estimated load of the hosts
-     * whose load is known, or, where either side has none, by the users sent since the reports over capacity.
+     * whose load is known, or, where either side has none, by the users sent since the reports over capacity;
+     * each user sent since the group was made counts {@code weight} (as much as a counted redirect counts now).
      */
-    boolean hasRoom(Group group, Group everyone) {
-        double mine = group.meanLoad();
-        double all = everyone.meanLoad();
+    boolean hasRoom(Group group, Group everyone, double weight) {
+        double mine = group.meanLoad(weight);
+        double all = everyone.meanLoad(weight);
         if (Double.isNaN(mine) || Double.isNaN(all)) {
-            mine = group.meanSent();
-            all = everyone.meanSent();
+            mine = group.meanSent(weight);
+            all = everyone.meanSent(weight);
         }
         return mine <= all * (1 + tolerance);
     }

@@ -1,14 +1,20 @@
 package org.chatons.entraide.broker.selection;
 
 import java.util.Map;
+import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.registry.Host;
 
 /** The outcome of choosing a host for one new user. */
 public sealed interface Pick {
 
-    /** The user goes to this host. */
-    record Sent(Host host) implements Pick {
+    /**
+     * The user goes to this host.
+     *
+     * @param visit  how the request counts: only a {@link Visit#COUNTED} one reserved a user there
+     * @param weight how much a counted redirect to the service counted (1 = a whole user)
+     */
+    record Sent(Host host, Visit visit, double weight) implements Pick {
     }
 
     /** No host may take a new user; how many hosts there are per reason, to tell the user why. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
+import org.chatons.entraide.broker.counting.RedirectWeight;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.registry.TrackedHost;
@@ -23,10 +24,12 @@ final class Tier {
     private final double weightedLoad;
     private final long knownCapacity;
     private final AtomicInteger sentSinceSnapshot = new AtomicInteger();
+    private final RedirectWeight<?> weight;
     /** The hosts by country and language, made when a pick first asks for them (see {@link NearFirst}). */
     private volatile Regions regions;
 
-    Tier(List<TrackedHost> hosts) {
+    Tier(List<TrackedHost> hosts, RedirectWeight<?> weight) {
+        this.weight = weight;
         this.hosts = hosts.toArray(TrackedHost[]::new);
         this.cumulativeCapacity = new long[this.hosts.length];
         long sum = 0;
@@ -51,6 +54,11 @@ final class Tier {
 
     int size() {
         return hosts.length;
+    }
+
+    /** How much a counted redirect to the service counts now. */
+    double weight() {
+        return weight.value();
     }
 
     /** Counts a user sent to host {@code i}, for {@link Pool#meanEstimatedLoad()} and the regions' fullness. */
@@ -98,7 +106,7 @@ final class Tier {
                 // time alone could (a report going stale, a confirmation lapsing; see Dispatcher). Checking just
                 // those two keeps a pick from redoing the date arithmetic of every rule for every host it samples.
                 TrackedHost t = hosts[i];
-                return !rules.full(t.host(), t.sentSinceReport()) && !registry.isDrained(t.host().key());
+                return !rules.full(t.host(), t.reserved()) && !registry.isDrained(t.host().key());
             }
 
             @Override
@@ -123,7 +131,8 @@ final class Tier {
 
             @Override
             public double meanEstimatedLoad() {
-                return knownCapacity == 0 ? Double.NaN : (weightedLoad + sentSinceSnapshot.get()) / knownCapacity;
+                return knownCapacity == 0 ? Double.NaN
+                        : (weightedLoad + weight.value() * sentSinceSnapshot.get()) / knownCapacity;
             }
 
             @Override

@@ -20,6 +20,16 @@ final class Answers {
                 "no service '" + service + "': see /api/v1/services").response();
     }
 
+    /**
+     * The answer to a browser's prefetch of a redirect: an error, never stored, which browsers do not use for the
+     * navigation (they ask again when the person follows the link).
+     */
+    static HttpResponse<?> prefetchRefused() {
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.VARY, "Sec-Purpose, Purpose");
+    }
+
     /** 503 with Retry-After and how many hosts there are per reason. */
     static HttpResponse<?> noHost(Pick.NoHost none, Duration retryAfter) {
         Map<String, Integer> reasons = none.hostsByVerdict().entrySet().stream()

@@ -6,12 +6,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
 import java.time.Clock;
 import java.time.Instant;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.config.BrokerConfig;
+import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.selection.Dispatcher;
 import org.chatons.entraide.broker.selection.Nearby;
 import org.chatons.entraide.broker.selection.Pick;
@@ -25,10 +28,15 @@ public class ServicesController {
     private final Dispatcher dispatcher;
     private final BrokerConfig config;
     private final Clock clock;
+    private final Visits visits;
+    private final BrokerMetrics metrics;
     private final Locality locality;
 
     public ServicesController(ServiceCatalogue catalogue, FederationStatus status, Dispatcher dispatcher,
-                              BrokerConfig config, Clock clock, Locality locality) {
+                              BrokerConfig config, Clock clock, Visits visits, BrokerMetrics metrics,
+                              Locality locality) {
+        this.visits = visits;
+        this.metrics = metrics;
         this.catalogue = catalogue;
         this.status = status;
         this.dispatcher = dispatcher;
@@ -53,9 +61,12 @@ public class ServicesController {
 
     /**
      * The same choice as {@code /go}, as JSON, with the same {@code near} and {@code lang} parameters (else the
-     * caller's Accept-Language); the user is counted as sent there. A parameter that is not a code is a 400.
+     * caller's Accept-Language), counted the same way: the user is counted as sent there, within the client
+     * network's budget, and a {@code HEAD} or a prefetch counts no one (see {@link GoController}). A parameter that
+     * is not a code is a 400, and counts no one.
      */
     @Get("/{service}/pick")
+    @Head("/{service}/pick")
     public HttpResponse<?> pick(String service, HttpRequest<?> request) {
         if (catalogue.find(service).map(Service::id).isEmpty()) {
             return Answers.unknownService(service);
@@ -67,7 +78,12 @@ public class ServicesController {
             return Problem.of(HttpStatus.BAD_REQUEST, "/problems/bad-parameter", "Bad parameter", e.getMessage())
                     .response();
         }
-        Pick pick = dispatcher.pick(service, near);
+        Visit visit = visits.of(request);
+        if (visit == Visit.PREFETCH) {
+            metrics.notAVisit(service, visit);
+            return Answers.prefetchRefused();
+        }
+        Pick pick = dispatcher.pick(service, visit, near);
         if (pick instanceof Pick.Sent sent) {
             return HttpResponse.ok(ApiViews.PickView.of(sent.host(), near))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store");

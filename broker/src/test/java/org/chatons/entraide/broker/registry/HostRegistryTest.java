@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.registry;
 
+import org.chatons.entraide.broker.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class HostRegistryTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T18:00:00Z");
-    final HostRegistry registry = new HostRegistry();
+    final HostRegistry registry = new HostRegistry(Fixtures.counting());
     final Member alpha = member("alpha");
 
     @Test
@@ -96,7 +97,7 @@ class HostRegistryTest {
         registry.accept(alpha, report("alpha", measured, host("alpha", "pad-1", "pad", 12, 100)), measured);
 
         TrackedHost after = registry.hosts("pad").iterator().next();
-        assertThat(TrackedHost.JOIN_GRACE).isEqualTo(Duration.ofSeconds(5));
+        assertThat(Fixtures.counting().joinGrace()).isEqualTo(Duration.ofSeconds(5));
         assertThat(after.sentSinceReport()).isEqualTo(2);
         assertThat(after.estimatedLoad()).isCloseTo(0.14, within(1e-9));
 

@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.selection;
 
+import org.chatons.entraide.broker.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatons.entraide.broker.Fixtures.closed;
 import static org.chatons.entraide.broker.Fixtures.host;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class DispatcherTest {
 
     final TestClock clock = new TestClock();
-    final HostRegistry registry = new HostRegistry();
+    final HostRegistry registry = new HostRegistry(Fixtures.counting());
     final EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneId.of("Europe/Paris"));
     final List<Pick> heard = new ArrayList<>();
     final Dispatcher dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
@@ -114,7 +115,7 @@ class DispatcherTest {
 
     /** The first picks of a fresh broker configured with broker.policy and broker.brokers, on the same reports. */
     List<String> firstPicks(String policy, int brokers, int picks) {
-        HostRegistry own = new HostRegistry();
+        HostRegistry own = new HostRegistry(Fixtures.counting());
         Dispatcher told = new Dispatcher(own, rules, new FederationStatus(own, rules, clock),
                 Policies.byName(policy, 2, brokers), clock, new SplittableRandom(1), PickListener.NONE);
         own.accept(alpha, org.chatons.entraide.broker.Fixtures.report("alpha", clock.instant(),

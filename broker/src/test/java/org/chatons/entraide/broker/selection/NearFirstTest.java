@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class NearFirstTest {
 
     final TestClock clock = new TestClock();
-    final HostRegistry registry = new HostRegistry();
+    final HostRegistry registry = new HostRegistry(Fixtures.counting());
     final EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneId.of("Europe/Paris"));
 
     final Member france = member("hexagone", "FR", "fr");
@@ -130,7 +130,7 @@ class NearFirstTest {
         assertThat(pick(dispatcher, new Nearby("IT", "de"))).isEqualTo("CH");
         // A language no one speaks and a country no one is in: no preference at all, the very same choices.
         clock.advance(Duration.ofSeconds(10));
-        HostRegistry twin = new HostRegistry();
+        HostRegistry twin = new HostRegistry(Fixtures.counting());
         for (HostRegistry to : List.of(registry, twin)) {
             reportNow(to, france, host("hexagone", "pad-1", "pad", 10, 100), host("hexagone", "pad-2", "pad", 40, 100));
             reportNow(to, switzerland, host("helvetia", "pad-3", "pad", 21, 100));
@@ -155,14 +155,14 @@ class NearFirstTest {
         Group be = new Group(hosts, new int[] {belgian});
 
         // Belgium at 30 %, everyone at 26.7 %: 12.5 % fuller.
-        assertThat(new NearFirst(0).hasRoom(be, all)).isFalse();
-        assertThat(new NearFirst(0.1).hasRoom(be, all)).isFalse();
-        assertThat(new NearFirst(0.13).hasRoom(be, all)).isTrue();
+        assertThat(new NearFirst(0).hasRoom(be, all, 1.0)).isFalse();
+        assertThat(new NearFirst(0.1).hasRoom(be, all, 1.0)).isFalse();
+        assertThat(new NearFirst(0.13).hasRoom(be, all, 1.0)).isTrue();
         // Users sent elsewhere make room, relatively.
         for (int k = 0; k < 12; k++) {
             all.sent(true);
         }
-        assertThat(new NearFirst(0).hasRoom(be, all)).isTrue();
+        assertThat(new NearFirst(0).hasRoom(be, all, 1.0)).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.selection;
 
+import org.chatons.entraide.broker.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.chatons.entraide.broker.Fixtures.host;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class TierTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T18:00:00Z");
-    final HostRegistry registry = new HostRegistry();
+    final HostRegistry registry = new HostRegistry(Fixtures.counting());
     final EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneId.of("Europe/Paris"));
 
     @Test
@@ -28,7 +29,7 @@ class TierTest {
                 usersUnknown(host("alpha", "pad-2", "pad", 0, 300))), T0);
         List<TrackedHost> hosts = registry.hosts("pad").stream()
                 .sorted((a, b) -> a.host().key().host().compareTo(b.host().key().host())).toList();
-        Tier tier = new Tier(hosts);
+        Tier tier = new Tier(hosts, registry.weightOf("pad"));
         Pool pool = tier.pool(rules, registry);
 
         // Counted at 0, the host of unknown load would make it 0.125, and every known host look crowded.
@@ -47,6 +48,6 @@ class TierTest {
     void withNoKnownLoadThereIsNoMean() {
         registry.accept(member("alpha"), report("alpha", T0, usersUnknown(host("alpha", "drop", "drop", 0, 50))), T0);
 
-        assertThat(new Tier(List.copyOf(registry.hosts("drop"))).pool(rules, registry).meanEstimatedLoad()).isNaN();
+        assertThat(new Tier(List.copyOf(registry.hosts("drop")), registry.weightOf("drop")).pool(rules, registry).meanEstimatedLoad()).isNaN();
     }
 }

@@ -63,7 +63,7 @@ class NearbyTest extends BrokerTestBase {
         List<String> belgians = wentTo("/go/pad?near=BE", null, 14);
 
         assertThat(belgians.subList(0, 7)).containsOnly("beta");
-        assertThat(belgians.subList(7, 14)).contains("alpha");
+        assertThat(belgians.subList(7, 14)).anyMatch(member -> !member.equals("beta"));
         assertThat(hostLoad("beta", "pad-3")).isLessThanOrEqualTo(meanLoad() + 0.01 + 1e-9);
     }
 

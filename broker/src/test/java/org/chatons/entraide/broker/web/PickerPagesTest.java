@@ -54,7 +54,7 @@ class PickerPagesTest extends BrokerTestBase {
         assertThat(home.body()).contains("<html lang=\"fr\">").contains("De quoi avez-vous besoin ?")
                 .contains("<h2>Pad</h2>").contains("<h2>Visioconférence</h2>").doesNotContain("<h2>Sondage</h2>")
                 .contains("1 membre peut vous accueillir maintenant")
-                .contains("href=\"/go/pad?lang=fr\">Ouvrir un pad</a>")
+                .containsPattern("href=\"/go/pad\\?lang=fr\"\\s+rel=\"nofollow\">Ouvrir un pad</a>")
                 .contains("Une alternative à Google Docs");
         // visio has no eligible host: no dead button, a sentence instead.
         assertThat(home.body()).doesNotContain("/go/visio").contains("Aucun membre ne peut vous accueillir");

@@ -125,7 +125,7 @@ class PickerTextsTest extends BrokerTestBase {
         assertThat(anywhere).contains("Vous êtes envoyé·e d’abord chez les membres qui parlent français")
                 .doesNotContain("Chercher partout");
         assertThat(noHost).contains("Aucun membre ne peut vous accueillir, ni en Belgique ni ailleurs.")
-                .contains("<a href=\"/go/shortener?lang=fr&amp;near=any\">Chercher partout</a>")
-                .contains("href=\"/go/shortener?lang=fr&amp;near=BE\">Réessayer</a>");
+                .contains("<a href=\"/go/shortener?lang=fr&amp;near=any\" rel=\"nofollow\">Chercher partout</a>")
+                .contains("href=\"/go/shortener?lang=fr&amp;near=BE\" rel=\"nofollow\">Réessayer</a>");
     }
 }

@@ -84,9 +84,36 @@ class ReportApiTest extends BrokerTestBase {
                 "hosts[0].url", "must use https");
         assertProblem(postAlpha(body(GOOD_HOST + "}, {" + GOOD_HOST)), 400, "hosts[1].id", "appears twice");
         assertProblem(postAlpha(body(GOOD_HOST).replace("\"intervalSeconds\":30", "\"intervalSeconds\":0")), 400,
-                "intervalSeconds", "between 1 and 3600");
+                "intervalSeconds", "must be from 5 to 600 seconds (10 minutes), got 0");
+        assertProblem(postAlpha(body(GOOD_HOST).replace("\"intervalSeconds\":30", "\"intervalSeconds\":601")), 400,
+                "intervalSeconds", "must be from 5 to 600 seconds (10 minutes), got 601");
 
         assertThat(padHosts()).isEqualTo(before);
+    }
+
+    @Test
+    void aUrlWithAUserNameIsRefusedWithoutShowingIt() {
+        HttpResponse<String> response = postAlpha(body(GOOD_HOST.replace("https://pad1", "https://alice:s3cret@pad1")));
+
+        assertProblem(response, 400, "hosts[0].url",
+                "'https://***@pad1.alpha.example.org/' must not contain a user name or password");
+        assertThat(response.body()).doesNotContain("s3cret", "alice");
+    }
+
+    @Test
+    void whenEachHostWasMeasuredIsTakenWithinTwoIntervalsBeforeSentAt() {
+        String at = "\"measuredAt\":\"%s\"";
+        String before = padHosts();
+
+        assertProblem(postAlpha(body(GOOD_HOST + "," + at.formatted(now().plusMillis(1)))), 400,
+                "hosts[0].measuredAt", "must not be after sentAt");
+        assertProblem(postAlpha(body(GOOD_HOST + "," + at.formatted(now().minusSeconds(61)))), 400,
+                "hosts[0].measuredAt", "must be at most 2 intervals (60 s) before sentAt");
+        assertProblem(postAlpha(body(GOOD_HOST + ",\"measuredAt\":\"just now\"")), 400,
+                "hosts[0].measuredAt", "expected an ISO-8601 instant");
+        assertThat(padHosts()).isEqualTo(before);
+
+        assertThat(postAlpha(body(GOOD_HOST + "," + at.formatted(now().minusSeconds(60)))).statusCode()).isEqualTo(202);
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Any software without an adapter of its own: a GET of the probe URL exactly as configured. 2xx and 3xx are UP
- * (redirects are not followed: a login redirect is a working service), other statuses DOWN, and an answer that
- * takes more than half the timeout DEGRADED. No user count: it is reported unknown, and the broker sees capacity only.
+ * (a redirect on the same host is followed by {@link Http}, so a login page is a working service; one to another
+ * host or a loop is not), other statuses DOWN, and an answer that takes more than half the timeout DEGRADED. The
+ * body is not judged. No user count: it is reported unknown, and the broker sees capacity only.
  */
 public final class HttpAdapter implements Adapter {
 

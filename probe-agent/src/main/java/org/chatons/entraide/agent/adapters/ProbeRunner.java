@@ -7,6 +7,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.chatons.entraide.agent.config.HostConfig;
+import org.chatons.entraide.agent.http.BoundedExchange;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.protocol.HostStatus;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs adapters: the one place that applies the timeout, times each probe, records its metrics and turns every
  * failure into a DOWN measurement with a reason. Probes run in parallel on a bounded pool; a probe that overruns
- * is abandoned (interrupted) so a host that never answers costs one timeout, never a hung agent.
+ * is abandoned (interrupted) so a host that never answers costs one timeout, never a hung agent. Each result
+ * carries the instant its probe started, which the report gives as the host's {@code measuredAt}.
  */
 public final class ProbeRunner {
 
@@ -76,11 +79,14 @@ public final class ProbeRunner {
      */
     public List<ProbeResult> probeAll(List<HostConfig> hosts, Map<String, Secret> secrets) throws InterruptedException {
         long start = System.nanoTime();
+        Instant roundStart = clock.instant();
         Map<String, Long> started = new ConcurrentHashMap<>();
+        Map<String, Instant> startedAt = new ConcurrentHashMap<>();
         Map<String, Duration> durations = new ConcurrentHashMap<>();
         List<Future<Measurement>> futures = new ArrayList<>();
         for (HostConfig host : hosts) {
             futures.add(pool.submit(() -> {
+                startedAt.put(host.id(), clock.instant());
                 started.put(host.id(), System.nanoTime());
                 return run(host, secrets.get(host.id()), durations);
             }));
@@ -92,7 +98,8 @@ public final class ProbeRunner {
             Duration own = durations.getOrDefault(host.id(), Duration.ofNanos(System.nanoTime()
                     - started.getOrDefault(host.id(), start)));
             metrics.probed(host.id(), measurement.status() == HostStatus.UP, own);
-            results.add(new ProbeResult(host.id(), host.software(), measurement, own));
+            results.add(new ProbeResult(host.id(), host.software(), measurement, own,
+                    startedAt.getOrDefault(host.id(), roundStart)));
         }
         return results;
     }
@@ -110,7 +117,7 @@ public final class ProbeRunner {
             } catch (TimeoutException e) {
                 if (begun != null) {
                     future.cancel(true);
-                    return Measurement.down("no answer within " + Http.seconds(timeout));
+                    return Measurement.down("no answer within " + BoundedExchange.words(timeout));
                 }
             } catch (ExecutionException e) {
                 // run() catches everything; this would be a bug, and still must not stop the agent.
@@ -126,17 +133,20 @@ public final class ProbeRunner {
         Measurement measurement;
         try {
             measurement = adapter.probe(target, new Http(client, timeout, Http.DEFAULT_MAX_BODY_BYTES));
+        } catch (HttpFault e) {
+            measurement = new Measurement(e.status(), null, null, null, e.getMessage());
         } catch (HttpConnectTimeoutException e) {
-            measurement = Measurement.down("no connection within " + Http.seconds(timeout));
+            measurement = Measurement.down("no connection within " + BoundedExchange.words(timeout));
         } catch (HttpTimeoutException e) {
-            measurement = Measurement.down("no answer within " + Http.seconds(timeout));
+            // Says whether the service answered at all, or began to and did not finish.
+            measurement = Measurement.down(e.getMessage());
         } catch (ConnectException e) {
             measurement = Measurement.down("connection refused");
         } catch (IOException e) {
             measurement = Measurement.down("network error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            measurement = Measurement.down("no answer within " + Http.seconds(timeout));
+            measurement = Measurement.down("no answer within " + BoundedExchange.words(timeout));
         } catch (RuntimeException e) {
             LOG.warn("The {} adapter failed on host {}", host.software(), host.id(), e);
             measurement = Measurement.down("probe failed: " + e);

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.chatons.entraide.agent.ProbeAgent;
-import org.chatons.entraide.agent.adapters.Measurement;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
 import org.chatons.entraide.agent.config.AgentConfig;
@@ -59,8 +58,8 @@ public final class CheckCommand extends AgentCommand {
             ProbeRunner runner = new ProbeRunner(loaded.adapters(), http, pool, agentConfig.timeout(), clock,
                     new AgentMetrics(new SimpleMeterRegistry()));
             List<ProbeResult> results = runner.probeAll(agentConfig.hosts(), credentials.hostSecrets());
-            Map<String, Measurement> latest = new HashMap<>();
-            results.forEach(r -> latest.put(r.hostId(), r.measurement()));
+            Map<String, ProbeResult> latest = new HashMap<>();
+            results.forEach(r -> latest.put(r.hostId(), r));
             Set<String> drained = DrainFile.beside(agentConfig.file()).read();
             Report report = new ReportBuilder(agentConfig, clock).build(latest, drained);
 
@@ -72,7 +71,7 @@ public final class CheckCommand extends AgentCommand {
                         .push(report, true);
                 boolean ok = answer.outcome() == PushOutcome.SUCCESS;
                 brokersOk &= ok;
-                out.printf("broker %s: %s (%s) %s%n", broker, ok ? "OK" : "REFUSED",
+                out.printf("broker %s: %s (%s) %s%n", BrokerClient.name(broker), ok ? "OK" : "REFUSED",
                         answer.status() == 0 ? "no answer" : String.valueOf(answer.status()), answer.detail());
             }
             out.println();

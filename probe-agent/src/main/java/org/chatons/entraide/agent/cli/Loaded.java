@@ -27,6 +27,8 @@ record Loaded(AdapterRegistry adapters, AgentConfig config, Credentials credenti
         AdapterRegistry adapters = AdapterRegistry.discover();
         try {
             AgentConfig config = new ConfigLoader(adapters.names()).load(file);
+            config.warnings().forEach(warning -> err.println("Warning: " + warning));
+            err.flush();
             Credentials credentials = withCredentials ? Credentials.resolve(config, env) : null;
             return new Loaded(adapters, config, credentials);
         } catch (ConfigException e) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param timeout     how long one probe may take before its host counts as DOWN
  * @param metricsPort the local port of the agent's own Prometheus metrics; 0 for none
  * @param hosts       the member's hosts, at least one
+ * @param warnings    what is allowed but unwise (a broker on plain http), with file, line and key, for the sysadmin
  */
 public record AgentConfig(
         Path file,
@@ -26,11 +27,19 @@ public record AgentConfig(
         Duration interval,
         Duration timeout,
         int metricsPort,
-        List<HostConfig> hosts) {
+        List<HostConfig> hosts,
+        List<String> warnings) {
 
     public AgentConfig {
         brokers = List.copyOf(brokers);
         hosts = List.copyOf(hosts);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A configuration without warnings. */
+    public AgentConfig(Path file, String member, SecretRef token, List<URI> brokers, Duration interval,
+                       Duration timeout, int metricsPort, List<HostConfig> hosts) {
+        this(file, member, token, brokers, interval, timeout, metricsPort, hosts, List.of());
     }
 
     /** The configured host with this id, if any. */

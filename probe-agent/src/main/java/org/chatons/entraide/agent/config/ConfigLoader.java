@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chatons.entraide.protocol.WireRules;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -31,11 +32,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads {@code probe-agent.yml}. Works on SnakeYAML's node tree rather than binding to classes, because only the
  * nodes know their line: every message reads {@code probe-agent.yml line 12: hosts[1].capacity-users: ...}.
  * Unknown keys are errors (a misspelt optional key would otherwise be silently ignored), and all problems are
- * reported at once.
+ * reported at once. What ends up in a report (ids, the host URLs, the interval, how many hosts) is checked with the
+ * brokers' own {@link WireRules}, in their words: a configuration the brokers would refuse does not start.
  */
 public final class ConfigLoader {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final Set<String> TOP_KEYS = Set.of("member", "token-env", "token-file", "brokers", "interval",
             "timeout", "metrics-port", "hosts");
@@ -85,7 +86,7 @@ public final class ConfigLoader {
             problems.add(top, "brokers", "is required: the list of broker URLs that get the reports");
         } else if (brokersTuple.getValueNode() instanceof SequenceNode list && !list.getValue().isEmpty()) {
             for (int i = 0; i < list.getValue().size(); i++) {
-                URI uri = problems.url(list.getValue().get(i), "brokers[" + i + "]");
+                URI uri = problems.brokerUrl(list.getValue().get(i), "brokers[" + i + "]");
                 if (uri != null) {
                     brokers.add(uri);
                 }
@@ -93,7 +94,7 @@ public final class ConfigLoader {
         } else {
             problems.add(brokersTuple.getValueNode(), "brokers", "must be a list of one or more broker URLs");
         }
-        Duration interval = problems.duration(keys, "interval", Duration.ofSeconds(30), Duration.ofSeconds(1));
+        Duration interval = problems.interval(keys, Duration.ofSeconds(30));
         Duration timeout = problems.duration(keys, "timeout", Duration.ofSeconds(5), Duration.ofMillis(100));
         if (interval != null && timeout != null && timeout.compareTo(interval) >= 0 && keys.containsKey("timeout")) {
             problems.add(keys.get("timeout").getValueNode(), "timeout", "must be shorter than interval (" + interval.toSeconds() + "s)");
@@ -105,11 +106,15 @@ public final class ConfigLoader {
         if (hostsTuple == null) {
             problems.add(top, "hosts", "is required: the list of the member's hosts");
         } else if (hostsTuple.getValueNode() instanceof SequenceNode list && !list.getValue().isEmpty()) {
+            String count = WireRules.hostCountProblem(list.getValue().size());
+            if (count != null) {
+                problems.add(hostsTuple.getValueNode(), "hosts", count);
+            }
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < list.getValue().size(); i++) {
                 HostConfig host = host(problems, list.getValue().get(i), "hosts[" + i + "]");
                 if (host != null && !seen.add(host.id())) {
-                    problems.add(list.getValue().get(i), "hosts[" + i + "].id", "\"" + host.id() + "\" is used by another host already");
+                    problems.add(list.getValue().get(i), "hosts[" + i + "].id", "'" + host.id() + "' is used by another host already");
                 }
                 hosts.add(host);
             }
@@ -120,7 +125,8 @@ public final class ConfigLoader {
         if (!problems.list.isEmpty()) {
             throw new ConfigException(problems.list);
         }
-        return new AgentConfig(file.toAbsolutePath(), member, token, brokers, interval, timeout, metricsPort, hosts);
+        return new AgentConfig(file.toAbsolutePath(), member, token, brokers, interval, timeout, metricsPort, hosts,
+                problems.warnings);
     }
 
     private HostConfig host(Problems problems, Node node, String path) {
@@ -140,17 +146,18 @@ public final class ConfigLoader {
             software = problems.scalar(softwareTuple.getValueNode(), path + ".software");
             if (software != null && !knownSoftware.contains(software)) {
                 problems.add(softwareTuple.getValueNode(), path + ".software",
-                        "unknown software \"" + software + "\"; known: " + String.join(", ", knownSoftware));
+                        "unknown software '" + software + "'; known: " + String.join(", ", knownSoftware));
                 software = null;
             }
         }
         URI url = null;
         if (keys.containsKey("url")) {
-            url = problems.url(keys.get("url").getValueNode(), path + ".url");
+            url = problems.hostUrl(keys.get("url").getValueNode(), path + ".url");
         } else {
             problems.add(map, path + ".url", "is required: where users are sent");
         }
-        URI probeUrl = keys.containsKey("probe-url") ? problems.url(keys.get("probe-url").getValueNode(), path + ".probe-url") : url;
+        URI probeUrl = keys.containsKey("probe-url")
+                ? problems.probeUrl(keys.get("probe-url").getValueNode(), path + ".probe-url") : url;
         Integer capacity = problems.integer(keys, path + ".", "capacity-users", 1, Integer.MAX_VALUE, null);
         if (capacity == null && !keys.containsKey("capacity-users")) {
             problems.add(map, path + ".capacity-users", "is required: how many users the host can serve");
@@ -163,7 +170,7 @@ public final class ConfigLoader {
                 accepts = Boolean.valueOf(value);
             } else if (value != null) {
                 problems.add(keys.get("accepts-new-users").getValueNode(), path + ".accepts-new-users",
-                        "must be true or false, got \"" + value + "\"");
+                        "must be true or false, got '" + value + "'");
             }
         }
         if (problems.list.size() > before) {
@@ -176,13 +183,22 @@ public final class ConfigLoader {
     private static final class Problems {
         final String file;
         final List<String> list = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
 
         Problems(String file) {
             this.file = file;
         }
 
         void add(Node node, String key, String what) {
-            list.add(file + " line " + (node.getStartMark().getLine() + 1) + ": " + key + ": " + what);
+            list.add(at(node, key, what));
+        }
+
+        void warn(Node node, String key, String what) {
+            warnings.add(at(node, key, what));
+        }
+
+        private String at(Node node, String key, String what) {
+            return file + " line " + (node.getStartMark().getLine() + 1) + ": " + key + ": " + what;
         }
 
         Map<String, NodeTuple> keys(MappingNode map, String prefix, Set<String> allowed) {
@@ -214,28 +230,88 @@ public final class ConfigLoader {
                 return null;
             }
             String value = scalar(tuple.getValueNode(), prefix + key);
-            if (value != null && !ID.matcher(value).matches()) {
-                add(tuple.getValueNode(), prefix + key, "must be 1 to 64 of a-z, 0-9 and -, got \"" + value + "\"");
+            String problem = value == null ? null : WireRules.idProblem(value);
+            if (problem != null) {
+                add(tuple.getValueNode(), prefix + key, problem);
                 return null;
             }
             return value;
         }
 
-        URI url(Node node, String key) {
+        /** Where users are sent: what the brokers take, in their words. */
+        URI hostUrl(Node node, String key) {
+            String value = scalar(node, key);
+            String problem = value == null ? null : WireRules.hostUrlProblem(value);
+            if (problem != null) {
+                add(node, key, problem);
+                return null;
+            }
+            return value == null ? null : URI.create(value);
+        }
+
+        /** Where the agent measures: any http or https URL (a private port, an address on the local network). */
+        URI probeUrl(Node node, String key) {
             String value = scalar(node, key);
             if (value == null) {
                 return null;
             }
             try {
                 URI uri = new URI(value);
+                String userInfo = WireRules.userInfoProblem(uri);
+                if (userInfo != null) {
+                    add(node, key, userInfo);
+                    return null;
+                }
                 if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                     return uri;
                 }
             } catch (URISyntaxException e) {
                 // reported below with what was expected
             }
-            add(node, key, "must be an http:// or https:// URL, got \"" + value + "\"");
+            add(node, key, "must be an http:// or https:// URL with a host, got '" + WireRules.withoutUserInfo(value) + "'");
             return null;
+        }
+
+        /**
+         * A broker's base URL: no user name (the member's token is the credential), nothing after the path. Plain
+         * http away from this machine is taken with a warning: the token then travels in clear, which only a
+         * private network (docker-compose's) makes acceptable.
+         */
+        URI brokerUrl(Node node, String key) {
+            URI uri = probeUrl(node, key);
+            if (uri == null) {
+                return null;
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                add(node, key, "must be the broker's base URL, without '?' or '#', got '" + uri + "'");
+                return null;
+            }
+            if ("http".equals(uri.getScheme()) && !WireRules.isLoopback(uri.getHost())) {
+                warn(node, key, "'" + uri + "' is plain http: the member's token travels unencrypted (use https"
+                        + " unless the broker is on a private network)");
+            }
+            return uri;
+        }
+
+        /** How often a full report goes out: whole seconds, in the range the brokers take. */
+        Duration interval(Map<String, NodeTuple> keys, Duration fallback) {
+            Duration interval = duration(keys, "interval", fallback, Duration.ofSeconds(1));
+            if (interval == null || !keys.containsKey("interval")) {
+                return interval;
+            }
+            Node node = keys.get("interval").getValueNode();
+            if (interval.toMillis() % 1000 != 0) {
+                add(node, "interval", "must be a whole number of seconds (reports carry seconds), got '"
+                        + ((ScalarNode) node).getValue() + "'");
+                return null;
+            }
+            long seconds = interval.toSeconds();
+            String problem = WireRules.intervalProblem(seconds > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) seconds);
+            if (problem != null) {
+                add(node, "interval", problem);
+                return null;
+            }
+            return interval;
         }
 
         Duration duration(Map<String, NodeTuple> keys, String key, Duration fallback, Duration min) {
@@ -249,7 +325,7 @@ public final class ConfigLoader {
             }
             Matcher m = DURATION.matcher(value);
             if (!m.matches()) {
-                add(tuple.getValueNode(), key, "must be a duration such as 30s, 500ms or 2m, got \"" + value + "\"");
+                add(tuple.getValueNode(), key, "must be a duration such as 30s, 500ms or 2m, got '" + value + "'");
                 return null;
             }
             long n = Long.parseLong(m.group(1));
@@ -260,7 +336,7 @@ public final class ConfigLoader {
                 default -> Duration.ofHours(n);
             };
             if (d.compareTo(min) < 0) {
-                add(tuple.getValueNode(), key, "must be at least " + min.toMillis() + "ms, got \"" + value + "\"");
+                add(tuple.getValueNode(), key, "must be at least " + min.toMillis() + "ms, got '" + value + "'");
                 return null;
             }
             return d;
@@ -285,7 +361,7 @@ public final class ConfigLoader {
             } catch (NumberFormatException e) {
                 // reported below with what was expected
             }
-            add(tuple.getValueNode(), prefix + key, "must be " + expected + ", got \"" + value + "\"");
+            add(tuple.getValueNode(), prefix + key, "must be " + expected + ", got '" + value + "'");
             return null;
         }
 

@@ -74,9 +74,14 @@ public final class BrokerChannel implements AutoCloseable {
         return lastResult;
     }
 
-    /** The broker's base URL. */
+    /** The broker's base URL, a user name or password hidden. */
     public String broker() {
         return client.name();
+    }
+
+    /** Its retry, whose events tell the pauses it chose. */
+    Retry retry() {
+        return retry;
     }
 
     private void deliver() {

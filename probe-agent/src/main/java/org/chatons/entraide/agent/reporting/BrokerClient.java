@@ -7,17 +7,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.chatons.entraide.agent.config.Secret;
+import org.chatons.entraide.agent.http.BoundedExchange;
 import org.chatons.entraide.protocol.Report;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
  * Sends reports to one broker: {@code POST /api/v1/reports} with the member's bearer token. A dry run
@@ -51,9 +51,14 @@ public final class BrokerClient {
         this.timeout = timeout;
     }
 
-    /** The broker's base URL, as configured: the label of its metrics. */
+    /** The broker's base URL, as configured, a user name or password hidden: the label of its metrics and logs. */
     public String name() {
-        return broker.toString();
+        return name(broker);
+    }
+
+    /** How a broker is named in metrics and logs: never with a user name or password, should one be configured. */
+    public static String name(URI broker) {
+        return WireRules.withoutUserInfo(broker.toString());
     }
 
     /** Serialises a report as the broker reads it. */
@@ -86,15 +91,12 @@ public final class BrokerClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String answer;
-            try (InputStream in = response.body()) {
-                // Only the start of the answer is read: a broker's answer is small, a proxy's error page may not be.
-                answer = new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8);
-            }
-            return new PushResult(response.statusCode(), describe(answer));
+            // Only the start of the answer is read, within the timeout: a broker's answer is small, a proxy's error
+            // page may not be, and a broker that dribbles its answer must not hold this broker's channel.
+            BoundedExchange.Result response = BoundedExchange.send(client, request, MAX_ANSWER_BYTES, timeout, timeout);
+            return new PushResult(response.status(), describe(new String(response.body(), StandardCharsets.UTF_8)));
         } catch (HttpTimeoutException e) {
-            return new PushResult(0, "no answer within " + timeout.toSeconds() + " s");
+            return new PushResult(0, e.getMessage());
         } catch (ConnectException e) {
             return new PushResult(0, "connection refused");
         } catch (IOException e) {

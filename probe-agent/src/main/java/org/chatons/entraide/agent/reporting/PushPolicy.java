@@ -3,6 +3,7 @@ package org.chatons.entraide.agent.reporting;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -30,8 +31,9 @@ public record PushPolicy(int attempts, Duration firstBackoff, Duration longestBa
                 .build();
     }
 
-    CircuitBreakerConfig circuitBreakerConfig() {
+    CircuitBreakerConfig circuitBreakerConfig(Clock clock) {
         return CircuitBreakerConfig.custom()
+                .clock(clock)
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(6)
                 .minimumNumberOfCalls(4)

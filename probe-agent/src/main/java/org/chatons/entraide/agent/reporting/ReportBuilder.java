@@ -1,6 +1,7 @@
 package org.chatons.entraide.agent.reporting;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -8,19 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chatons.entraide.agent.adapters.Measurement;
+import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
+import org.chatons.entraide.protocol.WireRules;
 
 /**
- * Turns the latest measurements into a report: every configured host (a report is the member's complete list),
- * the member's overrides and drained hosts applied, and a {@code sentAt} strictly later than the previous
- * report's, since a broker refuses a report that is not newer than the last one it took (409).
+ * Turns the latest probes into a report: every configured host (a report is the member's complete list), the
+ * member's overrides and drained hosts applied, each host's {@code measuredAt}, and a {@code sentAt} strictly later
+ * than the previous report's, since a broker refuses a report that is not newer than the last one it took (409).
  */
 public final class ReportBuilder {
-
-    static final int MAX_DETAIL = 200;
 
     private final AgentConfig config;
     private final Clock clock;
@@ -34,24 +35,38 @@ public final class ReportBuilder {
     /**
      * Builds the report.
      *
-     * @param latest  the latest measurement of each host, by id; every configured host must have one
+     * @param latest  the latest probe of each host, by id; every configured host must have one
      * @param drained the hosts in maintenance
      */
-    public synchronized Report build(Map<String, Measurement> latest, Set<String> drained) {
-        List<HostReport> hosts = new ArrayList<>();
-        for (HostConfig host : config.hosts()) {
-            Measurement m = latest.get(host.id());
-            if (m == null) {
-                throw new IllegalStateException("host " + host.id() + " has not been measured yet");
-            }
-            hosts.add(hostReport(host, m, drained.contains(host.id())));
-        }
+    public synchronized Report build(Map<String, ProbeResult> latest, Set<String> drained) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         lastSentAt = now.isAfter(lastSentAt) ? now : lastSentAt.plusMillis(1);
-        return new Report(config.member(), lastSentAt, (int) Math.max(1, config.interval().toSeconds()), hosts);
+        int interval = (int) config.interval().toSeconds();
+        Instant oldest = lastSentAt.minus(Duration.ofSeconds((long) WireRules.MAX_MEASUREMENT_AGE_INTERVALS * interval));
+        List<HostReport> hosts = new ArrayList<>();
+        for (HostConfig host : config.hosts()) {
+            ProbeResult probe = latest.get(host.id());
+            if (probe == null) {
+                throw new IllegalStateException("host " + host.id() + " has not been measured yet");
+            }
+            Instant measuredAt = probe.measuredAt().truncatedTo(ChronoUnit.MILLIS);
+            Measurement measurement = probe.measurement();
+            if (measuredAt.isAfter(lastSentAt)) {
+                // The clock went back since the probe: it cannot have been measured after the report is sent.
+                measuredAt = lastSentAt;
+            } else if (measuredAt.isBefore(oldest)) {
+                // Probe rounds are late (more hosts than threads, all timing out): what was measured then is not
+                // the host's state now, and the brokers would refuse it. Unknown is told as DOWN, with why.
+                measurement = Measurement.down("not measured for " + Duration.between(measuredAt, lastSentAt).toSeconds()
+                        + " s: the agent's probe rounds are late");
+                measuredAt = null;
+            }
+            hosts.add(hostReport(host, measurement, drained.contains(host.id()), measuredAt));
+        }
+        return new Report(config.member(), lastSentAt, interval, hosts);
     }
 
-    static HostReport hostReport(HostConfig host, Measurement m, boolean drained) {
+    static HostReport hostReport(HostConfig host, Measurement m, boolean drained, Instant measuredAt) {
         // Order of precedence: maintenance, then the member's override, then what the software says; anonymous
         // services say nothing and take new users.
         boolean accepting = !drained && (host.acceptsNewUsers() != null ? host.acceptsNewUsers()
@@ -63,10 +78,10 @@ public final class ReportBuilder {
         // No count (software that publishes none, or a probe that could not read it) is sent as null, never as 0:
         // the broker then knows it does not know how busy the host is.
         return new HostReport(host.id(), host.service(), host.software(), host.url().toString(), m.status(), accepting,
-                m.activeUsers(), host.capacityUsers(), m.load(), shorten(detail));
+                m.activeUsers(), host.capacityUsers(), m.load(), shorten(detail), measuredAt);
     }
 
     static String shorten(String text) {
-        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 3) + "...";
+        return text.length() <= WireRules.MAX_DETAIL ? text : text.substring(0, WireRules.MAX_DETAIL - 3) + "...";
     }
 }

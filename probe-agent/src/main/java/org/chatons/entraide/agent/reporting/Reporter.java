@@ -6,6 +6,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +29,16 @@ public final class Reporter implements AutoCloseable {
      * @param timeout  how long one push waits for the broker
      * @param policy   retry and circuit breaker settings
      * @param metrics  the agent's metrics
+     * @param clock    the time source of the circuit breakers (how long a broker is left alone)
      */
     public Reporter(List<URI> brokers, HttpClient client, Secret token, Duration timeout, PushPolicy policy,
-                    AgentMetrics metrics) {
+                    AgentMetrics metrics, Clock clock) {
         RetryRegistry retries = RetryRegistry.of(policy.retryConfig());
-        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(policy.circuitBreakerConfig());
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(policy.circuitBreakerConfig(clock));
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics.registry());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
         for (URI broker : brokers) {
-            String name = broker.toString();
+            String name = BrokerClient.name(broker);
             channels.add(new BrokerChannel(new BrokerClient(client, broker, token, timeout),
                     retries.retry(name), breakers.circuitBreaker(name), metrics));
         }

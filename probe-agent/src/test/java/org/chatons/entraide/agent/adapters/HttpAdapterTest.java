@@ -6,6 +6,7 @@ import static org.chatons.entraide.agent.FakeHttpServer.answer;
 import java.time.Duration;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.WireRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +21,29 @@ class HttpAdapterTest {
     }
 
     @Test
-    void getsTheExactUrlAndCountsRedirectsAsUp() throws Exception {
+    void getsTheExactUrlAndFollowsARedirectOnTheSameHostToItsPage() throws Exception {
         site.on("/poll/index.php", (exchange, server) -> {
             exchange.getResponseHeaders().set("Location", "/login");
             exchange.sendResponseHeaders(302, -1);
-        });
+        }).on("/login", answer(200, "text/html", "<form>"));
 
         Measurement m = Probe.probe(adapter, site.url().resolve("poll/index.php"));
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
+        assertThat(m.status()).as("a login page is a working service").isEqualTo(HostStatus.UP);
         assertThat(m.activeUsers()).as("a plain HTTP check counts no users").isNull();
         assertThat(m.load()).isNull();
-        assertThat(m.reason()).startsWith("answers 302");
-        assertThat(site.requests("/login")).as("redirects are not followed").isEmpty();
+        assertThat(m.reason()).startsWith("answers 200");
+        assertThat(site.requests("/login")).hasSize(1);
+    }
+
+    @Test
+    void aRedirectWithoutLocationIsAnAnswerLikeAnother() throws Exception {
+        site.on("/", (exchange, server) -> exchange.sendResponseHeaders(304, -1));
+
+        Measurement m = Probe.probe(adapter, site.url());
+
+        assertThat(m.status()).isEqualTo(HostStatus.UP);
+        assertThat(m.reason()).startsWith("answers 304");
     }
 
     @Test
@@ -55,8 +66,9 @@ class HttpAdapterTest {
     }
 
     @Test
-    void everySoftwareIsFoundThroughTheRegistry() {
+    void everySoftwareIsFoundThroughTheRegistryUnderANameTheBrokersTake() {
         assertThat(AdapterRegistry.discover().names()).containsExactly("etherpad", "http", "jitsi", "lstu", "lufi",
                 "mastodon", "mobilizon", "nextcloud", "nodeinfo", "peertube");
+        assertThat(AdapterRegistry.discover().names()).allSatisfy(name -> assertThat(WireRules.softwareProblem(name)).isNull());
     }
 }

@@ -15,7 +15,8 @@ import org.chatons.entraide.agent.metrics.AgentMetrics;
 /** Runs one adapter through the real {@link ProbeRunner}, as the agent does, against a test server. */
 final class Probe {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** Long: no answer of a local test server comes near it however busy the machine (half of it is "slowly"). */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private Probe() {
     }

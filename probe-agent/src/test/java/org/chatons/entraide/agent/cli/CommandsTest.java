@@ -40,7 +40,7 @@ class CommandsTest {
                 token-env: ENTRAIDE_TOKEN
                 brokers: [%s]
                 interval: 30s
-                timeout: 2s
+                timeout: 20s
                 metrics-port: 0
                 hosts:
                   - id: pad-1
@@ -142,9 +142,37 @@ class CommandsTest {
 
         assertThat(run("check", "-c", config.toString())).isEqualTo(2);
         assertThat(run("-c", config.toString())).as("run is the default command").isEqualTo(2);
-        assertThat(err.toString()).contains("probe-agent.yml line 19: hosts[1].capacity-users: must be a whole number of 1 or more, got \"many\"")
+        assertThat(err.toString()).contains("probe-agent.yml line 19: hosts[1].capacity-users: must be a whole number of 1 or more, got 'many'")
                 .contains("The agent did not start.");
         assertThat(broker.requests()).isEmpty();
+    }
+
+    @Test
+    void aConfigurationTheBrokersWouldRefuseStopsCheckAndRunWithTheBrokersWords() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("url: http://localhost:9002/",
+                "url: http://visio.alpha.example.org/").replace("interval: 30s", "interval: 1h"));
+
+        assertThat(run("check", "-c", config.toString())).isEqualTo(2);
+        assertThat(run("run", "-c", config.toString())).isEqualTo(2);
+
+        assertThat(err.toString())
+                .contains("probe-agent.yml line 4: interval: must be from 5 to 600 seconds (10 minutes), got 3600")
+                .contains("probe-agent.yml line 17: hosts[1].url: 'http://visio.alpha.example.org/' must use https"
+                        + " (http only on localhost, 127.0.0.0/8 or [::1])")
+                .contains("The agent did not start.");
+        assertThat(broker.requests()).as("nothing is sent that a broker would refuse").isEmpty();
+    }
+
+    @Test
+    void checkWarnsOfABrokerOnPlainHttpAwayFromThisMachine() throws Exception {
+        // 192.0.2.1 is reserved for documentation (RFC 5737): nothing answers there, within a short timeout.
+        Files.writeString(config, Files.readString(config).replace("brokers: [", "brokers: [http://192.0.2.1:8080, ")
+                .replace("timeout: 20s", "timeout: 2s"));
+
+        run("check", "-c", config.toString());
+
+        assertThat(err.toString()).contains("Warning: probe-agent.yml line 3: brokers[0]: 'http://192.0.2.1:8080' is plain http");
+        assertThat(out.toString()).contains("broker http://192.0.2.1:8080: REFUSED (no answer)");
     }
 
     @Test

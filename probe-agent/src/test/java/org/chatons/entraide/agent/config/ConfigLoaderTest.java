@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.chatons.entraide.protocol.WireRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +94,7 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> loader.parse(text, file))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("probe-agent.yml line 18: hosts[1].capacity-users: must be a whole number of 1 or more, got \"lots\"");
+                .hasMessage("probe-agent.yml line 18: hosts[1].capacity-users: must be a whole number of 1 or more, got 'lots'");
     }
 
     @Test
@@ -110,7 +111,7 @@ class ConfigLoaderTest {
         String text = ISSUE_EXAMPLE.replace("software: nextcloud", "software: owncloud");
 
         assertThat(problems(text)).containsExactly(
-                "probe-agent.yml line 16: hosts[1].software: unknown software \"owncloud\"; known: etherpad, http, jitsi, nextcloud");
+                "probe-agent.yml line 16: hosts[1].software: unknown software 'owncloud'; known: etherpad, http, jitsi, nextcloud");
     }
 
     @Test
@@ -138,15 +139,15 @@ class ConfigLoaderTest {
                 """;
 
         assertThat(problems(text)).containsExactly(
-                "probe-agent.yml line 1: member: must be 1 to 64 of a-z, 0-9 and -, got \"Alpha!\"",
+                "probe-agent.yml line 1: member: must be 1 to 64 of a-z, 0-9 and -, got 'Alpha!'",
                 "probe-agent.yml line 1: token-env: is required (or token-file): where the member's token is",
-                "probe-agent.yml line 2: brokers[0]: must be an http:// or https:// URL, got \"ftp://broker\"",
-                "probe-agent.yml line 3: interval: must be a duration such as 30s, 500ms or 2m, got \"soon\"",
-                "probe-agent.yml line 5: metrics-port: must be a whole number from 0 to 65535, got \"70000\"",
-                "probe-agent.yml line 10: hosts[0].url: must be an http:// or https:// URL, got \"pad.example.org\"",
-                "probe-agent.yml line 11: hosts[0].capacity-users: must be a whole number of 1 or more, got \"0\"",
+                "probe-agent.yml line 2: brokers[0]: must be an http:// or https:// URL with a host, got 'ftp://broker'",
+                "probe-agent.yml line 3: interval: must be a duration such as 30s, 500ms or 2m, got 'soon'",
+                "probe-agent.yml line 5: metrics-port: must be a whole number from 0 to 65535, got '70000'",
+                "probe-agent.yml line 10: hosts[0].url: 'pad.example.org' must be an absolute URL with a host, such as https://pad.example.org/",
+                "probe-agent.yml line 11: hosts[0].capacity-users: must be a whole number of 1 or more, got '0'",
                 "probe-agent.yml line 13: hosts[0].secret-file: give either secret-env or secret-file, not both",
-                "probe-agent.yml line 14: hosts[0].accepts-new-users: must be true or false, got \"maybe\"");
+                "probe-agent.yml line 14: hosts[0].accepts-new-users: must be true or false, got 'maybe'");
     }
 
     @Test
@@ -162,10 +163,94 @@ class ConfigLoaderTest {
                 """;
 
         assertThat(problems(text)).containsExactly(
-                "probe-agent.yml line 6: hosts[1].id: \"pad\" is used by another host already",
+                "probe-agent.yml line 6: hosts[1].id: 'pad' is used by another host already",
                 "probe-agent.yml line 7: hosts[2].service: is required",
                 "probe-agent.yml line 7: hosts[2].url: is required: where users are sent",
                 "probe-agent.yml line 7: hosts[2].capacity-users: is required: how many users the host can serve");
+    }
+
+    /** The brokers' own words (WireRules), after the file, line and key: what the broker would answer to the report. */
+    @Test
+    void whatTheBrokersWouldRefuseIsRefusedAtOnceInTheirWords() {
+        String text = ISSUE_EXAMPLE.replace("url: https://pad.alpha.example.org/", "url: http://pad.alpha.example.org/")
+                .replace("url: https://cloud.alpha.example.org/", "url: https://admin:hunter2@cloud.alpha.example.org/")
+                .replace("id: cloud", "id: Cloud")
+                .replace("interval: 30s", "interval: 1h");
+
+        List<String> problems = problems(text);
+
+        assertThat(problems).containsExactly(
+                "probe-agent.yml line 4: interval: " + WireRules.intervalProblem(3600),
+                "probe-agent.yml line 11: hosts[0].url: " + WireRules.hostUrlProblem("http://pad.alpha.example.org/"),
+                "probe-agent.yml line 14: hosts[1].id: " + WireRules.idProblem("Cloud"),
+                "probe-agent.yml line 17: hosts[1].url: " + WireRules.hostUrlProblem("https://admin:hunter2@cloud.alpha.example.org/"));
+        assertThat(problems.get(0)).endsWith("interval: must be from 5 to 600 seconds (10 minutes), got 3600");
+        assertThat(problems.get(1)).endsWith("hosts[0].url: 'http://pad.alpha.example.org/' must use https (http only on localhost, 127.0.0.0/8 or [::1])");
+        assertThat(String.join("\n", problems)).doesNotContain("hunter2", "admin");
+    }
+
+    @Test
+    void theIntervalIsWholeSecondsInTheRangeTheBrokersTake() {
+        assertThat(problems(ISSUE_EXAMPLE.replace("interval: 30s", "interval: 2s").replace("timeout: 5s", "timeout: 1s")))
+                .containsExactly("probe-agent.yml line 4: interval: must be from 5 to 600 seconds (10 minutes), got 2");
+        assertThat(problems(ISSUE_EXAMPLE.replace("interval: 30s", "interval: 7500ms")))
+                .containsExactly("probe-agent.yml line 4: interval: must be a whole number of seconds (reports carry seconds), got '7500ms'");
+        assertThat(problems(ISSUE_EXAMPLE.replace("interval: 30s", "interval: 11m")))
+                .containsExactly("probe-agent.yml line 4: interval: must be from 5 to 600 seconds (10 minutes), got 660");
+    }
+
+    @Test
+    void theIntervalsAtTheEdgesAreTaken() throws Exception {
+        assertThat(loader.parse(ISSUE_EXAMPLE.replace("interval: 30s", "interval: 10m"), file).interval())
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(loader.parse(ISSUE_EXAMPLE.replace("interval: 30s", "interval: 5000ms").replace("timeout: 5s", "timeout: 2s"), file)
+                .interval()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void brokerAndProbeUrlsCarryNoUserNameAndBrokersNoQuery() {
+        String text = ISSUE_EXAMPLE
+                .replace("brokers: [https://entraide.example.org, https://entraide2.example.org]",
+                        "brokers: [\"https://alpha:s3cret@entraide.example.org\", \"https://entraide2.example.org/?token=x\"]")
+                .replace("probe-url: http://127.0.0.1:9001/", "probe-url: http://pad:pw@127.0.0.1:9001/");
+
+        List<String> problems = problems(text);
+
+        assertThat(problems).containsExactly(
+                "probe-agent.yml line 3: brokers[0]: 'https://***@entraide.example.org' must not contain a user name or password",
+                "probe-agent.yml line 3: brokers[1]: must be the broker's base URL, without '?' or '#', got 'https://entraide2.example.org/?token=x'",
+                "probe-agent.yml line 12: hosts[0].probe-url: 'http://***@127.0.0.1:9001/' must not contain a user name or password");
+        assertThat(String.join("\n", problems)).doesNotContain("s3cret", "pw@");
+    }
+
+    @Test
+    void aPlainHttpBrokerAwayFromThisMachineIsTakenWithAWarning() throws Exception {
+        AgentConfig config = loader.parse(ISSUE_EXAMPLE.replace("https://entraide2.example.org", "http://broker:8080"), file);
+
+        assertThat(config.brokers()).contains(URI.create("http://broker:8080"));
+        assertThat(config.warnings()).containsExactly("probe-agent.yml line 3: brokers[1]: 'http://broker:8080' is plain "
+                + "http: the member's token travels unencrypted (use https unless the broker is on a private network)");
+        assertThat(loader.parse(ISSUE_EXAMPLE.replace("https://entraide2.example.org", "http://127.0.0.1:8080"), file)
+                .warnings()).isEmpty();
+    }
+
+    @Test
+    void aProbeUrlMayBePlainHttpOnThePrivateNetwork() throws Exception {
+        AgentConfig config = loader.parse(ISSUE_EXAMPLE.replace("http://127.0.0.1:9001/", "http://10.0.0.5:9001/"), file);
+
+        assertThat(config.hosts().get(0).probeUrl()).isEqualTo(URI.create("http://10.0.0.5:9001/"));
+    }
+
+    @Test
+    void noMoreHostsThanAReportCarries() {
+        StringBuilder text = new StringBuilder("member: alpha\ntoken-env: T\nbrokers: [https://b.example.org]\nhosts:\n");
+        for (int i = 0; i <= WireRules.MAX_HOSTS; i++) {
+            text.append("  - {id: h").append(i).append(", service: pad, software: http, url: \"https://h")
+                    .append(i).append(".example.org/\", capacity-users: 5}\n");
+        }
+
+        assertThat(problems(text.toString())).containsExactly(
+                "probe-agent.yml line 5: hosts: at most 1000 hosts per report, got 1001");
     }
 
     @Test

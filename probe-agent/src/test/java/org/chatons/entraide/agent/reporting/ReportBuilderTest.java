@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chatons.entraide.agent.adapters.Measurement;
+import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.agent.config.SecretRef;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
+import org.chatons.entraide.protocol.WireRules;
 import org.junit.jupiter.api.Test;
 
 class ReportBuilderTest {
@@ -32,28 +34,61 @@ class ReportBuilderTest {
                 List.of(URI.create("https://b.example.org")), Duration.ofSeconds(30), Duration.ofSeconds(5), 0, List.of(hosts));
     }
 
-    final Clock frozen = Clock.fixed(Instant.parse("2026-11-23T18:00:00.123456Z"), ZoneOffset.UTC);
+    static final Instant NOW = Instant.parse("2026-11-23T18:00:00.123456Z");
+    final Clock frozen = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    static ProbeResult probe(String host, Measurement measurement, Instant startedAt) {
+        return new ProbeResult(host, "etherpad", measurement, Duration.ofMillis(40), startedAt);
+    }
 
     @Test
-    void everyHostWithItsPublicUrlAndTheMembersCapacity() {
+    void everyHostWithItsPublicUrlTheMembersCapacityAndWhenItWasMeasured() {
+        Instant padProbe = NOW.minusMillis(2500);
+        Instant cloudProbe = NOW.minusSeconds(9);
         Report report = new ReportBuilder(config(PAD, CLOUD), frozen).build(Map.of(
-                "pad-1", Measurement.up("Etherpad healthy").withUsers(42),
-                "cloud", Measurement.up("Nextcloud healthy").withUsers(3).withAccepting(true)), Set.of());
+                "pad-1", probe("pad-1", Measurement.up("Etherpad healthy").withUsers(42), padProbe),
+                "cloud", probe("cloud", Measurement.up("Nextcloud healthy").withUsers(3).withAccepting(true), cloudProbe)),
+                Set.of());
 
         assertThat(report.member()).isEqualTo("alpha");
         assertThat(report.intervalSeconds()).isEqualTo(30);
         assertThat(report.sentAt()).isEqualTo(Instant.parse("2026-11-23T18:00:00.123Z"));
         assertThat(report.hosts()).containsExactly(
                 new HostReport("pad-1", "pad", "etherpad", "https://pad.alpha.example.org/", HostStatus.UP, true, 42, 200,
-                        null, "Etherpad healthy"),
+                        null, "Etherpad healthy", Instant.parse("2026-11-23T17:59:57.623Z")),
                 new HostReport("cloud", "drive", "nextcloud", "https://cloud.alpha.example.org/", HostStatus.UP, false, 3,
-                        500, null, "Nextcloud healthy"));
+                        500, null, "Nextcloud healthy", Instant.parse("2026-11-23T17:59:51.123Z")));
+    }
+
+    @Test
+    void aHostIsNeverMeasuredAfterItsReportIsSentEvenWhenTheClockWentBack() {
+        Report report = new ReportBuilder(config(PAD), frozen)
+                .build(Map.of("pad-1", probe("pad-1", Measurement.up("ok"), NOW.plusSeconds(40))), Set.of());
+
+        assertThat(report.hosts().get(0).measuredAt()).isEqualTo(report.sentAt());
+        assertThat(WireRules.measuredAtProblem(report.hosts().get(0).measuredAt(), report.sentAt(), 30)).isNull();
+    }
+
+    @Test
+    void aHostNotMeasuredForTwoIntervalsIsReportedDownRatherThanWithOldFigures() {
+        Instant late = NOW.minusSeconds(61);
+        Report report = new ReportBuilder(config(PAD, CLOUD), frozen).build(Map.of(
+                "pad-1", probe("pad-1", Measurement.up("Etherpad healthy").withUsers(42), late),
+                "cloud", probe("cloud", Measurement.up("Nextcloud healthy"), NOW.minusSeconds(59))), Set.of());
+
+        HostReport pad = report.hosts().get(0);
+        assertThat(pad.status()).isEqualTo(HostStatus.DOWN);
+        assertThat(pad.activeUsers()).isNull();
+        assertThat(pad.measuredAt()).isNull();
+        assertThat(pad.detail()).isEqualTo("not measured for 61 s: the agent's probe rounds are late");
+        assertThat(report.hosts().get(1).status()).as("59 s old is within two intervals").isEqualTo(HostStatus.UP);
+        report.hosts().forEach(h -> assertThat(WireRules.measuredAtProblem(h.measuredAt(), report.sentAt(), 30)).isNull());
     }
 
     @Test
     void sentAtAlwaysMovesForwardEvenWhenTheClockDoesNot() {
         ReportBuilder builder = new ReportBuilder(config(PAD), frozen);
-        Map<String, Measurement> latest = Map.of("pad-1", Measurement.up("ok"));
+        Map<String, ProbeResult> latest = Map.of("pad-1", probe("pad-1", Measurement.up("ok"), NOW));
 
         Instant first = builder.build(latest, Set.of()).sentAt();
         Instant second = builder.build(latest, Set.of()).sentAt();
@@ -63,7 +98,7 @@ class ReportBuilderTest {
 
     @Test
     void aDrainedHostTakesNoNewUsersWhateverTheSoftwareSays() {
-        HostReport host = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(1).withAccepting(true), true);
+        HostReport host = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(1).withAccepting(true), true, NOW);
 
         assertThat(host.acceptsNewUsers()).isFalse();
         assertThat(host.status()).isEqualTo(HostStatus.UP);
@@ -76,14 +111,14 @@ class ReportBuilderTest {
         HostConfig forcedOpen = new HostConfig("tube", "video", "peertube", URI.create("https://t.example.org/"),
                 URI.create("https://t.example.org/"), 10, null, true);
 
-        assertThat(ReportBuilder.hostReport(PAD, closed, false).acceptsNewUsers()).isFalse();
-        assertThat(ReportBuilder.hostReport(forcedOpen, closed, false).acceptsNewUsers()).isTrue();
+        assertThat(ReportBuilder.hostReport(PAD, closed, false, NOW).acceptsNewUsers()).isFalse();
+        assertThat(ReportBuilder.hostReport(forcedOpen, closed, false, NOW).acceptsNewUsers()).isTrue();
     }
 
     @Test
     void anUnknownUserCountIsSentAsNullNotZero() {
-        HostReport unknown = ReportBuilder.hostReport(PAD, Measurement.up("Lufi healthy"), false);
-        HostReport none = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(0), false);
+        HostReport unknown = ReportBuilder.hostReport(PAD, Measurement.up("Lufi healthy"), false, NOW);
+        HostReport none = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(0), false, NOW);
 
         assertThat(unknown.activeUsers()).isNull();
         assertThat(unknown.detail()).isEqualTo("Lufi healthy");
@@ -92,7 +127,7 @@ class ReportBuilderTest {
 
     @Test
     void longReasonsAreCutToWhatTheBrokerTakes() {
-        HostReport host = ReportBuilder.hostReport(PAD, Measurement.down("x".repeat(500)), false);
+        HostReport host = ReportBuilder.hostReport(PAD, Measurement.down("x".repeat(500)), false, NOW);
 
         assertThat(host.detail()).hasSize(200).endsWith("...");
     }

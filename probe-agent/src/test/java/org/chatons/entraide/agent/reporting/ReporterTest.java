@@ -1,25 +1,23 @@
 package org.chatons.entraide.agent.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatons.entraide.agent.reporting.Pushes.report;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.chatons.entraide.agent.ClosedPort;
 import org.chatons.entraide.agent.FakeBroker;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.agent.metrics.AgentMetrics;
-import org.chatons.entraide.protocol.HostReport;
-import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,32 +45,16 @@ class ReporterTest {
 
     Reporter reporter(Duration timeout, PushPolicy policy, URI... brokers) {
         reporter = new Reporter(List.of(brokers), ProbeRunner.httpClient(Duration.ofSeconds(2), http),
-                new Secret("member-token"), timeout, policy, new AgentMetrics(meters));
+                new Secret("member-token"), timeout, policy, new AgentMetrics(meters), Clock.systemUTC());
         return reporter;
     }
 
-    static Report report(int n) {
-        return new Report("alpha", Instant.parse("2026-11-23T18:00:00Z").plusSeconds(n), 30, List.of(
-                new HostReport("pad-1", "pad", "etherpad", "https://pad.example.org/", HostStatus.UP, true, n, 100, null, "ok")));
-    }
-
     double pushes(URI broker, String outcome) {
-        Counter counter = meters.find("entraide.probe.push").tag("broker", broker.toString()).tag("outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+        return Pushes.count(meters, broker, outcome);
     }
 
     void awaitPushes(URI broker, String outcome, int n) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (pushes(broker, outcome) < n) {
-            assertThat(System.nanoTime()).as("waiting for %s %s pushes", n, outcome).isLessThan(end);
-            Thread.sleep(20);
-        }
-    }
-
-    static URI deadBroker() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
-        }
+        Pushes.await(meters, broker, outcome, n);
     }
 
     @Test
@@ -91,17 +73,19 @@ class ReporterTest {
 
     @Test
     void aDeadBrokerDoesNotKeepReportsFromTheOther() throws Exception {
-        URI dead = deadBroker();
-        Reporter reporter = reporter(WAIT, QUICK, dead, two.url());
+        try (ClosedPort closed = new ClosedPort()) {
+            URI dead = closed.url();
+            Reporter reporter = reporter(WAIT, QUICK, dead, two.url());
 
-        for (int i = 1; i <= 3; i++) {
-            reporter.offer(report(i));
-            two.awaitRequests(i, WAIT);
+            for (int i = 1; i <= 3; i++) {
+                reporter.offer(report(i));
+                two.awaitRequests(i, WAIT);
+            }
+
+            assertThat(two.reports()).containsExactly(report(1), report(2), report(3));
+            awaitPushes(dead, "failure", 1);
+            assertThat(reporter.channels().get(0).lastResult().detail()).isEqualTo("connection refused");
         }
-
-        assertThat(two.reports()).containsExactly(report(1), report(2), report(3));
-        awaitPushes(dead, "failure", 1);
-        assertThat(reporter.channels().get(0).lastResult().detail()).isEqualTo("connection refused");
     }
 
     @Test

@@ -1,0 +1,155 @@
+package org.chatons.entraide.broker.counting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.chatons.entraide.broker.counting.CountingRules.Evidence;
+
+/**
+ * How much a redirect to one service counts now (1 = a whole user), learned from its hosts' reports.
+ *
+ * <p>Each host's last two reports give their evidence (the redirects they should include, the most users who can
+ * have arrived); the weight is all the arrivals those reports allow over all the redirects they cover, between the
+ * floor and 1. Pooled over the service, a flood shows within a few reports of any of its hosts, and a weight drawn
+ * from the hosts' latest reports only recovers as soon as they show redirects arriving again: a flood costs at
+ * most a report interval or two, then redirects count as little as the reports confirm while it goes on. Ratio of
+ * sums, so a host sent many redirects weighs more than one sent a few, and a handful of redirects (fewer than
+ * {@link CountingRules#minEvidence}) proves nothing either way.
+ *
+ * @param <K> what identifies a host
+ */
+public final class RedirectWeight<K> {
+
+    /** Evidence from a host silent this long no longer speaks for the service (its report is stale by then). */
+    static final Duration MEMORY = Duration.ofMinutes(5);
+
+    /** A host's two latest pieces of evidence, the later one in {@code last}. */
+    private record Entry(Evidence previous, Evidence last, Instant at) {
+        long sent() {
+            return (previous == null ? 0 : previous.sent()) + last.sent();
+        }
+
+        double arrived() {
+            return (previous == null ? 0 : previous.arrivedAtMost()) + last.arrivedAtMost();
+        }
+
+        /** The most users a second who can have arrived, over both intervals. */
+        double rate() {
+            double seconds = (previous == null ? 0 : previous.seconds()) + last.seconds();
+            return seconds <= 0 ? 0 : arrived() / seconds;
+        }
+    }
+
+    private final CountingRules rules;
+    /** Guarded by {@code this}, with the sums over it. */
+    private final Map<K, Entry> byHost = new HashMap<>();
+    private long sent;
+    private double arrived;
+    /** The service's arrivals a second that its hosts' latest reports allow, summed over the hosts. */
+    private double confirmedRate;
+    private Instant swept = Instant.MIN;
+    /** The weight the reports' evidence gives, and the one the rate of redirects now allows. */
+    private volatile double confirmed = 1;
+    private volatile double surge = 1;
+    /** Read by every pick without a lock. */
+    private volatile double value = 1;
+    /** Redirects by second over the last {@link CountingRules#RATE_WINDOW}; guarded by {@code rate}. */
+    private final long[] rateSeconds;
+    private final long[] rateCounts;
+    private final Object rate = new Object();
+
+    public RedirectWeight(CountingRules rules) {
+        this.rules = rules;
+        int window = (int) CountingRules.RATE_WINDOW.toSeconds();
+        this.rateSeconds = new long[window];
+        this.rateCounts = new long[window];
+    }
+
+    /**
+     * Counts a redirect to a host whose reports give a user count, for the rate of redirects: when it surges past
+     * {@link CountingRules#surge} times what the reports recently confirmed, redirects count less at once, before
+     * any report can show that they do not arrive.
+     */
+    public void sent(Instant now) {
+        long second = now.getEpochSecond();
+        int window = rateSeconds.length;
+        long recent = 0;
+        synchronized (rate) {
+            int slot = (int) Math.floorMod(second, (long) window);
+            if (rateSeconds[slot] != second) {
+                rateSeconds[slot] = second;
+                rateCounts[slot] = 0;
+            }
+            rateCounts[slot]++;
+            for (int i = 0; i < window; i++) {
+                recent += second - rateSeconds[i] < window ? rateCounts[i] : 0;
+            }
+        }
+        double perSecond = (double) recent * rules.brokers() / window;
+        double allowed = rules.surge() * confirmedRate;
+        surge = allowed <= 0 || perSecond <= allowed ? 1 : allowed / perSecond;
+        publish();
+    }
+
+    /** How much a redirect counts: between the floor and 1. */
+    public double value() {
+        return value;
+    }
+
+    /** Takes in what a host's new report says of the redirects it should include. */
+    public synchronized void learn(K host, Evidence evidence, Instant at) {
+        Entry before = byHost.get(host);
+        Entry after = new Entry(before == null ? null : before.last(), evidence, at);
+        remove(before);
+        byHost.put(host, after);
+        sent += after.sent();
+        arrived += after.arrived();
+        confirmedRate += after.rate();
+        if (at.isAfter(swept.plus(MEMORY))) {
+            sweep(at.minus(MEMORY));
+            swept = at;
+        }
+        update();
+    }
+
+    /** Drops a host's evidence: it left the service, or the registry forgot it. */
+    public synchronized void forget(K host) {
+        remove(byHost.remove(host));
+        update();
+    }
+
+    private void sweep(Instant cutoff) {
+        for (Iterator<Entry> it = byHost.values().iterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            if (e.at().isBefore(cutoff)) {
+                remove(e);
+                it.remove();
+            }
+        }
+    }
+
+    private void remove(Entry e) {
+        if (e != null) {
+            sent -= e.sent();
+            arrived -= e.arrived();
+            confirmedRate -= e.rate();
+        }
+    }
+
+    private void update() {
+        if (byHost.isEmpty()) {
+            // Sums of doubles drift: start again from exact zeros.
+            sent = 0;
+            arrived = 0;
+            confirmedRate = 0;
+        }
+        confirmed = sent < rules.minEvidence() ? 1 : Math.max(rules.floor(), Math.min(1, arrived / sent));
+        publish();
+    }
+
+    private void publish() {
+        value = Math.max(rules.floor(), Math.min(confirmed, surge));
+    }
+}

@@ -1,0 +1,129 @@
+package org.chatons.entraide.broker.counting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.chatons.entraide.broker.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class RedirectWeightTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T18:00:00Z");
+    static final Duration T = Duration.ofSeconds(30);
+    final CountingRules rules = Fixtures.counting();
+    final RedirectWeight<String> weight = new RedirectWeight<>(rules);
+
+    /** A host's report: it had {@code before} users, now {@code after}, and was sent {@code sent} since. */
+    void report(String host, int sent, int before, int after, Instant at) {
+        weight.learn(host, rules.evidence(sent, before, after, T), at);
+    }
+
+    @Test
+    void theDeparturesBoundIsTheShareOfUsersWhoCanLeaveWithinTheInterval() {
+        CountingRules.Evidence e = rules.evidence(100, 120, 110, Duration.ofMinutes(5));
+
+        // With everyone staying 5 minutes on average, at most 1 - 1/e of them leave within 5 minutes.
+        assertThat(e.arrivedAtMost()).isCloseTo(-10 + 120 * (1 - Math.exp(-1)), within(1e-9));
+        assertThat(e.sent()).isEqualTo(100);
+        assertThat(e.seconds()).isEqualTo(300);
+        assertThat(rules.evidence(5, 100, 0, T).arrivedAtMost()).isZero();
+    }
+
+    @Test
+    void redirectsCountInFullWhileReportsShowThemArriving() {
+        report("pad-1", 40, 100, 140, T0);
+        report("pad-2", 10, 50, 58, T0);
+
+        assertThat(weight.value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void whenReportsShowSentUsersDidNotArriveRedirectsCountOnlyAsMuchAsTheyConfirm() {
+        // 3 pads with 100 users each, 150 redirects each, and the next reports show no one more.
+        for (String pad : new String[] {"pad-1", "pad-2", "pad-3"}) {
+            report(pad, 150, 100, 100, T0);
+        }
+
+        double leftAtMost = 100 * -Math.expm1(-30.0 / 300);
+        assertThat(weight.value()).isCloseTo(3 * leftAtMost / 450, within(1e-9)).isGreaterThan(rules.floor());
+    }
+
+    @Test
+    void theIssuesFloodCountsAtTheFloor() {
+        // 3 pads of 200 at 10 %, 150 redirects each, the next reports still 20 users: fewer than 2 could have left.
+        for (String pad : new String[] {"pad-1", "pad-2", "pad-3"}) {
+            report(pad, 150, 20, 20, T0);
+        }
+
+        assertThat(weight.value()).isEqualTo(rules.floor());
+    }
+
+    @Test
+    void aFloodWeighsMoreThanAQuietHostAndTheFloorHolds() {
+        report("quiet", 2, 100, 101, T0);
+        report("flooded", 2000, 100, 100, T0);
+
+        assertThat(weight.value()).isEqualTo(rules.floor());
+    }
+
+    @Test
+    void theWeightComesBackAsSoonAsTheHostsLatestReportsShowArrivalsAgain() {
+        report("pad-1", 500, 20, 20, T0);
+        assertThat(weight.value()).isLessThan(0.1);
+
+        report("pad-1", 10, 20, 30, T0.plus(T));
+        // The flood's report is still one of the host's last two: it still weighs.
+        assertThat(weight.value()).isLessThan(0.5);
+        report("pad-1", 10, 30, 40, T0.plus(T.multipliedBy(2)));
+
+        assertThat(weight.value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aHandfulOfRedirectsProvesNothing() {
+        report("pad-1", rules.minEvidence() - 1, 20, 20, T0);
+
+        assertThat(weight.value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void forgottenAndSilentHostsStopSpeakingForTheService() {
+        report("gone", 500, 20, 20, T0);
+        weight.forget("gone");
+        assertThat(weight.value()).isEqualTo(1.0);
+
+        report("silent", 500, 20, 20, T0);
+        report("busy", 30, 100, 130, T0.plus(RedirectWeight.MEMORY).plusSeconds(1));
+
+        assertThat(weight.value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSurgeOfRedirectsCountsLessAtOnceBeforeAnyReportCanShowIt() {
+        // Reports allow about 20 / 30 s + departures: a few users a second across the service.
+        report("pad-1", 20, 100, 120, T0);
+        report("pad-2", 20, 100, 120, T0);
+        double confirmedRate = 2 * rules.evidence(20, 100, 120, T).arrivedAtMost() / 30;
+        assertThat(weight.value()).isEqualTo(1.0);
+
+        Instant now = T0.plusSeconds(10);
+        int sent = 0;
+        for (int i = 0; i < 4 * confirmedRate; i++) {
+            weight.sent(now);
+            sent++;
+        }
+        assertThat(weight.value()).as("within the allowed rate").isEqualTo(1.0);
+        for (int i = 0; i < 200; i++) {
+            weight.sent(now);
+            sent++;
+        }
+
+        double perSecond = sent / 5.0;
+        assertThat(weight.value()).isCloseTo(rules.surge() * confirmedRate / perSecond, within(1e-9));
+        // Once the surge is over (the window moved on), redirects count in full again.
+        weight.sent(now.plusSeconds(10));
+        assertThat(weight.value()).isEqualTo(1.0);
+    }
+}

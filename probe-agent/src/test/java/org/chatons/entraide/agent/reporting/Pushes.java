@@ -1,0 +1,44 @@
+package org.chatons.entraide.agent.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.Report;
+
+/** Reports numbered for tests, and what became of them, read from the agent's push counter. */
+final class Pushes {
+
+    /** Only a bound for waiting; nothing is asserted about how long a push takes. */
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    private Pushes() {
+    }
+
+    /** Report number n: one host, with n users, sent n seconds after a fixed instant. */
+    static Report report(int n) {
+        return new Report("alpha", Instant.parse("2026-11-23T18:00:00Z").plusSeconds(n), 30, List.of(
+                new HostReport("pad-1", "pad", "etherpad", "https://pad.example.org/", HostStatus.UP, true, n, 100, null, "ok")));
+    }
+
+    /** Pushes to a broker so far with that outcome. */
+    static double count(MeterRegistry meters, URI broker, String outcome) {
+        Counter counter = meters.find("entraide.probe.push").tag("broker", broker.toString()).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Waits (bounded) until at least n pushes to the broker had that outcome. */
+    static void await(MeterRegistry meters, URI broker, String outcome, double n) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (count(meters, broker, outcome) < n) {
+            assertThat(System.nanoTime()).as("waiting for %s %s pushes to %s", n, outcome, broker).isLessThan(end);
+            Thread.sleep(20);
+        }
+    }
+}
