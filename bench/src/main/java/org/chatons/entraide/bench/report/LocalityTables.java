@@ -53,7 +53,7 @@ public final class LocalityTables {
         StringBuilder md = new StringBuilder();
         md.append("| choice | peak/mean | p99 | host-time over capacity | over capacity below 85 % full"
                 + " (host-samples) | sent to their country when it had room | people whose country had room"
-                + " | sent to their country, all people | at most, with every country as full as the rest"
+                + " | sent to their country, all people | about the most that can be, every country as full as the rest"
                 + " | fullest country / federation | emptiest country / federation | turned away | targets met |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row row : rows) {
