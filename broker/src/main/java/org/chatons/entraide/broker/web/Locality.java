@@ -2,6 +2,7 @@ package org.chatons.entraide.broker.web;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 import org.chatons.entraide.broker.selection.Nearby;
@@ -54,7 +55,19 @@ public class Locality {
 
     /** The person's explicit choice, {@code any} or a country code, or null when the request makes none. */
     static String chosen(HttpRequest<?> request) {
-        return choice(request.getParameters().get(NEAR));
+        return choice(parameter(request, NEAR));
+    }
+
+    /**
+     * A query parameter, or null. A request without a query (most {@code /go} redirects) is not asked for its
+     * parameters: Micronaut decodes the whole query the first time they are asked for, a few per cent of a
+     * redirect's time.
+     */
+    private static String parameter(HttpRequest<?> request, String name) {
+        if (request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().uri().indexOf('?') < 0) {
+            return null;
+        }
+        return request.getParameters().get(name);
     }
 
     private static String choice(String near) {
@@ -66,8 +79,8 @@ public class Locality {
     }
 
     private Nearby read(HttpRequest<?> request, boolean strict) throws BadParameter {
-        String near = request.getParameters().get(NEAR);
-        String lang = request.getParameters().get(LANG);
+        String near = parameter(request, NEAR);
+        String lang = parameter(request, LANG);
         String chosen = choice(near);
         if (strict && near != null && chosen == null) {
             throw new BadParameter(NEAR + ": '" + near + "' (expected: a country code such as BE, or " + ANY + ")");
@@ -84,6 +97,6 @@ public class Locality {
         if (accepted.language() != null && (!strict || language == null)) {
             language = accepted.language();
         }
-        return new Nearby(country, language);
+        return country == null && language == null ? Nearby.ANYWHERE : new Nearby(country, language);
     }
 }
