@@ -3,26 +3,36 @@
 #  - the broker with 10,000 hosts reporting (100 members x 100 pad hosts, every 15 s, through the HTTP API),
 #    with /go traffic and a /prometheus scrape, as it runs in production;
 #  - the probe agent with 10 Etherpad hosts (local stand-ins) at a 15 s interval, reporting to that broker.
-# Each is measured with the flags this repository documents (the Dockerfiles'), with bare "java -jar" (the JVM's
-# defaults), and the broker also with a 128 MiB heap.
-# Loopback only; about 6 minutes; stops everything it started and removes its files.
+# The broker is measured with the flags of its unit and Dockerfile, with bare "java -jar" (the JVM's defaults),
+# and with a 128 MiB heap. The agent runs as the Debian package's service does: the unit's JAVA_OPTS and
+# environment (read from packaging/src/deb/probe-agent/entraide-probe-agent.service) and the packaged launcher,
+# from its second start, when the launcher maps the class archive the first start wrote; beside it, the same
+# flags without the archive, the flags documented before the package (the "before" row), and bare "java -jar".
+# Loopback only; about 7 minutes ("agent": about 2); stops everything it started and removes its files.
 #
-# Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_METRICS_PORTS ("19464 19465"),
-# AGENT_SECONDS (120), BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions).
+# Usage: bench/memory.sh [all|agent]
+# Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_SECONDS (120), BROKER_JAR
+# (broker/target/broker.jar; another build's jar to compare versions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
+WHAT=${1:-all}
 BROKER_PORT=${BROKER_PORT:-18090}
 PADS_PORT=${PADS_PORT:-18091}
 AGENT_SECONDS=${AGENT_SECONDS:-120}
 BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
-read -r AGENT_METRICS_DOC AGENT_METRICS_DEF <<<"${AGENT_METRICS_PORTS:-19464 19465}"
-# broker/Dockerfile's JAVA_OPTS; probe-agent/Dockerfile's and its README's.
+# broker/Dockerfile's JAVA_OPTS, as the broker's unit has them.
 BROKER_FLAGS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 # A tighter heap for the broker, to see how much of the resident memory the heap limit decides.
 BROKER_TIGHT_FLAGS="-Xms32m -Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
-AGENT_FLAGS="-Xms16m -Xmx48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
+# The agent's flags before the Debian package (its README's and Dockerfile's until then): the "before" figure.
+AGENT_BEFORE_FLAGS="-Xms16m -Xmx48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
+# The packaged service's: its unit's JAVA_OPTS and MALLOC_ARENA_MAX, and its launcher.
+AGENT_UNIT=packaging/src/deb/probe-agent/entraide-probe-agent.service
+AGENT_FLAGS=$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$AGENT_UNIT")
+AGENT_MALLOC_ARENA_MAX=$(sed -n 's/^Environment=MALLOC_ARENA_MAX=//p' "$AGENT_UNIT")
+[ -n "$AGENT_FLAGS" ] || { echo "no JAVA_OPTS in $AGENT_UNIT" >&2; exit 1; }
 BENCH="java -cp bench/target/bench.jar org.chatons.entraide.bench.load"
 
 if [ ! -f broker/target/broker.jar ] || [ ! -f bench/target/bench.jar ] || [ ! -f probe-agent/target/probe-agent.jar ]; then
@@ -30,19 +40,22 @@ if [ ! -f broker/target/broker.jar ] || [ ! -f bench/target/bench.jar ] || [ ! -
 fi
 
 [ -f "$BROKER_JAR" ] || { echo "no $BROKER_JAR" >&2; exit 1; }
-require_free_ports "BROKER_PORT / PADS_PORT / AGENT_METRICS_PORTS" "$BROKER_PORT" "$PADS_PORT" \
-  "$AGENT_METRICS_DOC" "$AGENT_METRICS_DEF"
 with_cleanup
+# The packaged launcher, with this build's jar where the package puts it in /usr/share.
+sed "s|/usr/share/entraide-probe-agent/probe-agent.jar|$PWD/probe-agent/target/probe-agent.jar|" \
+  packaging/src/deb/probe-agent/probe-agent >"$work/probe-agent"
+chmod +x "$work/probe-agent"
+mkdir -p "$work/cache"
 
-mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# 100 members for the fake federation, and two more for the two probe agents (member-100, member-101).
-$BENCH.FakeFederation members "$work" 102
+# 100 members for the fake federation, and four more for the probe agents (member-100 to member-103).
+$BENCH.FakeFederation members "$work" 104
 
-broker_run() { # LABEL FLAGS...
-  local label=$1; shift
+broker_start() { # FLAGS... -> sets broker, once it answers
   BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
     java "$@" -jar "$BROKER_JAR" >"$work/broker.log" 2>&1 &
   broker=$!
@@ -51,6 +64,11 @@ broker_run() { # LABEL FLAGS...
     curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" && break
     sleep 0.5
   done
+}
+
+broker_run() { # LABEL FLAGS...
+  local label=$1; shift
+  broker_start "$@"
   $BENCH.FakeFederation report "http://127.0.0.1:$BROKER_PORT" 100 100 15 4 >"$work/reports.log" 2>&1
   local eligible
   eligible=$(curl -s "http://127.0.0.1:$BROKER_PORT/api/v1/services" | grep -o '"eligibleHosts":[0-9]*' | head -1)
@@ -63,12 +81,12 @@ broker_run() { # LABEL FLAGS...
   curl -s "http://127.0.0.1:$BROKER_PORT/prometheus" | wc -c | awk '{printf "/prometheus: %d KiB, ", $1 / 1024}'
   $BENCH.FakeFederation report "http://127.0.0.1:$BROKER_PORT" 100 100 15 1 >/dev/null 2>&1
   echo "$(grep -c 'of 100 reports accepted' "$work/reports.log") report rounds, ${eligible:-no eligibleHosts figure}"
-  printf '| broker, 10,000 hosts | `%s` | %s | %s |\n' "${*:-(none)}" "$(mib "$(rss_kb "$broker")")" \
+  printf '| broker, 10,000 hosts | `%s` | %s | %s | |\n' "${*:-(none)}" "$(mib "$(rss_kb "$broker")")" \
     "$(mib "$(hwm_kb "$broker")")" | tee -a "$work/table"
 }
 
-agent_start() { # MEMBER METRICS_PORT FLAGS... -> sets agent
-  local member=$1 metrics=$2; shift 2
+agent_config() { # MEMBER METRICS_PORT: 10 stand-in Etherpad hosts, a 15 s interval
+  local member=$1 metrics=$2
   {
     echo "member: $member"
     echo "token-env: ENTRAIDE_TOKEN"
@@ -85,52 +103,91 @@ agent_start() { # MEMBER METRICS_PORT FLAGS... -> sets agent
       echo "    capacity-users: 100"
     done
   } >"$work/$member.yml"
+}
+
+agent_start() { # MEMBER METRICS_PORT FLAGS... -> sets agent: plain "java -jar" with these flags
+  local member=$1 metrics=$2; shift 2
+  agent_config "$member" "$metrics"
   ENTRAIDE_TOKEN="bench-token-$member" java "$@" -jar probe-agent/target/probe-agent.jar run -c "$work/$member.yml" \
     >"$work/$member.log" 2>&1 &
   agent=$!
   pids+=("$agent")
 }
 
-echo "| process | JVM flags | resident (VmRSS) | peak resident (VmHWM) |" >"$work/table"
-echo "|---|---|---:|---:|" >>"$work/table"
+service_start() { # MEMBER METRICS_PORT -> sets agent: as the unit starts it (its environment, the launcher)
+  local member=$1 metrics=$2
+  agent_config "$member" "$metrics"
+  ENTRAIDE_TOKEN="bench-token-$member" JAVA_OPTS="$AGENT_FLAGS" MALLOC_ARENA_MAX="$AGENT_MALLOC_ARENA_MAX" \
+    CACHE_DIRECTORY="$work/cache" "$work/probe-agent" run -c "$work/$member.yml" >"$work/$member.log" 2>&1 &
+  agent=$!
+  pids+=("$agent")
+}
 
-echo "broker with the image's flags..."
-broker_run "documented" $BROKER_FLAGS
-kill "$broker"; wait "$broker" 2>/dev/null || true
+echo "| process | JVM flags | resident (VmRSS) | peak resident (VmHWM) | CPU |" >"$work/table"
+echo "|---|---|---:|---:|---:|" >>"$work/table"
 
-echo "broker with a 128 MiB heap..."
-broker_run "tight" $BROKER_TIGHT_FLAGS
-kill "$broker"; wait "$broker" 2>/dev/null || true
+if [ "$WHAT" = all ]; then
+  echo "broker with its unit's flags..."
+  broker_run "documented" $BROKER_FLAGS
+  kill "$broker"; wait "$broker" 2>/dev/null || true
 
-echo "broker with the JVM's defaults..."
-broker_run "defaults"
-# The broker stays up for the agents: the agents' memory does not depend on the broker's flags.
+  echo "broker with a 128 MiB heap..."
+  broker_run "tight" $BROKER_TIGHT_FLAGS
+  kill "$broker"; wait "$broker" 2>/dev/null || true
+
+  echo "broker with the JVM's defaults..."
+  broker_run "defaults"
+  # The broker stays up for the agents: the agents' memory does not depend on the broker's flags.
+else
+  echo "broker (for the agents' reports)..."
+  broker_start $BROKER_FLAGS
+fi
 
 $BENCH.StandInPads "$PADS_PORT" >"$work/pads.log" 2>&1 &
 pids+=($!)
 sleep 1
-agent_start member-100 "$AGENT_METRICS_DOC" $AGENT_FLAGS
-documented=$agent
-agent_start member-101 "$AGENT_METRICS_DEF"
+
+# The service's first start writes the class archive when it stops (the launcher); measured from the second.
+echo "the service's first start, which writes the class archive when stopped..."
+service_start member-100 19464
+sleep 20
+kill "$agent"; wait "$agent" 2>/dev/null || true
+ls "$work"/cache/probe-agent-*.jsa >/dev/null 2>&1 || { echo "no class archive written:"; tail -5 "$work/member-100.log"; }
+
+service_start member-100 19464
+service=$agent
+agent_start member-101 19465 $AGENT_FLAGS
+unit_flags=$agent
+agent_start member-102 19466 $AGENT_BEFORE_FLAGS
+before=$agent
+agent_start member-103 19467
 defaults=$agent
-echo "two probe agents (10 hosts each, 15 s interval) for ${AGENT_SECONDS} s..."
-peak_doc=0; peak_def=0
-for _ in $(seq 1 $((AGENT_SECONDS / 5))); do
-  sleep 5
-  r=$(rss_kb "$documented"); [ "$r" -gt "$peak_doc" ] && peak_doc=$r
-  r=$(rss_kb "$defaults"); [ "$r" -gt "$peak_def" ] && peak_def=$r
-done
-accepted=$(curl -s "http://127.0.0.1:$BROKER_PORT/prometheus" | grep 'entraide_reports_total{' | grep 'member="member-10[01]"' | grep accepted || true)
-echo "reports of the two agents accepted by the broker:"
+measured=("$service" "$unit_flags" "$before" "$defaults")
+echo "four probe agents (10 hosts each, 15 s interval) for ${AGENT_SECONDS} s..."
+sleep 30
+# CPU over the rest of the run, once they have started.
+declare -A cpu0
+for pid in "${measured[@]}"; do cpu0[$pid]=$(cpu_ticks "$pid"); done
+sleep $((AGENT_SECONDS - 30))
+accepted=$(curl -s "http://127.0.0.1:$BROKER_PORT/prometheus" | grep 'entraide_reports_total{' | grep 'member="member-10[0-3]"' | grep accepted || true)
+echo "reports of the agents accepted by the broker:"
 if [ -n "$accepted" ]; then echo "$accepted"; else echo "  none: see the agent logs"; tail -5 "$work"/member-10*.log; fi
-printf '| probe agent, 10 hosts, 15 s | `%s` | %s | %s |\n' "$AGENT_FLAGS" "$(mib "$(rss_kb "$documented")")" \
-  "$(mib "$(hwm_kb "$documented")")" >>"$work/table"
-printf '| probe agent, 10 hosts, 15 s | `(none)` | %s | %s |\n' "$(mib "$(rss_kb "$defaults")")" \
-  "$(mib "$(hwm_kb "$defaults")")" >>"$work/table"
+hz=$(getconf CLK_TCK)
+agent_row() { # PID LABEL FLAGS
+  local cpu
+  cpu=$(awk -v t=$(( $(cpu_ticks "$1") - ${cpu0[$1]} )) -v hz="$hz" -v s=$((AGENT_SECONDS - 30)) \
+    'BEGIN { printf "%.1f %% of a core", 100 * t / hz / s }')
+  printf '| probe agent, 10 hosts, 15 s: %s | `%s` | %s | %s | %s |\n' "$2" "$3" "$(mib "$(rss_kb "$1")")" \
+    "$(mib "$(hwm_kb "$1")")" "$cpu" >>"$work/table"
+}
+agent_row "$service" "the service (unit's flags, MALLOC_ARENA_MAX=$AGENT_MALLOC_ARENA_MAX, class archive)" "$AGENT_FLAGS"
+agent_row "$unit_flags" "the unit's flags alone" "$AGENT_FLAGS"
+agent_row "$before" "before the package" "$AGENT_BEFORE_FLAGS"
+agent_row "$defaults" "JVM defaults" "(none)"
 
 echo
 echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo
 cat "$work/table"
 echo
-echo "targets: broker <= 256 MiB, probe agent <= 96 MiB (judged on the documented flags)"
+echo "targets: broker <= 256 MiB; probe agent <= 64 MiB as the service runs it (first row)"

@@ -64,9 +64,9 @@ final class BrokerDashboard {
                         .unit("s").min(0));
 
         d.row("Reports")
-                .add(Panel.timeseries("Reports per minute by outcome", "accepted, dry_run (the agent's check "
-                                + "command); rejected: malformed, invalid, unauthorized (member \"unknown\": the token "
-                                + "matched no member), forbidden, replay, too_large, unsupported_media_type.", 12, 8)
+                .add(Panel.timeseries("Reports per minute by outcome", "Members' reports: accepted, dry_run (the "
+                                + "agent's check command); rejected: malformed, invalid, forbidden, replay, too_large, "
+                                + "unsupported_media_type. Attempts without a member's token are apart, below.", 12, 8)
                         .query("sum by (outcome) (rate(" + reports + "[$__rate_interval])) * 60", "{{outcome}}")
                         .min(0).color("accepted", "green"))
                 .add(Panel.timeseries("Reports per minute by member and outcome", "Which member's agent sends "
@@ -74,6 +74,54 @@ final class BrokerDashboard {
                         .query("sum by (member, outcome) (rate(" + reports + "[$__rate_interval])) * 60",
                                 "{{member}}: {{outcome}}")
                         .min(0));
+
+        d.row("Counting: floods, crawlers, previews")
+                .add(Panel.timeseries("Redirects counted as less than a user", "Requests of /go and /pick that "
+                                + "did not count in full, by reason: network (a network over its budget of counted "
+                                + "redirects: one noisy client, or every user behind a proxy missing from "
+                                + "broker.counting.trusted-proxies), unconfirmed (counted at the weight the reports "
+                                + "confirm, below 1: a flood from many networks, link previews), head and prefetch "
+                                + "(no one sent).", 12, 8)
+                        .query("sum by (service, reason) (rate(entraide_redirects_discounted_total{" + B
+                                + ", service=~\"$service\"}[$__rate_interval]))", "{{service}}: {{reason}}")
+                        .unit("reqps").min(0))
+                .add(Panel.timeseries("How much a redirect counts", "1: a redirect reserves a whole user on its host "
+                                + "until the next report. Lower while the hosts' reports show that the users sent do "
+                                + "not arrive, or while redirects surge past what the reports confirm; back to 1 as "
+                                + "soon as they show arrivals again. The lowest of the brokers.", 6, 8)
+                        .query("min by (service) (entraide_service_redirect_weight{" + B + ", service=~\"$service\"})",
+                                "{{service}}")
+                        .min(0).max(1))
+                .add(Panel.timeseries("Report attempts from unknown senders", "POSTs to /api/v1/reports without a "
+                                + "member's token (scanners, or an agent whose token is wrong), per minute, by "
+                                + "outcome: not a member's problem, so no alert.", 6, 8)
+                        .query("sum by (outcome) (rate(entraide_reports_unauthenticated_total{" + B
+                                + "}[$__rate_interval])) * 60", "{{outcome}}")
+                        .min(0));
+
+        d.row("ChatonsInfos")
+                .add(Panel.stat("Federation file readable", "Whether the last refresh could read the federation's "
+                                + "ChatonsInfos file; when not, the last good view stays in force "
+                                + "(GET /api/v1/chatonsinfos says why).", 6, 8)
+                        .query("entraide_chatonsinfos_federation_readable{" + B + "}", "{{instance}}")
+                        .mappings(1, "read", "green", 0, "unreadable", "red"))
+                .add(Panel.timeseries("Declared members and hosts", "Organizations in force and the services "
+                                + "they declare that the broker may offer (eligible once their public probe says UP).",
+                                6, 8)
+                        .query("entraide_chatonsinfos_members{" + B + "}", "{{instance}} members")
+                        .query("entraide_chatonsinfos_hosts{" + B + "}", "{{instance}} hosts")
+                        .min(0))
+                .add(Panel.timeseries("Refused, by reason", "Organizations and services of the federation the "
+                                + "broker does not offer: not_public (an account is needed), foreign_domain, "
+                                + "membership_ended, unknown_software, unreadable...", 6, 8)
+                        .query("max by (reason) (entraide_chatonsinfos_refusals{" + B + "})", "{{reason}}")
+                        .min(0))
+                .add(Panel.timeseries("Public probes per minute by outcome", "The broker's probes of declared "
+                                + "hosts from outside: up, degraded, down, skipped (circuit open after repeated "
+                                + "failures).", 6, 8)
+                        .query("sum by (outcome) (rate(entraide_public_probes_total{" + B + "}[$__rate_interval]))"
+                                + " * 60", "{{outcome}}")
+                        .min(0).color("up", "green").color("down", "red"));
 
         d.row("JVM")
                 .add(Panel.timeseries("Memory", "Heap and non-heap memory used, and committed (dashed).", 6, 8)

@@ -20,6 +20,9 @@ final class KnownMetrics {
             "entraide_redirects_total",
             "entraide_no_eligible_host_total",
             "entraide_reports_total",
+            "entraide_reports_unauthenticated_total",
+            "entraide_redirects_discounted_total",
+            "entraide_service_redirect_weight",
             "entraide_host_load",
             "entraide_host_estimated_load",
             "entraide_host_eligible",
@@ -36,7 +39,15 @@ final class KnownMetrics {
             "entraide_go_seconds_bucket",
             "entraide_go_seconds_count",
             "entraide_go_seconds_sum",
-            "entraide_go_seconds_max");
+            "entraide_go_seconds_max",
+            "entraide_chatonsinfos_federation_readable",
+            "entraide_chatonsinfos_last_read_timestamp_seconds",
+            "entraide_chatonsinfos_members",
+            "entraide_chatonsinfos_hosts",
+            "entraide_chatonsinfos_requests",
+            "entraide_chatonsinfos_files",
+            "entraide_chatonsinfos_refusals",
+            "entraide_public_probes_total");
 
     /** The probe agent's own metrics, at GET /metrics on port 9464. */
     static final Set<String> PROBE_AGENT = Set.of(

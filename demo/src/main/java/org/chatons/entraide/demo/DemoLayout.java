@@ -32,7 +32,42 @@ public final class DemoLayout {
     public record Member(String id, String name, String country, List<String> languages, List<Host> hosts) {
     }
 
+    /**
+     * A member that installs no agent and only publishes ChatonsInfos files: the broker reads them and probes its
+     * services from outside.
+     *
+     * @param id        its {@code subs.<id>} in the federation file
+     * @param name      its {@code organization.name}
+     * @param country   its {@code organization.country.code}
+     * @param hosts     its public services, each with the {@code software.name} its file declares
+     * @param refused   a service it declares that the broker does not offer (needs an account), or null
+     */
+    public record DeclaredMember(String id, String name, String country, List<DeclaredHost> hosts, String refused) {
+    }
+
+    /**
+     * A declared service.
+     *
+     * @param host         the stand-in's layout (software: the stand-in's API)
+     * @param softwareName {@code software.name} in its ChatonsInfos file
+     */
+    public record DeclaredHost(Host host, String softwareName) {
+    }
+
     private DemoLayout() {
+    }
+
+    /** Members of the demo federation without an agent: the picker shows their services as declared. */
+    public static List<DeclaredMember> declared() {
+        return List.of(
+                new DeclaredMember("chaton-vert", "Chaton Vert", "FR", List.of(
+                        new DeclaredHost(new Host("pad", "pad", "etherpad", 40, 0.40), "Etherpad"),
+                        new DeclaredHost(new Host("notes", "notes", "hedgedoc", 60, 0.30), "HedgeDoc"),
+                        new DeclaredHost(new Host("sondage", "poll", "http", 200, 0.20), "Framadate")), "Nextcloud"),
+                new DeclaredMember("ronron", "Ronron Hébergement", "BE", List.of(
+                        new DeclaredHost(new Host("pad", "pad", "etherpad", 30, 0.50), "Etherpad"),
+                        new DeclaredHost(new Host("paste", "paste", "http", 100, 0.20), "PrivateBin"),
+                        new DeclaredHost(new Host("visio", "visio", "jitsi", 50, 0.30), "Jitsi Meet")), null));
     }
 
     /** The federation the demo starts. */

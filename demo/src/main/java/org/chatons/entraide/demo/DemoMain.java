@@ -97,7 +97,8 @@ public final class DemoMain {
         out.println();
         out.println("The demo federation is running. Ctrl-C stops everything.");
         out.println("  Picker:          " + broker + "/");
-        out.println("  Redirect:        " + broker + "/go/pad   (or visio, drive, video, microblog, events, drop, shortener, poll)");
+        out.println("  Redirect:        " + broker + "/go/pad   (or visio, drive, video, microblog, events, drop, shortener, poll,"
+                + " notes, paste)");
         out.println("  API:             " + broker + "/api/v1/services   and   " + broker + "/api/v1/services/pad/hosts");
         out.println("  Broker metrics:  " + broker + "/prometheus");
         out.println("  Admin token:     " + federation.adminToken() + "   (PUT/DELETE " + broker
@@ -117,6 +118,19 @@ public final class DemoMain {
                 }
             }
         }
+        out.println();
+        out.println("  Members without an agent, declared in ChatonsInfos files (" + federation.chatonsInfosDir()
+                + "), probed by the broker from outside:");
+        for (DemoLayout.DeclaredMember member : DemoLayout.declared()) {
+            out.printf("  %-11s %-29s %s%n", member.id(), member.name(), "(no agent)");
+            for (StandIn standIn : federation.standIns()) {
+                if (standIn.member().equals(member.id())) {
+                    out.printf("           %-10s %-10s %-10s %s%n", standIn.hostId(), standIn.service(),
+                            standIn.software(), standIn.url());
+                }
+            }
+        }
+        out.println("  What the broker made of the files: " + broker + "/api/v1/chatonsinfos");
         out.println();
         out.println("What happens to the hosts (they fill, close, go down and come back):");
         return federation;

@@ -85,6 +85,13 @@ public final class Federation implements AutoCloseable {
                         host.meanLoad(), 0, host.software().equals("nextcloud") ? NC_TOKEN : null));
             }
         }
+        for (DemoLayout.DeclaredMember member : DemoLayout.declared()) {
+            for (DemoLayout.DeclaredHost declared : member.hosts()) {
+                DemoLayout.Host host = declared.host();
+                specs.add(new Simulation.Spec(member.id(), host.id(), host.service(), host.software(), host.capacity(),
+                        host.meanLoad(), 0, null));
+            }
+        }
         Simulation simulation = Simulation.start(specs, InetAddress.getLoopbackAddress(), options.speed(), options.seed(),
                 options.events());
         Federation federation = new Federation(simulation, options.workDir().toAbsolutePath());
@@ -125,11 +132,18 @@ public final class Federation implements AutoCloseable {
         Path membersFile = workDir.resolve("members.yml");
         Files.writeString(membersFile, members);
 
+        Path federationFile = ChatonsInfosFiles.write(chatonsInfosDir(), simulation.standIns());
+        // Declared hosts are probed as often as agents report, and the files read again every six intervals, so
+        // that the demo shows a file the agent rewrote within a minute.
         Map<String, String> brokerEnv = Map.of(
                 "BROKER_MEMBERS_FILE", membersFile.toString(),
                 "BROKER_REPORT_TTL", ttlSeconds + "s",
                 "BROKER_ADMIN_TOKEN_SHA256", sha256(adminToken),
-                "MICRONAUT_SERVER_PORT", String.valueOf(brokerPort));
+                "MICRONAUT_SERVER_PORT", String.valueOf(brokerPort),
+                "BROKER_CHATONSINFOS_FEDERATION_URL", federationFile.toString(),
+                "BROKER_CHATONSINFOS_REFRESH", Math.max(2000, 6 * intervalMillis) + "ms",
+                "BROKER_PUBLIC_PROBE_INTERVAL", intervalMillis + "ms",
+                "BROKER_PUBLIC_PROBE_TIMEOUT", Math.min(5000, intervalMillis / 2) + "ms");
         for (int attempt = 1; ; attempt++) {
             Process broker = spawn("broker", List.of(java(), "-Xmx256m", "-jar", options.brokerJar().toString()), brokerEnv);
             try {
@@ -185,6 +199,9 @@ public final class Federation implements AutoCloseable {
                     .append("    capacity-users: ").append(host.capacity()).append('\n');
             if (host.software().equals("nextcloud")) {
                 yaml.append("    secret-env: NC_TOKEN\n");
+            }
+            if (member.id().equals(ChatonsInfosFiles.PUBLISHING_AGENT) && host.id().equals(ChatonsInfosFiles.PUBLISHED_HOST)) {
+                yaml.append("    chatonsinfos-file: ").append(ChatonsInfosFiles.publishedFile(chatonsInfosDir())).append('\n');
             }
         }
         return yaml.toString();
@@ -321,6 +338,11 @@ public final class Federation implements AutoCloseable {
     /** How often agents report. */
     public Duration interval() {
         return interval;
+    }
+
+    /** Where the federation's ChatonsInfos files are (the broker reads them; garenne's agent rewrites its pad's). */
+    public Path chatonsInfosDir() {
+        return workDir.resolve("chatonsinfos");
     }
 
     /** Where the generated files and logs are. */

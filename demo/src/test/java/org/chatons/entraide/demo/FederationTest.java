@@ -84,6 +84,60 @@ class FederationTest {
         throw new AssertionError("the broker's " + service + " hosts never matched: " + hosts);
     }
 
+    /** The members of the hosts of one source: agent or chatonsinfos. */
+    static Set<String> members(JsonNode hosts, String source) {
+        Set<String> members = new HashSet<>();
+        hosts.forEach(h -> {
+            if (h.path("source").asText().equals(source)) {
+                members.add(h.path("member").asText());
+            }
+        });
+        return members;
+    }
+
+    @Test
+    void membersWithoutAnAgentAreOfferedFromTheirChatonsInfosFiles() throws Exception {
+        JsonNode pads = awaitHosts("pad", hosts -> members(hosts, "chatonsinfos").size() == 2
+                && members(hosts, "agent").contains("garenne"));
+        assertThat(members(pads, "chatonsinfos")).containsExactlyInAnyOrder("chaton-vert", "ronron");
+        // garenne declares its pad too, but runs an agent: the agent's report replaces the declared host.
+        assertThat(pads).noneMatch(h -> h.path("member").asText().equals("garenne")
+                && h.path("source").asText().equals("chatonsinfos"));
+        JsonNode notes = awaitHosts("notes", hosts -> hosts.size() == 1 && hosts.get(0).path("eligible").asBoolean());
+        assertThat(notes.get(0).path("software").asText()).isEqualTo("HedgeDoc");
+        assertThat(notes.get(0).path("activeUsers").isInt()).as(notes.toString()).isTrue();
+
+        JsonNode declared = JSON.readTree(get("/api/v1/chatonsinfos").body());
+        assertThat(declared.path("readable").asBoolean()).isTrue();
+        assertThat(declared.path("refusals").toString()).contains("chaton-vert").contains("not_public");
+        assertThat(get("/services/pad?lang=en").body()).contains("declared").contains("measured live");
+        assertThat(Files.readString(federation.chatonsInfosDir().resolve("garenne/pad-1.properties")))
+                .containsPattern("service.registration.load = (OPEN|FULL)");
+    }
+
+    @Test
+    void garennesAgentKeepsItsPublishedFileSayingFullThenOpen() throws Exception {
+        Path file = federation.chatonsInfosDir().resolve("garenne/pad-1.properties");
+        StandIn pad = federation.standIns().stream().filter(s -> s.member().equals("garenne") && s.hostId().equals("pad-1"))
+                .findFirst().orElseThrow();
+        String published = Files.readString(file);
+        pad.host().rush(2.0);
+        awaitFile(file, "service.registration.load = FULL");
+        // Nothing but the load (and file.datetime) changed.
+        assertThat(Files.readString(file).replaceAll("file.datetime = .*", "").replace("FULL", "OPEN"))
+                .isEqualTo(published.replaceAll("file.datetime = .*", "").replace("FULL", "OPEN"));
+        pad.host().rush(-1.0);
+        awaitFile(file, "service.registration.load = OPEN");
+    }
+
+    static void awaitFile(Path file, String line) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!Files.readString(file).contains(line) && System.nanoTime() < end) {
+            Thread.sleep(250);
+        }
+        assertThat(Files.readString(file)).contains(line);
+    }
+
     static JsonNode awaitService(String id, Predicate<JsonNode> wanted) throws Exception {
         long end = System.nanoTime() + WAIT.toNanos();
         JsonNode found = null;
@@ -107,8 +161,8 @@ class FederationTest {
 
     @Test
     void everyMembersAgentReportsItsHostsToTheBroker() throws Exception {
-        JsonNode pads = awaitHosts("pad", hosts -> members(hosts).size() == 3);
-        assertThat(members(pads)).containsExactlyInAnyOrder("garenne", "atelier", "rhizome");
+        JsonNode pads = awaitHosts("pad", hosts -> members(hosts, "agent").size() == 3);
+        assertThat(members(pads, "agent")).containsExactlyInAnyOrder("garenne", "atelier", "rhizome");
         assertThat(pads.get(0).path("software").asText()).isEqualTo("etherpad");
         awaitHosts("microblog", hosts -> members(hosts).equals(Set.of("rhizome", "mouette")));
 

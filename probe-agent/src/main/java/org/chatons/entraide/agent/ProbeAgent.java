@@ -18,9 +18,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chatons.entraide.agent.adapters.AdapterRegistry;
-import org.chatons.entraide.agent.adapters.Measurement;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
+import org.chatons.entraide.agent.chatonsinfos.ChatonsInfosKeeper;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.Credentials;
 import org.chatons.entraide.agent.config.DrainFile;
@@ -30,6 +30,7 @@ import org.chatons.entraide.agent.reporting.BrokerClient;
 import org.chatons.entraide.agent.reporting.PushPolicy;
 import org.chatons.entraide.agent.reporting.ReportBuilder;
 import org.chatons.entraide.agent.reporting.Reporter;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,7 @@ public final class ProbeAgent implements AutoCloseable {
     private final ExecutorService httpPool;
     private final Cadence cadence;
     private final Map<String, ProbeResult> latest = new ConcurrentHashMap<>();
+    private final ChatonsInfosKeeper keeper;
     private volatile Set<String> drained = Set.of();
 
     /**
@@ -105,6 +107,7 @@ public final class ProbeAgent implements AutoCloseable {
         HttpClient http = ProbeRunner.httpClient(config.timeout(), httpPool);
         this.runner = new ProbeRunner(registry, http, probePool, config.timeout(), clock, metrics);
         this.builder = new ReportBuilder(config, clock);
+        this.keeper = ChatonsInfosKeeper.of(config, clock);
         // A push may take as long as a probe: a broker slower than that is treated as unavailable.
         this.reporter = new Reporter(config.brokers(), http, credentials.token(), config.timeout().plusSeconds(5),
                 policy, metrics, clock);
@@ -143,6 +146,7 @@ public final class ProbeAgent implements AutoCloseable {
                 LOG.info("Host {}: {} ({})", result.hostId(), now.status(), now.reason());
             }
         }
+        keeper.afterRound(latest, drained);
         return changed ? push("change") : Optional.empty();
     }
 

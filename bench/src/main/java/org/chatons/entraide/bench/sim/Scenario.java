@@ -71,8 +71,9 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
 
     /** The same scenario under attack (and without a flash crowd when {@code flash} is false). */
     public Scenario withBots(Bots attack, boolean flash) {
-        String suffix = (attack.any() ? "-bots" + Math.round(attack.multiple()) + (attack.oneSource() ? "-one" : "-many")
-                : "") + (flash ? "" : "-noflash");
+        String bots = attack.any()
+                ? "-bots" + Math.round(attack.multiple()) + (attack.oneSource() ? "-one" : "-many") : "";
+        String suffix = bots + (flash ? "" : "-noflash");
         return new Scenario(id + suffix, hosts, intervalSeconds, brokers, sessions, offeredLoad,
                 flash ? flashFraction : 0, crashFraction, warmUp, measured, attack);
     }

@@ -50,8 +50,13 @@ public final class RedirectWeight<K> {
     /** The service's arrivals a second that its hosts' latest reports allow, summed over the hosts. */
     private double confirmedRate;
     private Instant swept = Instant.MIN;
-    /** The weight the reports' evidence gives, and the one the rate of redirects now allows. */
+    /**
+     * The weight the reports' evidence gives, the rate of redirects (a second) they allow before a surge, and the
+     * weight the rate of redirects now allows. Each send and each report recomputes {@link #value} from them; two
+     * at once may publish from a pair a moment old, which the next one corrects.
+     */
     private volatile double confirmed = 1;
+    private volatile double allowedRate;
     private volatile double surge = 1;
     /** Read by every pick without a lock. */
     private volatile double value = 1;
@@ -88,7 +93,7 @@ public final class RedirectWeight<K> {
             }
         }
         double perSecond = (double) recent * rules.brokers() / window;
-        double allowed = rules.surge() * confirmedRate;
+        double allowed = allowedRate;
         surge = allowed <= 0 || perSecond <= allowed ? 1 : allowed / perSecond;
         publish();
     }
@@ -146,6 +151,7 @@ public final class RedirectWeight<K> {
             confirmedRate = 0;
         }
         confirmed = sent < rules.minEvidence() ? 1 : Math.max(rules.floor(), Math.min(1, arrived / sent));
+        allowedRate = rules.surge() * confirmedRate;
         publish();
     }
 

@@ -49,6 +49,12 @@ public final class BrokerMetrics implements PickListener {
         // Present from the start at 0, so rates and alerts see a series before the first event.
         for (Service service : catalogue.all()) {
             noHostCounter(service.id());
+            discounted(service.id(), UNCONFIRMED);
+            for (Visit visit : Visit.values()) {
+                if (!visit.counts()) {
+                    discounted(service.id(), visit.label());
+                }
+            }
         }
     }
 
@@ -103,7 +109,8 @@ public final class BrokerMetrics implements PickListener {
         }
         Counter counter = byReason.get(reason);
         return counter != null ? counter : byReason.computeIfAbsent(reason, r -> Counter
-                .builder("entraide.redirects.discounted").description("Requests for a user's redirect that counted as less than a user: head, prefetch, "
+                .builder("entraide.redirects.discounted")
+                .description("Requests for a user's redirect that counted as less than a user: head, prefetch, "
                         + "network (over its network's budget), unconfirmed (counted at the weight the reports "
                         + "confirm, below 1)")
                 .tag("service", service).tag("reason", r).register(registry));

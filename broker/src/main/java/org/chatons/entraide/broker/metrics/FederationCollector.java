@@ -85,7 +85,8 @@ public final class FederationCollector implements MultiCollector {
     }
 
     private static Labels hostLabels(HostState h) {
-        return Labels.of("service", h.host().service(), "member", h.host().key().member(), "host", h.host().key().host());
+        return Labels.of("service", h.host().service(), "member", h.host().key().member(), "host", h.host().key().host(),
+                "source", h.host().source().label());
     }
 
     private static GaugeSnapshot hostGauge(String name, String help, List<HostState> hosts,

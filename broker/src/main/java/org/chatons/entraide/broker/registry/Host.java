@@ -15,9 +15,16 @@ import org.chatons.entraide.protocol.HostStatus;
  * @param observedAt      when the figures were measured: the host's measuredAt, else the report's sentAt, but never
  *                        later than the report's sentAt nor its arrival, so an agent whose clock runs ahead cannot
  *                        make its reports look fresher
- * @param intervalSeconds how often the agent reports
+ * @param intervalSeconds how often the agent reports (for a declared host: how often the broker probes it)
+ * @param source          measured by the member's agent, or declared in ChatonsInfos and probed from outside
  */
-public record Host(HostKey key, Member member, HostReport report, Instant observedAt, int intervalSeconds) {
+public record Host(HostKey key, Member member, HostReport report, Instant observedAt, int intervalSeconds,
+                   Source source) {
+
+    /** A host its member's agent reports. */
+    public Host(HostKey key, Member member, HostReport report, Instant observedAt, int intervalSeconds) {
+        this(key, member, report, observedAt, intervalSeconds, Source.AGENT);
+    }
 
     public String service() {
         return report.service();

@@ -29,8 +29,11 @@ import org.chatons.entraide.protocol.Report;
 @Singleton
 public final class HostRegistry {
 
-    /** What the registry remembers of a member between reports. */
-    private record MemberState(Instant sentAt, Map<HostKey, String> serviceOfHost) {
+    /**
+     * What the registry remembers of a member between reports: its agent's last sentAt (null while only its
+     * ChatonsInfos declarations were fed), and where its hosts came from.
+     */
+    private record MemberState(Instant sentAt, Map<HostKey, String> serviceOfHost, Source source) {
     }
 
     private final Map<String, Map<HostKey, TrackedHost>> byService = new ConcurrentHashMap<>();
@@ -47,7 +50,7 @@ public final class HostRegistry {
     /** Throws {@link ReplayedReportException} when the report would be refused as a replay; changes nothing. */
     public void checkNewer(Member member, Instant sentAt) {
         MemberState state = members.get(member.id());
-        if (state != null && !sentAt.isAfter(state.sentAt())) {
+        if (state != null && state.sentAt() != null && !sentAt.isAfter(state.sentAt())) {
             throw new ReplayedReportException(state.sentAt());
         }
     }
@@ -64,51 +67,89 @@ public final class HostRegistry {
     public void accept(Member member, Report report, Instant receivedAt) {
         List<Learned> learned = new ArrayList<>();
         members.compute(member.id(), (id, previous) -> {
-            if (previous != null && !report.sentAt().isAfter(previous.sentAt())) {
+            if (previous != null && previous.sentAt() != null && !report.sentAt().isAfter(previous.sentAt())) {
                 throw new ReplayedReportException(previous.sentAt());
             }
-            Map<HostKey, String> serviceOfHost = new LinkedHashMap<>();
-            Set<String> touched = new HashSet<>();
-            for (HostReport h : report.hosts()) {
-                HostKey key = new HostKey(id, h.id());
-                Instant observedAt = observedAt(h, report.sentAt(), receivedAt);
-                RedirectWeight<HostKey> weight = weight(h.service());
-                byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).compute(key, (k, before) -> {
-                    // A host keeps the key it was first seen with: lookups by key on every pick (drains, metrics)
-                    // then find the very same object and skip comparing strings.
-                    Host fresh = new Host(before == null ? k : before.host().key(), member, h, observedAt,
-                            report.intervalSeconds());
-                    if (before == null) {
-                        return new TrackedHost(fresh, new Sends(), weight);
-                    }
-                    Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace()));
-                    Host old = before.host();
-                    if (old.activeUsers() != null && fresh.activeUsers() != null
-                            && observedAt.isAfter(old.observedAt())) {
-                        Duration between = Duration.between(old.observedAt(), observedAt);
-                        learned.add(new Learned(weight, fresh.key(), counting.evidence(split.counted(),
-                                old.activeUsers(), fresh.activeUsers(), between)));
-                    }
-                    return new TrackedHost(fresh, split.next(), weight);
-                });
-                serviceOfHost.put(key, h.service());
-                touched.add(h.service());
-            }
-            if (previous != null) {
-                // Added first, removed after: a concurrent pick never sees the member without hosts.
-                previous.serviceOfHost().forEach((key, service) -> {
-                    if (!service.equals(serviceOfHost.get(key))) {
-                        byService.get(service).remove(key);
-                        weight(service).forget(key);
-                        touched.add(service);
-                    }
-                });
-            }
-            touched.forEach(this::bump);
-            return new MemberState(report.sentAt(), serviceOfHost);
+            return replace(member, previous, report.hosts(), report.sentAt(), receivedAt, report.intervalSeconds(),
+                    Source.AGENT, report.sentAt(), learned);
         });
         // Outside the member's lock: learning takes the service's.
         learned.forEach(l -> l.weight().learn(l.key(), l.evidence(), receivedAt));
+    }
+
+    /**
+     * Makes hosts declared in the member's ChatonsInfos files (and probed by the broker) its current list, the way
+     * a report does, unless its probe agent reports: an agent's report replaces the declared hosts, and they come
+     * back only once the agent's hosts are forgotten ({@code broker.forget-after}). Each host's measuredAt is when
+     * the broker probed it.
+     *
+     * @param receivedAt now: no host counts as measured later than that
+     * @return false when the member's agent owns its hosts (nothing changes)
+     */
+    public boolean acceptDeclared(Member member, List<HostReport> hosts, Instant receivedAt, int intervalSeconds) {
+        List<Learned> learned = new ArrayList<>();
+        boolean[] taken = {false};
+        members.compute(member.id(), (id, previous) -> {
+            if (previous != null && previous.source() == Source.AGENT && !previous.serviceOfHost().isEmpty()) {
+                return previous;
+            }
+            taken[0] = true;
+            return replace(member, previous, hosts, receivedAt, receivedAt, intervalSeconds, Source.CHATONSINFOS,
+                    previous == null ? null : previous.sentAt(), learned);
+        });
+        learned.forEach(l -> l.weight().learn(l.key(), l.evidence(), receivedAt));
+        return taken[0];
+    }
+
+    /**
+     * The member's hosts replaced by these, under its lock (the caller's {@code compute}).
+     *
+     * @param sentAt     when the list was made: no host counts as measured later
+     * @param keptSentAt the agent's last sentAt to remember, for the replay check
+     * @param learned    where evidence for the services' weights goes, to learn outside the lock
+     */
+    private MemberState replace(Member member, MemberState previous, List<HostReport> hosts, Instant sentAt,
+                                Instant receivedAt, int intervalSeconds, Source source, Instant keptSentAt,
+                                List<Learned> learned) {
+        Map<HostKey, String> serviceOfHost = new LinkedHashMap<>();
+        Set<String> touched = new HashSet<>();
+        for (HostReport h : hosts) {
+            HostKey key = new HostKey(member.id(), h.id());
+            Instant observedAt = observedAt(h, sentAt, receivedAt);
+            RedirectWeight<HostKey> weight = weight(h.service());
+            byService.computeIfAbsent(h.service(), s -> new ConcurrentHashMap<>()).compute(key, (k, before) -> {
+                // A host keeps the key it was first seen with: lookups by key on every pick (drains, metrics)
+                // then find the very same object and skip comparing strings.
+                Host fresh = new Host(before == null ? k : before.host().key(), member, h, observedAt,
+                        intervalSeconds, source);
+                if (before == null) {
+                    return new TrackedHost(fresh, new Sends(), weight);
+                }
+                Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace()));
+                Host old = before.host();
+                if (old.activeUsers() != null && fresh.activeUsers() != null
+                        && observedAt.isAfter(old.observedAt())) {
+                    Duration between = Duration.between(old.observedAt(), observedAt);
+                    learned.add(new Learned(weight, fresh.key(), counting.evidence(split.counted(),
+                            old.activeUsers(), fresh.activeUsers(), between)));
+                }
+                return new TrackedHost(fresh, split.next(), weight);
+            });
+            serviceOfHost.put(key, h.service());
+            touched.add(h.service());
+        }
+        if (previous != null) {
+            // Added first, removed after: a concurrent pick never sees the member without hosts.
+            previous.serviceOfHost().forEach((key, service) -> {
+                if (!service.equals(serviceOfHost.get(key))) {
+                    byService.get(service).remove(key);
+                    weight(service).forget(key);
+                    touched.add(service);
+                }
+            });
+        }
+        touched.forEach(this::bump);
+        return new MemberState(keptSentAt, serviceOfHost, source);
     }
 
     /** Evidence from one host's new report, for its service's weight. */
@@ -148,7 +189,7 @@ public final class HostRegistry {
                         kept.put(key, service);
                     }
                 });
-                return count[0] == 0 ? state : new MemberState(state.sentAt(), kept);
+                return count[0] == 0 ? state : new MemberState(state.sentAt(), kept, state.source());
             });
             forgotten += count[0];
         }

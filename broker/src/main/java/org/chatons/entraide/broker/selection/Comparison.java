@@ -3,8 +3,8 @@ package org.chatons.entraide.broker.selection;
 import java.util.random.RandomGenerator;
 
 /**
- * Keeps the best of the hosts offered to it: a known load before an unknown one, then lowest load, then largest
- * capacity, then chance (reservoir sampling over the ties, so each tied host is equally likely without keeping
+ * Keeps the best of the hosts offered to it: a known load before an unknown one, then lowest load, then a host
+ * measured by its member's agent before one only declared in ChatonsInfos, then largest capacity, then chance (reservoir sampling over the ties, so each tied host is equally likely without keeping
  * a list).
  *
  * <p>A host whose report gives no load (no user count, no figure of its own) loses to any host whose load is
@@ -54,6 +54,13 @@ final class Comparison {
             return;
         }
         if (known != bestKnown || load > bestLoad) {
+            return;
+        }
+        int bySource = Boolean.compare(pool.measured(i), pool.measured(best));
+        if (bySource != 0) {
+            if (bySource > 0) {
+                take(i, known, load);
+            }
             return;
         }
         int byCapacity = Integer.compare(pool.capacity(i), pool.capacity(best));

@@ -28,6 +28,14 @@ public interface Pool {
         return true;
     }
 
+    /**
+     * Whether the host is measured live by its member's agent, rather than declared in ChatonsInfos and probed from
+     * outside: between two hosts of the same load the measured one is preferred.
+     */
+    default boolean measured(int i) {
+        return true;
+    }
+
     /** Users the host can serve. */
     int capacity(int i);
 

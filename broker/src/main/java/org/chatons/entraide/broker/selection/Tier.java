@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 import org.chatons.entraide.broker.counting.RedirectWeight;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.broker.registry.Source;
 import org.chatons.entraide.broker.registry.TrackedHost;
 
 /**
@@ -117,6 +118,11 @@ final class Tier {
             @Override
             public boolean loadKnown(int i) {
                 return hosts[i].host().loadKnown();
+            }
+
+            @Override
+            public boolean measured(int i) {
+                return hosts[i].host().source() == Source.AGENT;
             }
 
             @Override

@@ -38,13 +38,14 @@ final class ApiViews {
     }
 
     /**
-     * One host as the broker judges it now. {@code activeUsers} is null when the host's report gives no count,
+     * One host as the broker judges it now. {@code source} says who measures it: {@code agent} (its member's probe
+     * agent, live) or {@code chatonsinfos} (declared in the member's files, checked from outside). {@code activeUsers} is null when the host's report gives no count,
      * {@code load} when it gives no load either; {@code estimatedLoad} then counts only the users sent since.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HostView(String member, String memberName, String country, String id, String url, String software,
-                    String status, boolean acceptsNewUsers, boolean eligible, @Nullable String reason,
+                    String source, String status, boolean acceptsNewUsers, boolean eligible, @Nullable String reason,
                     boolean drained, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Integer activeUsers,
                     int capacityUsers, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Double load,
                     double estimatedLoad, double reportAgeSeconds, @Nullable String detail) {
@@ -52,7 +53,7 @@ final class ApiViews {
         static HostView of(HostState state) {
             Host h = state.host();
             return new HostView(h.member().id(), h.member().name(), h.member().country(), h.key().host(),
-                    h.report().url(), h.report().software(), h.status().name(), h.acceptsNewUsers(),
+                    h.report().url(), h.report().software(), h.source().label(), h.status().name(), h.acceptsNewUsers(),
                     state.eligible(), state.eligible() ? null : state.verdict().name(), state.drained(),
                     h.activeUsers(), h.capacity(), h.loadKnown() ? round(h.reportedLoad()) : null,
                     round(state.estimatedLoad()), state.age().toMillis() / 1000.0, h.report().detail());

@@ -29,7 +29,9 @@ record NearView(String selected, List<Country> countries, String sentence, Strin
     }
 
     static NearView of(Nearby near, String chosen, Locale locale, Messages messages, Collection<Member> members) {
-        Set<String> countries = members.stream().map(Member::country).collect(Collectors.toSet());
+        // A member declared in ChatonsInfos may give no country: it is in no country's list.
+        Set<String> countries = members.stream().map(Member::country).filter(Nearby::isCountry)
+                .collect(Collectors.toSet());
         Set<String> languages = members.stream().flatMap(m -> m.languages().stream()).collect(Collectors.toSet());
         String country = countries.contains(near.country()) ? near.country() : null;
         String language = languages.contains(near.language()) ? near.language() : null;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
+import org.chatons.entraide.broker.registry.Source;
 
 /** What the picker's templates show, already in the page's language: templates only lay it out. */
 final class PickerViews {
@@ -40,16 +41,18 @@ final class PickerViews {
     /**
      * One host on a service's page. {@code state} is a message key suffix (open, full, closed, down, stale...),
      * {@code loadPercent} the estimated load, capped for the bar; shown only when {@code loadKnown}, since the
-     * estimate of a host that does not count its users is only what the broker sent there.
+     * estimate of a host that does not count its users is only what the broker sent there. {@code measured}: its
+     * member's agent measures it live; otherwise it is declared in ChatonsInfos and only checked from outside.
      */
     record HostRow(String memberName, String country, String software, String state, boolean eligible,
-                   boolean loadKnown, int loadPercent, String url) {
+                   boolean loadKnown, int loadPercent, String url, boolean measured) {
 
         static HostRow of(HostState h, Locale locale) {
             String country = NearView.countryName(h.host().member().country(), locale);
             return new HostRow(h.host().member().name(), country, h.host().report().software(), state(h),
                     h.eligible(), h.host().loadKnown(),
-                    (int) Math.round(Math.min(1.0, Math.max(0, h.estimatedLoad())) * 100), h.host().report().url());
+                    (int) Math.round(Math.min(1.0, Math.max(0, h.estimatedLoad())) * 100), h.host().report().url(),
+                    h.host().source() == Source.AGENT);
         }
 
         private static String state(HostState h) {

@@ -1,6 +1,5 @@
 package org.chatons.entraide.broker.registry;
 
-import org.chatons.entraide.broker.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,6 +10,7 @@ import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.members.Member;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package org.chatons.entraide.broker.selection;
 
-import org.chatons.entraide.broker.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatons.entraide.broker.Fixtures.closed;
 import static org.chatons.entraide.broker.Fixtures.host;
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.TestClock;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
@@ -42,7 +42,7 @@ class DispatcherTest {
     final Member beta = member("beta");
 
     void reportNow(Member member, HostReport... hosts) {
-        registry.accept(member, org.chatons.entraide.broker.Fixtures.report(member.id(), clock.instant(), hosts), clock.instant());
+        registry.accept(member, Fixtures.report(member.id(), clock.instant(), hosts), clock.instant());
     }
 
     String pickHost(String service) {
@@ -118,9 +118,9 @@ class DispatcherTest {
         HostRegistry own = new HostRegistry(Fixtures.counting());
         Dispatcher told = new Dispatcher(own, rules, new FederationStatus(own, rules, clock),
                 Policies.byName(policy, 2, brokers), clock, new SplittableRandom(1), PickListener.NONE);
-        own.accept(alpha, org.chatons.entraide.broker.Fixtures.report("alpha", clock.instant(),
+        own.accept(alpha, Fixtures.report("alpha", clock.instant(),
                 host("alpha", "pad-1", "pad", 40, 100)), clock.instant());
-        own.accept(beta, org.chatons.entraide.broker.Fixtures.report("beta", clock.instant(),
+        own.accept(beta, Fixtures.report("beta", clock.instant(),
                 host("beta", "pad-2", "pad", 50, 100)), clock.instant());
         List<String> chosen = new ArrayList<>();
         for (int k = 0; k < picks; k++) {

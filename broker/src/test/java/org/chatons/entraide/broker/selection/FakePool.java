@@ -12,6 +12,8 @@ final class FakePool implements Pool {
     final boolean[] closed;
     /** Hosts whose report gives no load: their loads above count only the users sent since. */
     final boolean[] unknown;
+    /** Hosts declared in ChatonsInfos rather than measured by an agent. */
+    final boolean[] declared;
     double mean = Double.NaN;
     int samples;
 
@@ -21,6 +23,7 @@ final class FakePool implements Pool {
         this.capacity = capacity;
         this.closed = new boolean[reported.length];
         this.unknown = new boolean[reported.length];
+        this.declared = new boolean[reported.length];
     }
 
     static FakePool loads(double... loads) {
@@ -52,6 +55,11 @@ final class FakePool implements Pool {
     @Override
     public boolean loadKnown(int i) {
         return !unknown[i];
+    }
+
+    @Override
+    public boolean measured(int i) {
+        return !declared[i];
     }
 
     @Override

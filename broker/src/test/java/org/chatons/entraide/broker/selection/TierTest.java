@@ -1,6 +1,5 @@
 package org.chatons.entraide.broker.selection;
 
-import org.chatons.entraide.broker.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.chatons.entraide.broker.Fixtures.host;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.registry.TrackedHost;
@@ -48,6 +48,7 @@ class TierTest {
     void withNoKnownLoadThereIsNoMean() {
         registry.accept(member("alpha"), report("alpha", T0, usersUnknown(host("alpha", "drop", "drop", 0, 50))), T0);
 
-        assertThat(new Tier(List.copyOf(registry.hosts("drop")), registry.weightOf("drop")).pool(rules, registry).meanEstimatedLoad()).isNaN();
+        Tier drops = new Tier(List.copyOf(registry.hosts("drop")), registry.weightOf("drop"));
+        assertThat(drops.pool(rules, registry).meanEstimatedLoad()).isNaN();
     }
 }

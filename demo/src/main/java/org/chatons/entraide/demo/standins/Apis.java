@@ -27,6 +27,7 @@ public final class Apis {
             case "nodeinfo" -> new NodeinfoApi(origin);
             case "lufi", "lstu" -> new FullStatsApi(software, clock);
             case "http" -> new PlainWebApi();
+            case "hedgedoc" -> new HedgedocApi();
             default -> throw new IllegalArgumentException("no stand-in for software " + software);
         };
     }

@@ -65,6 +65,11 @@ public final class SimulatedHost {
         publish();
     }
 
+    /** Sends a rush of users, as a share of capacity on top of the usual load (it fades over a simulated minute). */
+    public synchronized void rush(double share) {
+        surge = share;
+    }
+
     /**
      * Moves the host forward in simulated time.
      *

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.chatons.entraide.agent.adapters.AdapterRegistry;
-import org.chatons.entraide.agent.adapters.Measurement;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.agent.metrics.AgentMetrics;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +32,12 @@ class StandInsSpeakTheRealApisTest {
     static final List<String> SOFTWARE = List.of("etherpad", "jitsi", "nextcloud", "peertube", "mastodon", "mobilizon",
             "nodeinfo", "lufi", "lstu", "http");
 
+    /**
+     * Long enough that no probe of a local stand-in times out, nor counts as slow (half of it), however busy the
+     * machine is: this test is about what the answers say, not how fast they come.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
     final ExecutorService pool = Executors.newFixedThreadPool(4);
     final ExecutorService http = Executors.newFixedThreadPool(2);
     Simulation simulation;
@@ -45,8 +51,8 @@ class StandInsSpeakTheRealApisTest {
         }
         // Speed 0: the simulated clock stands still, so what the test reads is what the probe sees.
         simulation = Simulation.start(specs, InetAddress.getLoopbackAddress(), 0, 7, event -> { });
-        runner = new ProbeRunner(AdapterRegistry.discover(), ProbeRunner.httpClient(Duration.ofSeconds(2), http), pool,
-                Duration.ofSeconds(2), Clock.systemUTC(), new AgentMetrics(new SimpleMeterRegistry()));
+        runner = new ProbeRunner(AdapterRegistry.discover(), ProbeRunner.httpClient(TIMEOUT, http), pool,
+                TIMEOUT, Clock.systemUTC(), new AgentMetrics(new SimpleMeterRegistry()));
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package org.chatons.entraide.agent.adapters;
 
 import java.io.IOException;
+import org.chatons.entraide.probes.Measurement;
 
 /**
  * Measures one kind of software through its own API. One small class per software, listed in

@@ -1,8 +1,10 @@
 package org.chatons.entraide.agent.adapters;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.EtherpadAnswers;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 
 /**
@@ -31,55 +33,18 @@ public final class EtherpadAdapter implements Adapter {
         return withStats(measurement, http.get(target.base(), "stats", JSON));
     }
 
-    /** Reads {@code /health} (application/health+json: pass, warn or fail). */
+    /** See {@link EtherpadAnswers#health}. */
     static Measurement health(Answer answer) {
-        if (!answer.ok()) {
-            return Measurement.down("/health answers " + answer.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(answer, "/health");
-        } catch (UnreadableAnswer e) {
-            return Measurement.down(e.getMessage());
-        }
-        String release = Json.text(node, "releaseId");
-        String name = release == null ? "Etherpad" : "Etherpad " + release;
-        String status = Json.text(node, "status");
-        if ("pass".equals(status)) {
-            return Measurement.up(name + " healthy");
-        }
-        if ("warn".equals(status)) {
-            return Measurement.degraded(name + " health: warn");
-        }
-        return Measurement.down(name + " health: " + (status == null ? "no status" : status));
+        return EtherpadAnswers.health(answer);
     }
 
-    /** Etherpad before 1.9: serving the front page is the only sign of health. */
+    /** See {@link EtherpadAnswers#frontPage}. */
     static Measurement frontPage(Answer answer) {
-        if (answer.status() >= 200 && answer.status() < 400) {
-            return Measurement.up("Etherpad before 1.9 (no /health), front page answers " + answer.status());
-        }
-        return Measurement.down("front page answers " + answer.status());
+        return EtherpadAnswers.frontPage(answer);
     }
 
-    /** Adds {@code /stats}' totalUsers to what the health check found. */
+    /** See {@link EtherpadAnswers#withStats}. */
     static Measurement withStats(Measurement measurement, Answer stats) {
-        if (stats.status() == 404) {
-            return measurement.noting("no /stats (enableMetrics off): users unknown");
-        }
-        if (!stats.ok()) {
-            return measurement.degradedBecause("/stats answers " + stats.status());
-        }
-        try {
-            JsonNode node = Json.parse(stats, "/stats");
-            Integer users = Json.count(node, "totalUsers");
-            Integer pads = Json.count(node, "activePads");
-            if (users == null) {
-                return measurement.noting("/stats has no totalUsers");
-            }
-            return measurement.withUsers(users).noting(users + " users" + (pads == null ? "" : " on " + pads + " pads"));
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        return EtherpadAnswers.withStats(measurement, stats);
     }
 }

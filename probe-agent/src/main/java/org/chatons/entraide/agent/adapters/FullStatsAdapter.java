@@ -2,6 +2,9 @@ package org.chatons.entraide.agent.adapters;
 
 import java.io.IOException;
 import java.util.Map;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.FullStatsAnswers;
+import org.chatons.entraide.probes.Measurement;
 
 /**
  * Lufi and Lstu share {@code GET /fullstats}: a JSON object with a count ({@code files} or {@code urls}) and a
@@ -29,17 +32,8 @@ abstract class FullStatsAdapter implements Adapter {
         return fullStats(http.get(target.base(), "fullstats", Map.of("Accept", "application/json")));
     }
 
-    /** Reads the stats; a missing count means the answer is not Lufi's or Lstu's. */
+    /** See {@link FullStatsAnswers#fullStats}. */
     Measurement fullStats(Answer answer) {
-        if (!answer.ok()) {
-            return Measurement.down("/fullstats answers " + answer.status());
-        }
-        try {
-            Integer count = Json.count(Json.parse(answer, "/fullstats"), field);
-            return count == null ? Measurement.degraded("/fullstats has no " + field + " count")
-                    : Measurement.up(name + " healthy; " + count + " " + field);
-        } catch (UnreadableAnswer e) {
-            return Measurement.down(e.getMessage());
-        }
+        return FullStatsAnswers.fullStats(answer, name, field);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.chatons.entraide.agent.http.BoundedExchange;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.Json;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.WireRules;
 
@@ -27,8 +29,8 @@ import org.chatons.entraide.protocol.WireRules;
  */
 public final class Http {
 
-    /** Bodies larger than this are cut; no documented answer comes near it. */
-    public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+    /** Bodies larger than this are cut; no documented answer comes near it. The parsers' limit, so they say it. */
+    public static final int DEFAULT_MAX_BODY_BYTES = Json.MAX_BODY_BYTES;
     /** Redirects followed per request, as browsers stop after some twenty: a service needs one or two. */
     static final int MAX_REDIRECTS = 5;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);

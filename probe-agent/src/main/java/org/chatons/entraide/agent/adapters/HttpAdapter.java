@@ -3,6 +3,9 @@ package org.chatons.entraide.agent.adapters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.Measurement;
+import org.chatons.entraide.probes.PlainAnswers;
 
 /**
  * Any software without an adapter of its own: a GET of the probe URL exactly as configured. 2xx and 3xx are UP
@@ -22,15 +25,8 @@ public final class HttpAdapter implements Adapter {
         return answer(http.get(target.url(), Map.of()), target.timeout());
     }
 
-    /** Status and latency. */
+    /** See {@link PlainAnswers#answer}. */
     static Measurement answer(Answer answer, Duration timeout) {
-        long ms = answer.elapsed().toMillis();
-        if (answer.status() < 200 || answer.status() >= 400) {
-            return Measurement.down("answers " + answer.status());
-        }
-        if (answer.elapsed().compareTo(timeout.dividedBy(2)) > 0) {
-            return Measurement.degraded("answers " + answer.status() + " but slowly, in " + ms + " ms");
-        }
-        return Measurement.up("answers " + answer.status() + " in " + ms + " ms");
+        return PlainAnswers.answer(answer, timeout);
     }
 }

@@ -1,8 +1,10 @@
 package org.chatons.entraide.agent.adapters;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.JitsiAnswers;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 
 /**
@@ -27,42 +29,13 @@ public final class JitsiAdapter implements Adapter {
         return withStats(measurement, http.get(target.base(), "colibri/stats", Map.of("Accept", "application/json")));
     }
 
-    /** The bridge's own health check. */
+    /** See {@link JitsiAnswers#health}. */
     static Measurement health(Answer answer) {
-        if (answer.ok()) {
-            return Measurement.up("videobridge healthy");
-        }
-        String body = answer.snippet();
-        return Measurement.down("videobridge health answers " + answer.status() + (body.isEmpty() ? "" : " \"" + body + "\""));
+        return JitsiAnswers.health(answer);
     }
 
-    /** Stress, participants and drain state from the colibri stats. */
+    /** See {@link JitsiAnswers#withStats}. */
     static Measurement withStats(Measurement measurement, Answer stats) {
-        if (stats.status() == 404) {
-            return measurement.noting("no /colibri/stats (videobridge.apis.rest.enabled off): load unknown");
-        }
-        if (!stats.ok()) {
-            return measurement.degradedBecause("/colibri/stats answers " + stats.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(stats, "/colibri/stats");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
-        Double stress = Json.number(node, "stress_level");
-        Integer participants = Json.count(node, "participants");
-        Integer conferences = Json.count(node, "conferences");
-        Measurement result = measurement.withLoad(stress).withUsers(participants)
-                .noting((stress == null ? "no stress_level" : "stress " + stress)
-                        + (participants == null ? "" : ", " + participants + " participants")
-                        + (conferences == null ? "" : " in " + conferences + " conferences"));
-        if (Boolean.TRUE.equals(Json.bool(node, "drain"))) {
-            return result.withAccepting(false).noting("draining");
-        }
-        if (Boolean.TRUE.equals(Json.bool(node, "graceful_shutdown"))) {
-            return result.withAccepting(false).noting("shutting down gracefully");
-        }
-        return result;
+        return JitsiAnswers.withStats(measurement, stats);
     }
 }

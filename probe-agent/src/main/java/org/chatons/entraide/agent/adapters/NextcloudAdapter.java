@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.Json;
+import org.chatons.entraide.probes.Measurement;
+import org.chatons.entraide.probes.NextcloudAnswers;
+import org.chatons.entraide.probes.UnreadableAnswer;
 import org.chatons.entraide.protocol.HostStatus;
 
 /**
@@ -57,29 +62,9 @@ public final class NextcloudAdapter implements Adapter {
         return withServerInfo(measurement, info);
     }
 
-    /** Reads status.php: healthy when installed, not in maintenance and not waiting for a database upgrade. */
+    /** See {@link NextcloudAnswers#status}. */
     static Measurement status(Answer answer) {
-        if (!answer.ok()) {
-            return Measurement.down("status.php answers " + answer.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(answer, "status.php");
-        } catch (UnreadableAnswer e) {
-            return Measurement.down(e.getMessage());
-        }
-        String version = Json.text(node, "versionstring");
-        String name = version == null ? "Nextcloud" : "Nextcloud " + version;
-        if (!Boolean.TRUE.equals(Json.bool(node, "installed"))) {
-            return Measurement.down(name + " is not installed");
-        }
-        if (Boolean.TRUE.equals(Json.bool(node, "maintenance"))) {
-            return Measurement.down(name + " in maintenance mode").withAccepting(false);
-        }
-        if (Boolean.TRUE.equals(Json.bool(node, "needsDbUpgrade"))) {
-            return Measurement.down(name + " needs a database upgrade").withAccepting(false);
-        }
-        return Measurement.up(name + " healthy");
+        return NextcloudAnswers.status(answer);
     }
 
     /** Adds serverinfo's active users; its cpuload (load averages, or "N/A") is only shown, not a normalised load. */

@@ -1,8 +1,10 @@
 package org.chatons.entraide.agent.adapters;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.Measurement;
+import org.chatons.entraide.probes.PeertubeAnswers;
 import org.chatons.entraide.protocol.HostStatus;
 
 /**
@@ -29,48 +31,18 @@ public final class PeertubeAdapter implements Adapter {
         return withStats(measurement, http.get(target.base(), "api/v1/server/stats", JSON));
     }
 
-    /** The ping: 200 and "pong". */
+    /** See {@link PeertubeAnswers#ping}. */
     static Measurement ping(Answer answer) {
-        if (answer.ok() && answer.body().strip().equals("pong")) {
-            return Measurement.up("PeerTube answers ping");
-        }
-        return Measurement.down("/api/v1/ping answers " + answer.status()
-                + (answer.ok() ? " \"" + answer.snippet() + "\" instead of pong" : ""));
+        return PeertubeAnswers.ping(answer);
     }
 
-    /** Sign-up state from the public config. */
+    /** See {@link PeertubeAnswers#withConfig}. */
     static Measurement withConfig(Measurement measurement, Answer config) {
-        if (!config.ok()) {
-            return measurement.degradedBecause("/api/v1/config answers " + config.status());
-        }
-        try {
-            JsonNode node = Json.parse(config, "/api/v1/config");
-            Boolean allowed = Json.bool(node, "signup", "allowed");
-            String version = Json.text(node, "serverVersion");
-            Measurement named = version == null ? measurement
-                    : new Measurement(measurement.status(), null, null, null, "PeerTube " + version + " answers ping");
-            if (allowed == null) {
-                return named.noting("config has no signup.allowed");
-            }
-            boolean approval = Boolean.TRUE.equals(Json.bool(node, "signup", "requiresApproval"));
-            return named.withAccepting(allowed)
-                    .noting(allowed ? (approval ? "sign-up open, with approval" : "sign-up open") : "sign-up closed");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        return PeertubeAnswers.withConfig(measurement, config);
     }
 
-    /** Daily active users from the server stats. */
+    /** See {@link PeertubeAnswers#withStats}. */
     static Measurement withStats(Measurement measurement, Answer stats) {
-        if (!stats.ok()) {
-            return measurement.degradedBecause("/api/v1/server/stats answers " + stats.status());
-        }
-        try {
-            Integer daily = Json.count(Json.parse(stats, "/api/v1/server/stats"), "totalDailyActiveUsers");
-            return daily == null ? measurement.noting("stats have no totalDailyActiveUsers")
-                    : measurement.withUsers(daily).noting(daily + " daily active users");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        return PeertubeAnswers.withStats(measurement, stats);
     }
 }

@@ -2,6 +2,7 @@ package org.chatons.entraide.agent.adapters;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.chatons.entraide.probes.Measurement;
 
 /**
  * One host's probe, as the runner saw it.

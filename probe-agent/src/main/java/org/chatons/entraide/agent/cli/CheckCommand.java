@@ -15,28 +15,37 @@ import java.util.concurrent.Executors;
 import org.chatons.entraide.agent.ProbeAgent;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.adapters.ProbeRunner;
+import org.chatons.entraide.agent.chatonsinfos.ChatonsInfosKeeper;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.Credentials;
 import org.chatons.entraide.agent.config.DrainFile;
-import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.metrics.AgentMetrics.PushOutcome;
+import org.chatons.entraide.agent.metrics.AgentMetrics;
 import org.chatons.entraide.agent.reporting.BrokerClient;
 import org.chatons.entraide.agent.reporting.PushResult;
 import org.chatons.entraide.agent.reporting.ReportBuilder;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code check}: the first thing a sysadmin runs. Probes every host once, prints what each broker would be told,
  * and has each broker validate the report and the token with a dry run that changes nothing there.
- * Exits 1 when a host is not UP or a broker refuses, 2 when the configuration is wrong.
+ * Exits 1 when a host is not UP or a broker refuses, 2 when the configuration is wrong. With
+ * {@code --config-only} it reads the configuration and the secrets and stops there: what a service manager runs
+ * before each start, where a host that is down or a broker not yet reachable must not keep the agent from starting.
  */
 @Command(name = "check", description = "Probe every host once, print a table, validate the token with every broker.")
 public final class CheckCommand extends AgentCommand {
 
     private static final String ROW = "%-16s %-10s %-9s %6s %8s %5s %-9s %s%n";
+
+    @Option(names = "--config-only",
+            description = "Only read the configuration and the secrets: no probe, no broker (for systemd's ExecStartPre).")
+    boolean configOnly;
 
     CheckCommand(Map<String, String> env, Clock clock) {
         super(env, clock);
@@ -50,6 +59,11 @@ public final class CheckCommand extends AgentCommand {
             return Loaded.CONFIG_ERROR;
         }
         AgentConfig agentConfig = loaded.config();
+        if (configOnly) {
+            out.printf("%s: %d hosts, %d brokers, token read.%n", agentConfig.file(), agentConfig.hosts().size(),
+                    agentConfig.brokers().size());
+            return 0;
+        }
         Credentials credentials = loaded.credentials();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(ProbeAgent.MAX_PROBE_THREADS, agentConfig.hosts().size()));
         ExecutorService httpPool = Executors.newFixedThreadPool(2);
@@ -65,6 +79,7 @@ public final class CheckCommand extends AgentCommand {
 
             boolean allUp = printTable(out, report);
             out.println();
+            boolean filesOk = printChatonsInfosFiles(out, agentConfig, report);
             boolean brokersOk = true;
             for (URI broker : agentConfig.brokers()) {
                 PushResult answer = new BrokerClient(http, broker, credentials.token(), agentConfig.timeout())
@@ -75,13 +90,43 @@ public final class CheckCommand extends AgentCommand {
                         answer.status() == 0 ? "no answer" : String.valueOf(answer.status()), answer.detail());
             }
             out.println();
-            out.println(allUp && brokersOk ? "All good." : (allUp ? "" : "Some hosts are not UP. ")
-                    + (brokersOk ? "" : "Some brokers refuse the report or do not answer."));
-            return allUp && brokersOk ? 0 : 1;
+            out.println(allUp && brokersOk && filesOk ? "All good." : (allUp ? "" : "Some hosts are not UP. ")
+                    + (brokersOk ? "" : "Some brokers refuse the report or do not answer. ")
+                    + (filesOk ? "" : "Some ChatonsInfos files cannot be kept."));
+            return allUp && brokersOk && filesOk ? 0 : 1;
         } finally {
             pool.shutdownNow();
             httpPool.shutdownNow();
         }
+    }
+
+    /**
+     * What the agent would write in each host's ChatonsInfos file, without writing it: the lines that would change,
+     * or that it is right already, or what is wrong with it. False when a file cannot be kept.
+     */
+    private boolean printChatonsInfosFiles(PrintWriter out, AgentConfig config, Report report) {
+        Map<String, HostReport> byId = new HashMap<>();
+        report.hosts().forEach(h -> byId.put(h.id(), h));
+        List<ChatonsInfosKeeper.Outcome> outcomes = ChatonsInfosKeeper.of(config, clock).keep(config.hosts(), byId,
+                false);
+        boolean ok = true;
+        for (ChatonsInfosKeeper.Outcome o : outcomes) {
+            if (o.problem() != null) {
+                ok = false;
+                out.printf("chatonsinfos %s %s: %s%n", o.hostId(), o.file(), o.problem());
+            } else if (o.rewrite().changes()) {
+                out.printf("chatonsinfos %s %s: would write service.registration.load %s -> %s%n", o.hostId(), o.file(),
+                        o.rewrite().before(), o.rewrite().after());
+                o.rewrite().lines().forEach(line -> out.println("    " + line));
+            } else {
+                out.printf("chatonsinfos %s %s: service.registration.load = %s, right as it is%n", o.hostId(),
+                        o.file(), o.rewrite().before());
+            }
+        }
+        if (!outcomes.isEmpty()) {
+            out.println();
+        }
+        return ok;
     }
 
     /** What each broker is told; "?" for a user count or a load that is unknown (sent as null). */

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param metricsPort the local port of the agent's own Prometheus metrics; 0 for none
  * @param hosts       the member's hosts, at least one
  * @param warnings    what is allowed but unwise (a broker on plain http), with file, line and key, for the sysadmin
+ * @param chatonsinfosFullAt    load at which a host's ChatonsInfos file is set to FULL
+ * @param chatonsinfosOpenBelow load under which it is set back to OPEN
  */
 public record AgentConfig(
         Path file,
@@ -28,7 +30,14 @@ public record AgentConfig(
         Duration timeout,
         int metricsPort,
         List<HostConfig> hosts,
-        List<String> warnings) {
+        List<String> warnings,
+        double chatonsinfosFullAt,
+        double chatonsinfosOpenBelow) {
+
+    /** Default {@link #chatonsinfosFullAt()}: the broker's own full-at. */
+    public static final double FULL_AT = 0.85;
+    /** Default {@link #chatonsinfosOpenBelow()}: well under it, so a file does not flip at every probe. */
+    public static final double OPEN_BELOW = 0.70;
 
     public AgentConfig {
         brokers = List.copyOf(brokers);
@@ -36,10 +45,10 @@ public record AgentConfig(
         warnings = List.copyOf(warnings);
     }
 
-    /** A configuration without warnings. */
+    /** A configuration without warnings, with the default ChatonsInfos thresholds. */
     public AgentConfig(Path file, String member, SecretRef token, List<URI> brokers, Duration interval,
                        Duration timeout, int metricsPort, List<HostConfig> hosts) {
-        this(file, member, token, brokers, interval, timeout, metricsPort, hosts, List.of());
+        this(file, member, token, brokers, interval, timeout, metricsPort, hosts, List.of(), FULL_AT, OPEN_BELOW);
     }
 
     /** The configured host with this id, if any. */

@@ -39,9 +39,9 @@ public final class ConfigLoader {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final Set<String> TOP_KEYS = Set.of("member", "token-env", "token-file", "brokers", "interval",
-            "timeout", "metrics-port", "hosts");
+            "timeout", "metrics-port", "hosts", "chatonsinfos-full-at", "chatonsinfos-open-below");
     private static final Set<String> HOST_KEYS = Set.of("id", "service", "software", "url", "probe-url",
-            "capacity-users", "secret-env", "secret-file", "accepts-new-users");
+            "capacity-users", "secret-env", "secret-file", "accepts-new-users", "chatonsinfos-file");
 
     private final Set<String> knownSoftware;
 
@@ -122,11 +122,23 @@ public final class ConfigLoader {
             problems.add(hostsTuple.getValueNode(), "hosts", "must be a list of one or more hosts");
         }
 
+        Double fullAt = problems.fraction(keys, "chatonsinfos-full-at", AgentConfig.FULL_AT);
+        Double openBelow = problems.fraction(keys, "chatonsinfos-open-below", AgentConfig.OPEN_BELOW);
+        if (fullAt != null && openBelow != null && openBelow >= fullAt) {
+            problems.add(keys.containsKey("chatonsinfos-open-below") ? keys.get("chatonsinfos-open-below").getValueNode()
+                    : top, "chatonsinfos-open-below", "must be lower than chatonsinfos-full-at (" + fullAt + ")");
+        }
+
         if (!problems.list.isEmpty()) {
             throw new ConfigException(problems.list);
         }
+        // A relative chatonsinfos-file is taken from the configuration file's folder, like the drain file beside it.
+        Path folder = file.toAbsolutePath().getParent();
+        hosts.replaceAll(h -> h.chatonsinfosFile() == null || h.chatonsinfosFile().isAbsolute() ? h
+                : new HostConfig(h.id(), h.service(), h.software(), h.url(), h.probeUrl(), h.capacityUsers(), h.secret(),
+                        h.acceptsNewUsers(), folder.resolve(h.chatonsinfosFile())));
         return new AgentConfig(file.toAbsolutePath(), member, token, brokers, interval, timeout, metricsPort, hosts,
-                problems.warnings);
+                problems.warnings, fullAt, openBelow);
     }
 
     private HostConfig host(Problems problems, Node node, String path) {
@@ -173,10 +185,17 @@ public final class ConfigLoader {
                         "must be true or false, got '" + value + "'");
             }
         }
+        Path chatonsinfosFile = null;
+        if (keys.containsKey("chatonsinfos-file")) {
+            String value = problems.scalar(keys.get("chatonsinfos-file").getValueNode(), path + ".chatonsinfos-file");
+            if (value != null) {
+                chatonsinfosFile = Path.of(value);
+            }
+        }
         if (problems.list.size() > before) {
             return null;
         }
-        return new HostConfig(id, service, software, url, probeUrl, capacity, secret, accepts);
+        return new HostConfig(id, service, software, url, probeUrl, capacity, secret, accepts, chatonsinfosFile);
     }
 
     /** Collects problems, each with the file name, the line and the key path. */
@@ -340,6 +359,28 @@ public final class ConfigLoader {
                 return null;
             }
             return d;
+        }
+
+        /** A number above 0 and at most 1 ({@code 0.85}). */
+        Double fraction(Map<String, NodeTuple> keys, String key, double fallback) {
+            NodeTuple tuple = keys.get(key);
+            if (tuple == null) {
+                return fallback;
+            }
+            String value = scalar(tuple.getValueNode(), key);
+            if (value == null) {
+                return null;
+            }
+            try {
+                double d = Double.parseDouble(value);
+                if (d > 0 && d <= 1) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with what was expected
+            }
+            add(tuple.getValueNode(), key, "must be a number above 0 and at most 1 (such as 0.85), got '" + value + "'");
+            return null;
         }
 
         Integer integer(Map<String, NodeTuple> keys, String prefix, String key, int min, int max, Integer fallback) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -66,6 +67,12 @@ public final class DrainFile {
         StringBuilder text = new StringBuilder("# hosts in maintenance, written by `probe-agent drain`\n");
         ids.forEach(id -> text.append(id).append('\n'));
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+            // Readable by all whatever root's umask: the packaged service runs as its own user (DynamicUser=).
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own defaults apply
+        }
         Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,6 +1,7 @@
 package org.chatons.entraide.agent.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 
 /**
  * One host of the member, as configured.
@@ -13,6 +14,8 @@ import java.net.URI;
  * @param capacityUsers   how many users the member says the host can serve
  * @param secret          the credential the software's API needs (Nextcloud's NC-Token), or null
  * @param acceptsNewUsers the member's override of what the software says, or null to follow the software
+ * @param chatonsinfosFile the member's own ChatonsInfos service file for this host, whose
+ *                        {@code service.registration.load} the agent keeps true; null for none
  */
 public record HostConfig(
         String id,
@@ -22,5 +25,12 @@ public record HostConfig(
         URI probeUrl,
         int capacityUsers,
         SecretRef secret,
-        Boolean acceptsNewUsers) {
+        Boolean acceptsNewUsers,
+        Path chatonsinfosFile) {
+
+    /** A host without a ChatonsInfos file to keep. */
+    public HostConfig(String id, String service, String software, URI url, URI probeUrl, int capacityUsers,
+                      SecretRef secret, Boolean acceptsNewUsers) {
+        this(id, service, software, url, probeUrl, capacityUsers, secret, acceptsNewUsers, null);
+    }
 }

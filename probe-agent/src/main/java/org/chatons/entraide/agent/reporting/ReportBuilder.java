@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.chatons.entraide.agent.adapters.Measurement;
 import org.chatons.entraide.agent.adapters.ProbeResult;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.HostConfig;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
 import org.chatons.entraide.protocol.WireRules;
@@ -66,7 +66,8 @@ public final class ReportBuilder {
         return new Report(config.member(), lastSentAt, interval, hosts);
     }
 
-    static HostReport hostReport(HostConfig host, Measurement m, boolean drained, Instant measuredAt) {
+    /** One host as the brokers are told of it: the member's overrides and maintenance applied. */
+    public static HostReport hostReport(HostConfig host, Measurement m, boolean drained, Instant measuredAt) {
         // Order of precedence: maintenance, then the member's override, then what the software says; anonymous
         // services say nothing and take new users.
         boolean accepting = !drained && (host.acceptsNewUsers() != null ? host.acceptsNewUsers()

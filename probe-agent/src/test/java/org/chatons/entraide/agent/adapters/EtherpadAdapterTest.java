@@ -7,6 +7,8 @@ import static org.chatons.entraide.agent.FakeHttpServer.sample;
 import static org.chatons.entraide.agent.FakeHttpServer.status;
 
 import org.chatons.entraide.agent.FakeHttpServer;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.chatons.entraide.agent.FakeHttpServer.json;
 import static org.chatons.entraide.agent.FakeHttpServer.sample;
 
 import org.chatons.entraide.agent.FakeHttpServer;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

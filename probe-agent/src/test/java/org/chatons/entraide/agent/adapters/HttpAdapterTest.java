@@ -5,6 +5,8 @@ import static org.chatons.entraide.agent.FakeHttpServer.answer;
 
 import java.time.Duration;
 import org.chatons.entraide.agent.FakeHttpServer;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.WireRules;
 import org.junit.jupiter.api.AfterEach;

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.agent.config.Secret;
+import org.chatons.entraide.probes.Answer;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

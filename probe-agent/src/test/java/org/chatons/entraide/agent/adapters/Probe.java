@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.agent.metrics.AgentMetrics;
+import org.chatons.entraide.probes.Measurement;
 
 /** Runs one adapter through the real {@link ProbeRunner}, as the agent does, against a test server. */
 final class Probe {

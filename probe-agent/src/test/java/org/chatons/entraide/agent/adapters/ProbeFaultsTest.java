@@ -16,6 +16,7 @@ import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.agent.FaultyService;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.agent.metrics.AgentMetrics;
+import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -137,6 +137,26 @@ class CommandsTest {
     }
 
     @Test
+    void checkConfigOnlyReadsTheConfigurationAndTokenButProbesAndSendsNothing() throws Exception {
+        bridge.on("/about/health", FakeHttpServer.status(503));
+
+        assertThat(run("check", "--config-only", "-c", config.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("probe-agent.yml: 2 hosts, 1 brokers, token read.");
+        assertThat(pad.requests()).isEmpty();
+        assertThat(bridge.requests()).isEmpty();
+        assertThat(broker.requests()).isEmpty();
+
+        CommandLine noToken = ProbeAgentCommand.commandLine(Map.of(), Clock.systemUTC());
+        noToken.setErr(new PrintWriter(err, true));
+        assertThat(noToken.execute("check", "--config-only", "-c", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("probe-agent.yml line 2: token-env: environment variable ENTRAIDE_TOKEN is not set");
+
+        Files.writeString(config, Files.readString(config).replace("capacity-users: 100", "capacity-users: many"));
+        assertThat(run("check", "--config-only", "-c", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("probe-agent.yml line 19: hosts[1].capacity-users: must be a whole number of 1 or more, got 'many'");
+    }
+
+    @Test
     void aWrongConfigurationStopsEveryCommandWithTheLine() throws Exception {
         Files.writeString(config, Files.readString(config).replace("capacity-users: 100", "capacity-users: many"));
 

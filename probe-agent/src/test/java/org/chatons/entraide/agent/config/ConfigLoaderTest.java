@@ -102,8 +102,8 @@ class ConfigLoaderTest {
         String text = ISSUE_EXAMPLE.replace("    probe-url:", "    probe_url:").replace("interval:", "intervall:");
 
         assertThat(problems(text)).containsExactly(
-                "probe-agent.yml line 4: intervall: unknown key; known keys: brokers, hosts, interval, member, metrics-port, timeout, token-env, token-file",
-                "probe-agent.yml line 12: hosts[0].probe_url: unknown key; known keys: accepts-new-users, capacity-users, id, probe-url, secret-env, secret-file, service, software, url");
+                "probe-agent.yml line 4: intervall: unknown key; known keys: brokers, chatonsinfos-full-at, chatonsinfos-open-below, hosts, interval, member, metrics-port, timeout, token-env, token-file",
+                "probe-agent.yml line 12: hosts[0].probe_url: unknown key; known keys: accepts-new-users, capacity-users, chatonsinfos-file, id, probe-url, secret-env, secret-file, service, software, url");
     }
 
     @Test
@@ -281,6 +281,26 @@ class ConfigLoaderTest {
         assertThat(credentials.token()).hasToString("****");
         assertThat(credentials.hostSecrets().get("cloud").reveal()).isEqualTo("nc");
         assertThat(credentials.toString()).doesNotContain("s3cret", "nc}");
+    }
+
+    @Test
+    void underSystemdATokenFileIsReadFromTheCredentialOfTheSameName(@TempDir Path dir) throws Exception {
+        // The service's own user cannot read the root-only file; the unit passes it with LoadCredential=.
+        Path config = dir.resolve("probe-agent.yml");
+        Path credentials = Files.createDirectory(dir.resolve("credentials"));
+        Files.writeString(credentials.resolve("probe-agent.token"), "from-systemd\n");
+        AgentConfig agent = loader.parse(ISSUE_EXAMPLE.replace("token-env: ENTRAIDE_TOKEN", "token-file: /etc/entraide/probe-agent.token"), config);
+
+        Credentials passed = Credentials.resolve(agent, Map.of("NC_TOKEN", "nc", "CREDENTIALS_DIRECTORY", credentials.toString()));
+        assertThat(passed.token().reveal()).isEqualTo("from-systemd");
+
+        assertThatThrownBy(() -> Credentials.resolve(agent, Map.of("NC_TOKEN", "nc", "CREDENTIALS_DIRECTORY", dir.toString())))
+                .as("no credential of that name: the configured file, which is missing here")
+                .hasMessageStartingWith("probe-agent.yml line 2: token-file: cannot read file /etc/entraide/probe-agent.token");
+        Files.writeString(dir.resolve("probe-agent.token"), "beside-the-config");
+        AgentConfig relative = loader.parse(ISSUE_EXAMPLE.replace("token-env: ENTRAIDE_TOKEN", "token-file: probe-agent.token"), config);
+        assertThat(Credentials.resolve(relative, Map.of("NC_TOKEN", "nc")).token().reveal())
+                .as("outside systemd: the file itself, relative to the configuration").isEqualTo("beside-the-config");
     }
 
     List<String> problems(String text) {

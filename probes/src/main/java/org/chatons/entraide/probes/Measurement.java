@@ -1,4 +1,4 @@
-package org.chatons.entraide.agent.adapters;
+package org.chatons.entraide.probes;
 
 import org.chatons.entraide.protocol.HostStatus;
 

@@ -1,4 +1,4 @@
-package org.chatons.entraide.agent.adapters;
+package org.chatons.entraide.probes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
+    /** Bodies larger than this are cut by the I/O side of a probe; no documented answer comes near it. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
     // Immutable once built and thread-safe: shared rather than rebuilt for every probe.
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
@@ -20,7 +23,7 @@ public final class Json {
     /** Parses an answer's body; says what was wrong when it is not JSON. */
     public static JsonNode parse(Answer answer, String what) throws UnreadableAnswer {
         if (answer.truncated()) {
-            throw new UnreadableAnswer(what + ": answer larger than " + Http.DEFAULT_MAX_BODY_BYTES / 1024 + " KiB, not read");
+            throw new UnreadableAnswer(what + ": answer larger than " + MAX_BODY_BYTES / 1024 + " KiB, not read");
         }
         try {
             JsonNode node = MAPPER.readTree(answer.body());

@@ -1,4 +1,4 @@
-package org.chatons.entraide.agent.adapters;
+package org.chatons.entraide.probes;
 
 /** An answer that is not what the API documents (garbage, HTML error page, cut body). */
 public final class UnreadableAnswer extends Exception {

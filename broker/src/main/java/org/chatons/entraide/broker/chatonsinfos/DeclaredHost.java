@@ -1,0 +1,27 @@
+package org.chatons.entraide.broker.chatonsinfos;
+
+import java.net.URI;
+import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.broker.publicprobe.ProbeKind;
+import org.chatons.entraide.protocol.HostStatus;
+
+/**
+ * A service a member declares in its ChatonsInfos files and that the broker may offer, once its public probe says
+ * it is UP.
+ *
+ * @param member        its member (the members file's entry when there is one)
+ * @param id            its {@code subs.<id>} in the organization file, as a host id
+ * @param service       the catalogue service it offers
+ * @param software      {@code software.name} as declared, for people
+ * @param url           {@code service.website}: where people are sent
+ * @param probe         how the broker looks at it from outside
+ * @param accountNeeded registration Free: people need an account, so closed registrations close it
+ * @param full          {@code service.registration.load} FULL
+ * @param status        what {@code service.status.level} says: DOWN for ERROR or worse, else UP
+ * @param level         {@code service.status.level} as written (upper case), or "" when absent
+ * @param file          the service's file
+ */
+public record DeclaredHost(Member member, String id, String service, String software, URI url,
+                           ProbeKind probe, boolean accountNeeded, boolean full, HostStatus status,
+                           String level, URI file) {
+}

@@ -1,0 +1,130 @@
+package org.chatons.entraide.broker.chatonsinfos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every quirk of real ChatonsInfos files that the reference lists (chatonsinfos.md §6, §7). */
+class PropertiesFileTest {
+
+    static PropertiesFile utf8(String text) {
+        return PropertiesFile.parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void singleAndDoubleQuotesAroundAValueAreRemovedOnce() {
+        PropertiesFile p = utf8("subs.pad = 'https://a.org/pad.properties'\nsubs.visio=\"https://a.org/v.properties\"\n"
+                + "service.name = 'It''s quoted'\nservice.description = 'unbalanced\"\n");
+        assertThat(p.subs()).containsExactly(Map.entry("pad", "https://a.org/pad.properties"),
+                Map.entry("visio", "https://a.org/v.properties"));
+        assertThat(p.get("service.name")).contains("It''s quoted");
+        assertThat(p.get("service.description")).contains("'unbalanced\"");
+    }
+
+    @Test
+    void commentsAndSectionLinesAreSkipped() {
+        PropertiesFile p = utf8("# [File]\n! old-style comment = not a key\n  # indented comment\n[Subs]\n"
+                + "  [Service]  \nsubs.a = https://a.org/a.properties\n");
+        assertThat(p.values()).containsOnlyKeys("subs.a");
+    }
+
+    @Test
+    void crlfCrAndLfLineEndsAndTrailingBlanksAllWork() {
+        PropertiesFile p = utf8("file.class = Service\r\nservice.name = Pad \t\r\nsoftware.name = Etherpad\r"
+                + "service.website = https://pad.a.org/\n");
+        assertThat(p.get("file.class")).contains("Service");
+        assertThat(p.get("service.name")).contains("Pad");
+        assertThat(p.get("software.name")).contains("Etherpad");
+        assertThat(p.get("service.website")).contains("https://pad.a.org/");
+    }
+
+    @Test
+    void utf8IsReadAsUtf8AndABomIsDropped() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = "file.class = Organization\norganization.name = Hébergement Ça va\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, all, 0, 3);
+        System.arraycopy(text, 0, all, 3, text.length);
+        PropertiesFile p = PropertiesFile.parse(all);
+        assertThat(p.get("file.class")).contains("Organization");
+        assertThat(p.get("organization.name")).contains("Hébergement Ça va");
+    }
+
+    @Test
+    void handEditedLatin1OrWindows1252FallsBack() {
+        byte[] latin1 = "organization.name = Hébergement « libre » – œuvre\n".getBytes(java.nio.charset.Charset
+                .forName("windows-1252"));
+        assertThat(PropertiesFile.parse(latin1).get("organization.name")).contains("Hébergement « libre » – œuvre");
+        byte[] iso = "service.name = Équipe\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(PropertiesFile.parse(iso).get("service.name")).contains("Équipe");
+    }
+
+    @Test
+    void emptyValuesAreNoValues() {
+        PropertiesFile p = utf8("service.enddate =\nservice.status.description = ''\nservice.logo=   \n"
+                + "service.name = Pad\n");
+        assertThat(p.get("service.enddate")).isEmpty();
+        assertThat(p.get("service.status.description")).isEmpty();
+        assertThat(p.get("service.logo")).isEmpty();
+        assertThat(p.values()).containsOnlyKeys("service.name");
+    }
+
+    @Test
+    void keysAreComparedWithoutCaseAndTheLastDuplicateWins() {
+        PropertiesFile p = utf8("File.Class = service\nORGANIZATION.funding.Tipee = https://t.org/\n"
+                + "service.name = First\nservice.name = Second\n");
+        assertThat(p.get("file.class")).contains("service");
+        assertThat(p.get("organization.funding.tipee")).contains("https://t.org/");
+        assertThat(p.get("service.name")).contains("Second");
+    }
+
+    @Test
+    void colonOrBlankSeparatorsContinuationLinesAndEscapes() {
+        PropertiesFile p = utf8("service.name: Pad\nsoftware.name Etherpad\nservice.description = one \\\n"
+                + "    two\nservice.status.description = line\\nbreak \\u00e9t\\u00E9\nkey\\ with\\ blank = v\n");
+        assertThat(p.get("service.name")).contains("Pad");
+        assertThat(p.get("software.name")).contains("Etherpad");
+        assertThat(p.get("service.description")).contains("one two");
+        assertThat(p.get("service.status.description")).contains("line\nbreak été");
+        assertThat(p.get("key with blank")).contains("v");
+    }
+
+    @Test
+    void enumerationListsAreSplitOnSemicolons() {
+        PropertiesFile p = utf8("service.registration = Free;Member\nservice.install.type = ; DISTRIBUTION ;\n");
+        assertThat(p.list("service.registration")).containsExactly("Free", "Member");
+        assertThat(p.list("service.install.type")).containsExactly("DISTRIBUTION");
+        assertThat(p.upper("service.registration")).contains("FREE;MEMBER");
+    }
+
+    @Test
+    void aBinaryOrEmptyFileGivesNothingRatherThanFailing() {
+        assertThat(PropertiesFile.parse(new byte[0]).values()).isEmpty();
+        assertThat(PropertiesFile.parse(new byte[] {0, (byte) 0xFF, 10, 61, 13}).values()).isNotNull();
+    }
+
+    @Test
+    void theDateFormsOfTheReferenceAreRead() {
+        assertThat(ChatonsDates.day("2020-07-06")).contains(LocalDate.of(2020, 7, 6));
+        assertThat(ChatonsDates.day("06/07/2020")).contains(LocalDate.of(2020, 7, 6));
+        assertThat(ChatonsDates.day("6/7/2020")).contains(LocalDate.of(2020, 7, 6));
+        assertThat(ChatonsDates.day("2020-07-06T14:23:20")).contains(LocalDate.of(2020, 7, 6));
+        assertThat(ChatonsDates.day("2020-07-06 14:23")).contains(LocalDate.of(2020, 7, 6));
+        assertThat(ChatonsDates.day("2020-07-06T14:23:20+02:00")).contains(LocalDate.of(2020, 7, 6));
+        assertThat(ChatonsDates.day(" 2024-06-30 ")).contains(LocalDate.of(2024, 6, 30));
+        for (String bad : List.of("", "juin 2024", "31/02/2024", "2024-13-01", "tomorrow")) {
+            assertThat(ChatonsDates.day(bad)).as(bad).isEmpty();
+        }
+    }
+
+    @Test
+    void relativeSubsAreKeptAsWrittenForTheCrawlerToResolve() {
+        PropertiesFile p = utf8("subs.pad = pad.properties\nsubs.up = ../other/x.properties\n");
+        assertThat(p.subs()).containsEntry("pad", "pad.properties").containsEntry("up", "../other/x.properties");
+    }
+}

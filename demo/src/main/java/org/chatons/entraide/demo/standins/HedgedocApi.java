@@ -1,0 +1,25 @@
+package org.chatons.entraide.demo.standins;
+
+import static org.chatons.entraide.demo.standins.Json.object;
+
+/** HedgeDoc 1.x: the public {@code /status} (enableStatsApi on, its default). */
+final class HedgedocApi implements Api {
+
+    @Override
+    public String software() {
+        return "hedgedoc";
+    }
+
+    @Override
+    public Reply answer(Request request, HostState state) {
+        if (!request.path().equals("/status")) {
+            return null;
+        }
+        int notes = (state.users() + 2) / 3;
+        return Reply.json(Json.write(object("onlineNotes", notes, "onlineUsers", state.users() + notes / 2,
+                "distinctOnlineUsers", state.users(), "notesCount", 1200 + state.stored(), "registeredUsers", 88,
+                "onlineRegisteredUsers", state.users() / 4, "distinctOnlineRegisteredUsers", state.users() / 4,
+                "isConnectionBusy", false, "connectionSocketQueueLength", 0, "isDisconnectBusy", false,
+                "disconnectSocketQueueLength", 0)));
+    }
+}

@@ -1,0 +1,117 @@
+#!/bin/bash
+# Run by container-check.sh inside a booted throwaway container: the packages as a sysadmin would use them, with
+# systemd for real. Writes everything to inside.log beside it; the last line says whether all checks passed.
+exec >/root/entraide/inside.log 2>&1
+cd /root/entraide || exit 1
+failed=0
+fail() { echo "FAILED: $*"; failed=1; }
+step() { echo; echo "== $*"; }
+wait_for() { # SECONDS COMMAND...: until COMMAND succeeds
+  local seconds=$1; shift
+  for _ in $(seq 1 "$seconds"); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done
+  return 1
+}
+state() { systemctl show -p ActiveState --value "$1"; }
+export DEBIAN_FRONTEND=noninteractive
+# A build machine's image may forbid services to start from maintainer scripts; a member's server does not.
+rm -f /usr/sbin/policy-rc.d
+
+step "install"
+dpkg -i ./entraide-probe-agent_*_all.deb ./entraide-broker_*_all.deb || fail "dpkg -i"
+for unit in entraide-probe-agent entraide-broker; do
+  [ "$(systemctl is-enabled $unit)" = enabled ] || fail "$unit not enabled"
+  [ "$(state $unit)" = inactive ] || fail "$unit started on the example configuration"
+done
+
+step "the broker, configured"
+token=container-token
+cat >/etc/entraide/members.yml <<YAML
+members:
+  - id: alpha
+    name: Alpha
+    token-sha256: $(printf %s "$token" | sha256sum | cut -d' ' -f1)
+    domains: [localhost]
+    confirmed-until: 2099-12-31
+    country: FR
+    languages: [fr]
+YAML
+sed -i "s/admin-token-sha256: \"\"/admin-token-sha256: \"$(printf %s admin-token | sha256sum | cut -d' ' -f1)\"/" \
+  /etc/entraide/broker.yml
+systemctl start entraide-broker || fail "systemctl start entraide-broker"
+wait_for 120 curl -fs http://127.0.0.1:8080/health || fail "the broker does not answer /health"
+journalctl -u entraide-broker -o cat --no-pager | grep -v '^[ |_]' | tail -3
+
+step "the agent, configured"
+cat >/etc/entraide/probe-agent.yml <<YAML
+member: alpha
+token-file: probe-agent.token
+brokers: [http://127.0.0.1:8080]
+interval: 15s
+hosts:
+  - {id: self, service: pad, software: http, url: http://localhost:8080/health, capacity-users: 10}
+YAML
+(umask 077 && echo "$token" >/etc/entraide/probe-agent.token)
+probe-agent check || fail "probe-agent check"
+systemctl start entraide-probe-agent || fail "systemctl start entraide-probe-agent"
+reported() { curl -s http://127.0.0.1:8080/api/v1/services/pad/hosts | grep -q '"id":"self".*"eligible":true'; }
+wait_for 90 reported || fail "the broker has no eligible host from the agent"
+pid=$(systemctl show -p MainPID --value entraide-probe-agent)
+ps -o user=,uid=,rss= -p "$pid"
+[ "$(ps -o uid= -p "$pid" | tr -d ' ')" != 0 ] || fail "the agent runs as root"
+grep -q '^Seccomp:[[:space:]]*2' "/proc/$pid/status" || fail "the agent runs without a system call filter"
+grep -q '^NoNewPrivs:[[:space:]]*1' "/proc/$pid/status" || fail "the agent may gain privileges"
+curl -s -o /dev/null -w '/go/pad: %{http_code} %{redirect_url}\n' http://127.0.0.1:8080/go/pad
+curl -s http://127.0.0.1:9464/metrics | grep -q '^entraide_probe_up{host="self"} 1.0' || fail "no agent metrics"
+
+step "drains"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'Authorization: Bearer admin-token' \
+  http://127.0.0.1:8080/api/v1/admin/hosts/alpha/self/drain)
+[ "$code" = 200 ] || fail "the coordinators' drain answered $code"
+grep -qx 'alpha/self' /var/lib/entraide-broker/drains.txt || fail "the drain is not in /var/lib/entraide-broker"
+curl -s -o /dev/null -w '%{http_code}' -X DELETE -H 'Authorization: Bearer admin-token' \
+  http://127.0.0.1:8080/api/v1/admin/hosts/alpha/self/drain >/dev/null
+probe-agent drain self || fail "probe-agent drain"
+closed() { curl -s http://127.0.0.1:8080/api/v1/services/pad/hosts | grep -q '"id":"self".*"acceptsNewUsers":false'; }
+wait_for 30 closed || fail "the agent did not report its drained host"
+probe-agent undrain self
+
+step "the class archive"
+systemctl restart entraide-probe-agent || fail "restart"
+ls -l /var/cache/entraide-probe-agent/
+maps_archive() {
+  local pid
+  pid=$(systemctl show -p MainPID --value entraide-probe-agent)
+  [ "$pid" != 0 ] && grep -q 'probe-agent-.*\.jsa' "/proc/$pid/maps"
+}
+wait_for 60 maps_archive || fail "the restarted agent does not map its class archive"
+
+step "a broken configuration"
+sed -i 's/capacity-users: 10/capacity-users: lots/' /etc/entraide/probe-agent.yml
+systemctl restart entraide-probe-agent && fail "the agent started on a broken configuration"
+gave_up() { [ "$(state entraide-probe-agent)" = failed ]; }
+wait_for 90 gave_up || fail "the agent is still retrying: $(state entraide-probe-agent)"
+journalctl -u entraide-probe-agent -o cat --no-pager | tail -6
+journalctl -u entraide-probe-agent -o cat --no-pager \
+  | grep -q "^probe-agent.yml line 6: hosts\[0\].capacity-users: must be a whole number" \
+  || fail "the journal does not name the line and key"
+sed -i 's/capacity-users: lots/capacity-users: 10/' /etc/entraide/probe-agent.yml
+systemctl reset-failed entraide-probe-agent
+
+step "remove, reinstall, purge"
+dpkg -r entraide-probe-agent entraide-broker || fail "dpkg -r"
+for unit in entraide-probe-agent entraide-broker; do
+  [ "$(state $unit)" != active ] || fail "$unit still runs after remove"
+done
+[ -f /etc/entraide/probe-agent.yml ] && [ -f /etc/entraide/probe-agent.token ] || fail "remove took the configuration"
+dpkg -i ./entraide-probe-agent_*_all.deb ./entraide-broker_*_all.deb || fail "dpkg -i again"
+wait_for 60 sh -c '[ "$(systemctl show -p ActiveState --value entraide-probe-agent)" = active ]' \
+  || fail "the configured agent was not started by its reinstall"
+[ "$(state entraide-broker)" = active ] || fail "the configured broker was not started by its reinstall"
+dpkg -P entraide-probe-agent entraide-broker || fail "dpkg -P"
+for path in /etc/entraide /var/lib/entraide-broker /var/lib/private/entraide-broker /var/cache/entraide-probe-agent \
+    /var/cache/private/entraide-probe-agent /usr/share/entraide-probe-agent /usr/bin/probe-agent; do
+  [ ! -e "$path" ] || fail "$path left after purge"
+done
+
+echo
+if [ "$failed" = 0 ]; then echo "All checks under systemd passed."; else echo "Some checks under systemd failed."; fi

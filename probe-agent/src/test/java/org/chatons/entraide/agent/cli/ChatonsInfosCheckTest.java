@@ -1,0 +1,102 @@
+package org.chatons.entraide.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.chatons.entraide.agent.FakeBroker;
+import org.chatons.entraide.agent.FakeHttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code check} shows what the agent would write in each host's ChatonsInfos file, and writes nothing. */
+class ChatonsInfosCheckTest {
+
+    @TempDir
+    Path dir;
+    final FakeHttpServer pad = FakeHttpServer.start();
+    final FakeBroker broker = new FakeBroker();
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void stop() {
+        pad.close();
+        broker.close();
+    }
+
+    Path config(String extraTop, String chatonsinfosFile) throws Exception {
+        pad.on("/health", FakeHttpServer.json("{\"status\":\"pass\",\"releaseId\":\"2.5.3\"}"))
+                .on("/stats", FakeHttpServer.json("{\"totalUsers\":180,\"activePads\":3}"));
+        Path config = dir.resolve("probe-agent.yml");
+        Files.writeString(config, """
+                member: alpha
+                token-env: ENTRAIDE_TOKEN
+                brokers: [%s]
+                timeout: 20s
+                metrics-port: 0
+                %s
+                hosts:
+                  - id: pad-1
+                    service: pad
+                    software: etherpad
+                    url: http://localhost:9001/
+                    probe-url: %s
+                    capacity-users: 200
+                    chatonsinfos-file: %s
+                """.formatted(broker.url(), extraTop, pad.url(), chatonsinfosFile));
+        return config;
+    }
+
+    int run(String... args) {
+        CommandLine line = ProbeAgentCommand.commandLine(Map.of("ENTRAIDE_TOKEN", "the-token"), Clock.systemUTC());
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Test
+    void checkPrintsTheLinesItWouldWrite() throws Exception {
+        Path file = dir.resolve("chatonsinfos/pad.properties");
+        Files.createDirectories(file.getParent());
+        String text = "file.datetime = 2025-05-12T08:00:00\nservice.registration.load = OPEN\n";
+        Files.writeString(file, text);
+        int code = run("check", "-c", config("", "chatonsinfos/pad.properties").toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("chatonsinfos pad-1 " + file + ": would write service.registration.load OPEN -> FULL")
+                .contains("    - service.registration.load = OPEN").contains("    + service.registration.load = FULL")
+                .contains("    - file.datetime = 2025-05-12T08:00:00");
+        assertThat(Files.readString(file)).isEqualTo(text);
+    }
+
+    @Test
+    void checkSaysWhenTheFileIsRightOrMissing() throws Exception {
+        Path file = dir.resolve("pad.properties");
+        Files.writeString(file, "service.registration.load = OPEN\n");
+        assertThat(run("check", "-c", config("chatonsinfos-full-at: 0.95\nchatonsinfos-open-below: 0.8",
+                file.toString()).toString())).isZero();
+        assertThat(out.toString()).contains("service.registration.load = OPEN, right as it is");
+        Path missing = dir.resolve("nope.properties");
+        assertThat(run("check", "-c", config("", missing.toString()).toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("never creates").contains("Some ChatonsInfos files cannot be kept.");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void badThresholdsAreRefusedWithTheirLine() throws Exception {
+        int code = run("check", "-c", config("chatonsinfos-full-at: 1.5\nchatonsinfos-open-below: 0.9",
+                "pad.properties").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("chatonsinfos-full-at: must be a number above 0 and at most 1");
+        err.getBuffer().setLength(0);
+        assertThat(run("check", "-c", config("chatonsinfos-full-at: 0.8\nchatonsinfos-open-below: 0.9",
+                "pad.properties").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("chatonsinfos-open-below: must be lower than chatonsinfos-full-at");
+    }
+}

@@ -1,0 +1,55 @@
+package org.chatons.entraide.probes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** PeerTube: {@code /api/v1/ping}, {@code /api/v1/config} (sign-up) and {@code /api/v1/server/stats} (daily active users). */
+public final class PeertubeAnswers {
+
+    private PeertubeAnswers() {
+    }
+
+    /** The ping: 200 and "pong". */
+    public static Measurement ping(Answer answer) {
+        if (answer.ok() && answer.body().strip().equals("pong")) {
+            return Measurement.up("PeerTube answers ping");
+        }
+        return Measurement.down("/api/v1/ping answers " + answer.status()
+                + (answer.ok() ? " \"" + answer.snippet() + "\" instead of pong" : ""));
+    }
+
+    /** Sign-up state from the public config. */
+    public static Measurement withConfig(Measurement measurement, Answer config) {
+        if (!config.ok()) {
+            return measurement.degradedBecause("/api/v1/config answers " + config.status());
+        }
+        try {
+            JsonNode node = Json.parse(config, "/api/v1/config");
+            Boolean allowed = Json.bool(node, "signup", "allowed");
+            String version = Json.text(node, "serverVersion");
+            Measurement named = version == null ? measurement
+                    : new Measurement(measurement.status(), null, null, null, "PeerTube " + version + " answers ping");
+            if (allowed == null) {
+                return named.noting("config has no signup.allowed");
+            }
+            boolean approval = Boolean.TRUE.equals(Json.bool(node, "signup", "requiresApproval"));
+            return named.withAccepting(allowed)
+                    .noting(allowed ? (approval ? "sign-up open, with approval" : "sign-up open") : "sign-up closed");
+        } catch (UnreadableAnswer e) {
+            return measurement.degradedBecause(e.getMessage());
+        }
+    }
+
+    /** Daily active users from the server stats. */
+    public static Measurement withStats(Measurement measurement, Answer stats) {
+        if (!stats.ok()) {
+            return measurement.degradedBecause("/api/v1/server/stats answers " + stats.status());
+        }
+        try {
+            Integer daily = Json.count(Json.parse(stats, "/api/v1/server/stats"), "totalDailyActiveUsers");
+            return daily == null ? measurement.noting("stats have no totalDailyActiveUsers")
+                    : measurement.withUsers(daily).noting(daily + " daily active users");
+        } catch (UnreadableAnswer e) {
+            return measurement.degradedBecause(e.getMessage());
+        }
+    }
+}
