@@ -24,9 +24,10 @@ public final class Fixtures {
      * drains file may be null).
      */
     public static BrokerConfig config(Path membersFile, Path drainsFile) {
-        return new BrokerConfig(membersFile, 3, Duration.ofSeconds(30), Duration.ofMinutes(15), 0.85, "d-choices", 2, 1,
-                null, null, drainsFile == null ? null : drainsFile.toString(), List.of(), Duration.ofSeconds(30),
-                Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(30), "Europe/Paris");
+        return new BrokerConfig(membersFile, 3, Duration.ofSeconds(30), Duration.ofMinutes(15), 0.85, "d-choices", 2,
+                1, 0.01, null, null, drainsFile == null ? null : drainsFile.toString(), List.of(),
+                Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(30),
+                "Europe/Paris");
     }
 
     /** The counting rules of application.yml's defaults, for one broker. */
@@ -41,6 +42,12 @@ public final class Fixtures {
     public static Member member(String id, LocalDate confirmedUntil) {
         return new Member(id, "Member " + id, Sha256.hex("token-" + id), List.of(id + ".example.org", "localhost"),
                 confirmedUntil, "FR", List.of("fr"));
+    }
+
+    /** A member in that country, speaking those languages. */
+    public static Member member(String id, String country, String... languages) {
+        return new Member(id, "Member " + id, Sha256.hex("token-" + id), List.of(id + ".example.org", "localhost"),
+                LocalDate.parse("2027-06-30"), country, List.of(languages));
     }
 
     /** An UP host accepting users, with the given users and capacity, under the member's domain. */
