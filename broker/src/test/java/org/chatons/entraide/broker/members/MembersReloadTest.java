@@ -103,18 +103,18 @@ class MembersReloadTest extends BrokerTestBase implements TestPropertyProvider {
     void aNewMemberARenewedConfirmationAndARotatedTokenTakeEffectWithoutARestart() {
         assertThat(postAs("token-gamma", "gamma", 10)).isEqualTo(202);
         assertThat(padHosts()).singleElement().satisfies(h -> assertThat(h).containsEntry("reason", "UNCONFIRMED"));
-        assertThat(postAs("token-delta", "delta", 10)).isEqualTo(401);
+        assertThat(postAs("token-zeta", "zeta", 10)).isEqualTo(401);
 
         edit(withNewMember(ORIGINAL.replace("confirmed-until: 2026-01-31", "confirmed-until: 2027-12-31")
-                .replace(Sha256.hex("token-alpha"), Sha256.hex("token-alpha-2")), "delta", "token-delta"));
+                .replace(Sha256.hex("token-alpha"), Sha256.hex("token-alpha-2")), "zeta", "token-zeta"));
 
         // gamma's host is eligible at once, without waiting for its agent's next report.
         assertThat(padHosts()).singleElement().satisfies(h -> assertThat(h).containsEntry("eligible", true));
         assertThat(get("/go/pad").headers().firstValue("Location")).hasValue("https://pad-1.gamma.example.org/");
-        assertThat(postAs("token-delta", "delta", 10)).isEqualTo(202);
+        assertThat(postAs("token-zeta", "zeta", 10)).isEqualTo(202);
         assertThat(postAs("token-alpha", "alpha", 10)).isEqualTo(401);
         assertThat(postAs("token-alpha-2", "alpha", 10)).isEqualTo(202);
-        assertThat(get("/prometheus").body()).contains("entraide_members 4.0");
+        assertThat(get("/prometheus").body()).contains("entraide_members 6.0");
     }
 
     @Test
@@ -136,28 +136,28 @@ class MembersReloadTest extends BrokerTestBase implements TestPropertyProvider {
 
     @Test
     void aFileWithAMistakeKeepsThePreviousMembersAndRaisesTheMetric() {
-        edit(withNewMember(ORIGINAL, "delta", "token-delta").replace("country: BE", "country: Belgique"));
+        edit(withNewMember(ORIGINAL, "zeta", "token-zeta").replace("country: BE", "country: Belgique"));
 
         assertThat(reloader.lastReloadSuccessful()).isFalse();
         assertThat(get("/prometheus").body()).contains("entraide_members_file_last_reload_successful 0.0")
-                .contains("entraide_members 3.0");
-        assertThat(postAs("token-delta", "delta", 10)).isEqualTo(401);
+                .contains("entraide_members 5.0");
+        assertThat(postAs("token-zeta", "zeta", 10)).isEqualTo(401);
         assertThat(postAs("token-beta", "beta", 10)).isEqualTo(202);
 
-        edit(withNewMember(ORIGINAL, "delta", "token-delta"));
+        edit(withNewMember(ORIGINAL, "zeta", "token-zeta"));
         assertThat(get("/prometheus").body()).contains("entraide_members_file_last_reload_successful 1.0");
-        assertThat(postAs("token-delta", "delta", 10)).isEqualTo(202);
+        assertThat(postAs("token-zeta", "zeta", 10)).isEqualTo(202);
     }
 
     @Test
     void theBrokerNoticesTheChangeByItselfWithinSeconds() throws InterruptedException {
-        write(withNewMember(ORIGINAL, "delta", "token-delta"));
+        write(withNewMember(ORIGINAL, "zeta", "token-zeta"));
 
         // The broker looks every second: wait for it, on a condition, without calling it.
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (postAs("token-delta", "delta", 10) != 202 && System.nanoTime() < deadline) {
+        while (postAs("token-zeta", "zeta", 10) != 202 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(postAs("token-delta", "delta", 11)).isEqualTo(202);
+        assertThat(postAs("token-zeta", "zeta", 11)).isEqualTo(202);
     }
 }
