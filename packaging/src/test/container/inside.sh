@@ -67,7 +67,7 @@ step "drains"
 code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'Authorization: Bearer admin-token' \
   http://127.0.0.1:8080/api/v1/admin/hosts/alpha/self/drain)
 [ "$code" = 200 ] || fail "the coordinators' drain answered $code"
-grep -qx 'alpha/self' /var/lib/entraide-broker/drains.txt || fail "the drain is not in /var/lib/entraide-broker"
+grep -q '^alpha/self drained ' /var/lib/entraide-broker/drains.txt || fail "the drain is not in /var/lib/entraide-broker"
 curl -s -o /dev/null -w '%{http_code}' -X DELETE -H 'Authorization: Bearer admin-token' \
   http://127.0.0.1:8080/api/v1/admin/hosts/alpha/self/drain >/dev/null
 probe-agent drain self || fail "probe-agent drain"

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.chatons.entraide.broker.drains.Drains;
 import org.chatons.entraide.broker.registry.RegistryJanitor;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Tests that talk HTTP to a real broker on a random port, on a clock the test moves. Each test starts with an
- * empty federation: the clock jumps a day and the janitor forgets every earlier host.
+ * empty federation: the clock jumps a day and the janitor forgets every earlier host, and their drains.
  */
 public abstract class BrokerTestBase {
 
@@ -31,6 +32,8 @@ public abstract class BrokerTestBase {
     protected JsonMapper json;
     @Inject
     RegistryJanitor janitor;
+    @Inject
+    Drains drains;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -38,6 +41,7 @@ public abstract class BrokerTestBase {
     void emptyFederation() {
         clock.advance(Duration.ofHours(25));
         janitor.forgetSilentHosts();
+        drains.forgetOld();
     }
 
     /** POSTs a report as JSON with the member's test token ("token-" + member). */

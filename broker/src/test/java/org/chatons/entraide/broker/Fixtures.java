@@ -1,9 +1,11 @@
 package org.chatons.entraide.broker;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.config.Sha256;
 import org.chatons.entraide.broker.counting.CountingRules;
 import org.chatons.entraide.broker.members.Member;
@@ -15,6 +17,17 @@ import org.chatons.entraide.protocol.Report;
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /**
+     * The broker's settings for tests that build beans by hand: application.yml's defaults, with these files (the
+     * drains file may be null).
+     */
+    public static BrokerConfig config(Path membersFile, Path drainsFile) {
+        return new BrokerConfig(membersFile, 3, Duration.ofSeconds(30), Duration.ofMinutes(15), 0.85, "d-choices", 2,
+                1, 0.01, null, null, drainsFile == null ? null : drainsFile.toString(), List.of(),
+                Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(30),
+                "Europe/Paris");
     }
 
     /** The counting rules of application.yml's defaults, for one broker. */
@@ -59,7 +72,12 @@ public final class Fixtures {
                 h.activeUsers(), h.capacityUsers(), h.load(), h.detail());
     }
 
+    /** A report from an agent reporting every 30 s, its default. */
     public static Report report(String member, Instant sentAt, HostReport... hosts) {
-        return new Report(member, sentAt, 30, List.of(hosts));
+        return report(member, sentAt, 30, hosts);
+    }
+
+    public static Report report(String member, Instant sentAt, int intervalSeconds, HostReport... hosts) {
+        return new Report(member, sentAt, intervalSeconds, List.of(hosts));
     }
 }

@@ -75,6 +75,17 @@ final class BrokerDashboard {
                                 "{{member}}: {{outcome}}")
                         .min(0));
 
+        d.row("Members file")
+                .add(Panel.stat("Members file", "Whether the members file as it is on disk is in force. REFUSED: a "
+                                + "change with a mistake, which the broker's log names by line and key; the previous "
+                                + "members stay in force until the file is fixed.", 12, 5)
+                        .query("min by (instance) (entraide_members_file_last_reload_successful{" + B + "})",
+                                "{{instance}}")
+                        .mappings(1, "in force", "green", 0, "REFUSED", "red"))
+                .add(Panel.stat("Members", "Members in force, from the members file.", 12, 5)
+                        .query("max by (instance) (entraide_members{" + B + "})", "{{instance}}")
+                        .thresholds("blue"));
+
         d.row("Counting: floods, crawlers, previews")
                 .add(Panel.timeseries("Redirects counted as less than a user", "Requests of /go and /pick that "
                                 + "did not count in full, by reason: network (a network over its budget of counted "

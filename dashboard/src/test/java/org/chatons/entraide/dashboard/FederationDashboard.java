@@ -48,7 +48,7 @@ final class FederationDashboard {
                                 + "hosts down), whose users are not in the first figure.", 6, 5)
                         .query("sum(max by (service) (entraide_service_active_users{" + S + "}))", "active")
                         .query("sum(max by (service) (entraide_service_capacity_users{" + S + "}))", "capacity")
-                        .query("sum(max by (service) (entraide_service_hosts_without_user_count{" + S + "}))",
+                        .query("sum(max by (service) (entraide_service_hosts_users_unknown{" + S + "}))",
                                 "hosts without a count")
                         .thresholds("blue").decimals(0))
                 .add(Panel.stat("New users per minute", "Users sent to a host, and users turned away because no "

@@ -50,10 +50,14 @@ final class HostDashboard {
                         .query("max by (member, host) (entraide_host_eligible{" + H + "})", "{{member}}/{{host}}")
                         .mappings(1, "eligible", "green", 0, "not eligible", "red"))
                 .add(Panel.timeseries("Report age", "Time since the freshest report a broker holds for the host. "
-                                + "Past the report TTL (90 s by default) the host gets no new users.", 12, 8)
+                                + "Past the age at which its report goes stale (dashed: three of its agent's "
+                                + "reporting intervals, 90 s for an agent reporting every 30 s) the host gets no new "
+                                + "users.", 12, 8)
                         .query("min by (member, host) (entraide_host_report_age_seconds{" + H + "})",
                                 "{{member}}/{{host}}")
-                        .unit("s").min(0).thresholds("green", 90, "red").thresholdLines())
+                        .query("max by (member, host) (entraide_host_stale_after_seconds{" + H + "})",
+                                "{{member}}/{{host}} stale after")
+                        .unit("s").min(0).dashed(".*stale after"))
                 .add(Panel.timeseries("New users sent per minute", "Users the brokers sent to the host.", 12, 8)
                         .query("sum by (member, host) (rate(entraide_redirects_total{" + H + "}[$__rate_interval])) * 60",
                                 "{{member}}/{{host}}")

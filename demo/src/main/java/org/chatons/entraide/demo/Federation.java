@@ -108,7 +108,9 @@ public final class Federation implements AutoCloseable {
         // Whole seconds, within what brokers take: the demo's agents are checked like anyone's.
         long intervalMillis = 1000 * Math.max(WireRules.MIN_INTERVAL_SECONDS, Math.round(10 / options.speed()));
         interval = Duration.ofMillis(intervalMillis);
-        long ttlSeconds = Math.max(3, (3 * intervalMillis + 999) / 1000);
+        // Hosts go stale after three of their agent's intervals (the broker's default), and the lower bound is
+        // brought down to that, so a stopped agent shows within seconds in a fast demo.
+        long staleSeconds = Math.max(3, (3 * intervalMillis + 999) / 1000);
         brokerPort = options.brokerPort() == 0 ? freePort() : requireFree(options.brokerPort(), "the broker's port (--port)");
         int nextPort = options.firstMetricsPort();
         for (DemoLayout.Member member : DemoLayout.federation()) {
@@ -137,7 +139,7 @@ public final class Federation implements AutoCloseable {
         // that the demo shows a file the agent rewrote within a minute.
         Map<String, String> brokerEnv = Map.of(
                 "BROKER_MEMBERS_FILE", membersFile.toString(),
-                "BROKER_REPORT_TTL", ttlSeconds + "s",
+                "BROKER_STALE_AFTER_MIN", staleSeconds + "s",
                 "BROKER_ADMIN_TOKEN_SHA256", sha256(adminToken),
                 "MICRONAUT_SERVER_PORT", String.valueOf(brokerPort),
                 "BROKER_CHATONSINFOS_FEDERATION_URL", federationFile.toString(),
@@ -209,7 +211,7 @@ public final class Federation implements AutoCloseable {
 
     /**
      * Stops a member's probe agent, as when its server dies: its hosts turn STALE at the broker once their last
-     * report is older than the report TTL, and its metrics target goes down.
+     * report is older than three of its agent's reporting intervals, and its metrics target goes down.
      */
     public synchronized void stopAgent(String member) throws InterruptedException {
         Process agent = agents.get(member);

@@ -8,8 +8,8 @@ import java.util.function.Consumer;
  * How to start a demo federation.
  *
  * @param speed           simulated seconds per real second: 1 for people, 10 or more for tests. Agents report every
- *                        10 s / speed in whole seconds, at least the 5 s brokers take, and the broker's report TTL
- *                        is three of those
+ *                        10 s / speed in whole seconds, at least the 5 s brokers take, and hosts go stale after
+ *                        three of those
  * @param brokerPort      the broker's port; 0 for a free one
  * @param firstMetricsPort the first agent's metrics port, the next ones following; 0 for free ones
  * @param workDir         where the members file, agents' configurations and logs are written

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,10 @@ class BrokerStartupErrorTest {
     }
 
     Run broker(Path members, Path drains) throws Exception {
+        return broker(members, drains, Map.of());
+    }
+
+    Run broker(Path members, Path drains, Map<String, String> settings) throws Exception {
         Path jar = FederationOptions.defaults().brokerJar();
         Assumptions.assumeTrue(Files.isRegularFile(jar),
                 "broker.jar is not built: run ./mvnw -q -DskipTests package first");
@@ -29,6 +34,7 @@ class BrokerStartupErrorTest {
         builder.environment().put("BROKER_MEMBERS_FILE", members.toString());
         builder.environment().put("BROKER_DRAINS_FILE", drains.toString());
         builder.environment().put("MICRONAUT_SERVER_PORT", "0");
+        builder.environment().putAll(settings);
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -68,6 +74,26 @@ class BrokerStartupErrorTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("entraide broker: drains file " + drains + " line 2: 'alpha:pad-2'")
+                .doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void aBadSettingStopsItWithOneLineNamingTheSettingAndWhatWasExpected() throws Exception {
+        Path members = members("FR");
+        Path drains = dir.resolve("drains.txt");
+
+        Run outOfRange = broker(members, drains, Map.of("BROKER_FULL_AT", "1.5"));
+        Run unreadable = broker(members, drains, Map.of("BROKER_STALE_AFTER_MIN", "a minute"));
+        Run retired = broker(members, drains, Map.of("BROKER_REPORT_TTL", "90s"));
+
+        assertThat(outOfRange.exitCode()).isEqualTo(2);
+        assertThat(outOfRange.output()).contains("entraide broker: broker.full-at: 1.5 (expected: > 0 and <= 1)")
+                .doesNotContain("\tat ", "Exception");
+        assertThat(unreadable.exitCode()).isEqualTo(2);
+        assertThat(unreadable.output()).contains("entraide broker: broker.stale-after-min: 'a minute' (expected: a "
+                + "duration such as 30s, 5m or 24h)").doesNotContain("\tat ", "Exception");
+        assertThat(retired.exitCode()).isEqualTo(2);
+        assertThat(retired.output()).contains("entraide broker: broker.report-ttl: no longer used")
                 .doesNotContain("\tat ", "Exception");
     }
 }

@@ -74,6 +74,14 @@ class WireRulesTest {
     }
 
     @Test
+    void aValueShownInAMessageIsCutPastAHundredCharacters() {
+        String hundred = "X".repeat(100);
+
+        assertThat(WireRules.idProblem(hundred)).endsWith("got '" + hundred + "'");
+        assertThat(WireRules.idProblem(hundred + "Y")).endsWith("got '" + hundred + "...'");
+    }
+
+    @Test
     void theIntervalRangeBothEndsAgreeOn() {
         assertThat(WireRules.intervalProblem(5)).isNull();
         assertThat(WireRules.intervalProblem(600)).isNull();

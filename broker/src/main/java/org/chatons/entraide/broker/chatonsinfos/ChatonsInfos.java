@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.config.StartupError;
-import org.chatons.entraide.broker.members.MemberDirectory;
+import org.chatons.entraide.broker.members.Members;
 import org.chatons.entraide.broker.publicprobe.OutsideHttp;
 import org.chatons.entraide.broker.publicprobe.PublicProbeConfig;
 import org.chatons.entraide.broker.publicprobe.PublicProber;
@@ -76,19 +76,21 @@ public final class ChatonsInfos implements AutoCloseable {
     private final AtomicReference<Status> status;
 
     public ChatonsInfos(ChatonsInfosConfig config, PublicProbeConfig probeConfig, BrokerConfig broker,
-                        MemberDirectory directory, ServiceCatalogue catalogue, HostRegistry registry, Clock clock,
+                        Members members, ServiceCatalogue catalogue, HostRegistry registry, Clock clock,
                         MeterRegistry meters) {
-        if (config.enabled() && probeConfig.interval().compareTo(broker.reportTtl()) >= 0) {
+        // A declared host's report is as old as its last probe, and goes stale after a few probe intervals within
+        // broker.stale-after-min and -max, like an agent's.
+        if (config.enabled() && probeConfig.interval().compareTo(broker.staleAfterMax()) >= 0) {
             throw new StartupError("broker.public-probe.interval: " + probeConfig.interval()
-                    + " (expected: shorter than broker.report-ttl, " + broker.reportTtl()
+                    + " (expected: shorter than broker.stale-after-max, " + broker.staleAfterMax()
                     + ", or every declared host is STALE between two probes)");
         }
         this.config = config;
         this.probeConfig = probeConfig;
         this.clock = clock;
-        this.zone = broker.timeZone();
+        this.zone = broker.zone();
         this.meters = meters;
-        this.declarations = new Declarations(directory, catalogue::contains);
+        this.declarations = new Declarations(members::current, catalogue::contains);
         this.feed = new DeclaredHostsFeed(registry, config.capacityUsers(),
                 (int) Math.max(1, probeConfig.interval().toSeconds()));
         this.crawlPool = Executors.newFixedThreadPool(config.concurrency(), daemon("chatonsinfos-read"));

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.chatons.entraide.broker.chatonsinfos.DeclaredView.DeclaredMember;
 import org.chatons.entraide.broker.chatonsinfos.Refusal.Reason;
@@ -45,16 +46,22 @@ public final class Declarations {
     /** Names come from files anyone may write and are shown on the picker: kept to a sensible length. */
     static final int MAX_NAME = 80;
 
-    private final MemberDirectory directory;
+    private final Supplier<MemberDirectory> directory;
     private final Predicate<String> inCatalogue;
 
     /**
-     * @param directory   the members file: its entries stand for declared members of the same id
+     * @param directory   the members file in force (it is reloaded when it changes): its entries stand for
+     *                    declared members of the same id
      * @param inCatalogue whether a service id is in the broker's catalogue
      */
-    public Declarations(MemberDirectory directory, Predicate<String> inCatalogue) {
+    public Declarations(Supplier<MemberDirectory> directory, Predicate<String> inCatalogue) {
         this.directory = directory;
         this.inCatalogue = inCatalogue;
+    }
+
+    /** Declarations against one members file that never changes. */
+    public Declarations(MemberDirectory directory, Predicate<String> inCatalogue) {
+        this(() -> directory, inCatalogue);
     }
 
     /** What the crawl declares, as of that day. */
@@ -83,7 +90,7 @@ public final class Declarations {
                 refusals.add(new Refusal(id, null, org.file().uri(), Reason.MEMBERSHIP_ENDED, ended.get()));
                 continue;
             }
-            Optional<Member> listed = directory.byId(id);
+            Optional<Member> listed = directory.get().byId(id);
             Set<String> domains = domains(org.file().uri(), p, listed);
             Member member = listed.orElseGet(() -> declaredMember(id, p, domains, today, fed));
             members.add(new DeclaredMember(member, org.file().uri(), listed.isPresent()));

@@ -12,7 +12,10 @@ public enum Eligibility {
     CLOSED,
     /** Reports DOWN. */
     DOWN,
-    /** Its last report is older than the report TTL: a dead man's switch for hosts and agents that went silent. */
+    /**
+     * Its last report is older than a few of its agent's reporting intervals (see {@link Staleness}): a dead man's
+     * switch for hosts and agents that went silent.
+     */
     STALE,
     /** Drained by a coordinator. */
     DRAINED,

@@ -10,11 +10,16 @@ import org.chatons.entraide.protocol.HostStatus;
  * The rules that decide whether a host may receive a new user. Pure: the time is an argument, so the same rules
  * run live, in tests on a fake clock, and in the simulator in virtual time.
  *
- * @param reportTtl a report older than this is stale
+ * @param staleness how old a host's last report may be, from its agent's reporting interval
  * @param fullAt    estimated load at which a host counts as full (1.0 = its declared capacity)
  * @param zone      where the day of a member's confirmation date begins and ends
  */
-public record EligibilityRules(Duration reportTtl, double fullAt, ZoneId zone) {
+public record EligibilityRules(Staleness staleness, double fullAt, ZoneId zone) {
+
+    /** Rules under which every report goes stale at the same age: for the simulator, whose agents share one interval. */
+    public EligibilityRules(Duration reportTtl, double fullAt, ZoneId zone) {
+        this(Staleness.fixed(reportTtl), fullAt, zone);
+    }
 
     /** The first reason, in order of precedence, why the host may not receive a new user, or ELIGIBLE. */
     public Eligibility assess(Host host, double reserved, boolean drained, Instant now) {
@@ -24,7 +29,7 @@ public record EligibilityRules(Duration reportTtl, double fullAt, ZoneId zone) {
         if (drained) {
             return Eligibility.DRAINED;
         }
-        if (!now.isBefore(host.observedAt().plus(reportTtl))) {
+        if (!now.isBefore(staleAt(host))) {
             return Eligibility.STALE;
         }
         if (host.status() == HostStatus.DOWN) {
@@ -49,12 +54,22 @@ public record EligibilityRules(Duration reportTtl, double fullAt, ZoneId zone) {
         return !(host.estimatedLoad(reserved) < fullAt);
     }
 
+    /** How long the host's reports stay fresh: a few of its agent's reporting intervals, within bounds. */
+    public Duration staleAfter(Host host) {
+        return staleness.after(host.intervalSeconds());
+    }
+
+    /** When the host's last report goes stale, unless another comes first. */
+    public Instant staleAt(Host host) {
+        return host.observedAt().plus(staleAfter(host));
+    }
+
     /**
      * The first instant at which the passing of time alone can change the host's eligibility: its report goes
      * stale, or its member's confirmation runs out. Until then only a new report, a drain or a redirect can.
      */
     public Instant timeChangesAt(Host host) {
-        Instant stale = host.observedAt().plus(reportTtl);
+        Instant stale = staleAt(host);
         Instant unconfirmed = host.member().confirmedUntil().plusDays(1).atStartOfDay(zone).toInstant();
         return stale.isBefore(unconfirmed) ? stale : unconfirmed;
     }

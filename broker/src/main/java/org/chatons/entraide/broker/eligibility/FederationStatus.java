@@ -41,12 +41,11 @@ public final class FederationStatus {
             Eligibility verdict = rules.assess(t.host(), reserved, drained, now);
             anyEligible |= verdict.eligible();
             judged.add(new HostState(t.host(), verdict, verdict.eligible(), t.host().estimatedLoad(reserved),
-                    t.host().age(now), drained));
+                    t.host().age(now), rules.staleAfter(t.host()), drained));
         }
         if (!anyEligible) {
             // DEGRADED hosts are the fallback when no host of the service is fully up.
-            judged.replaceAll(h -> h.verdict() == Eligibility.DEGRADED
-                    ? new HostState(h.host(), h.verdict(), true, h.estimatedLoad(), h.age(), h.drained()) : h);
+            judged.replaceAll(h -> h.verdict() == Eligibility.DEGRADED ? h.asFallback() : h);
         }
         judged.sort(ORDER);
         return new ServiceState(service, judged);

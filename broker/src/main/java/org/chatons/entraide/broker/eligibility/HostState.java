@@ -12,8 +12,14 @@ import org.chatons.entraide.broker.registry.Host;
  *                      ELIGIBLE host
  * @param estimatedLoad reported load plus the users sent there since the report, over capacity
  * @param age           time since its figures were measured
+ * @param staleAfter    the age at which its report goes stale (from its agent's reporting interval)
  * @param drained       whether a coordinator drained it
  */
 public record HostState(Host host, Eligibility verdict, boolean eligible, double estimatedLoad, Duration age,
-                        boolean drained) {
+                        Duration staleAfter, boolean drained) {
+
+    /** The same judgement, made eligible: a DEGRADED host when its service has no ELIGIBLE one. */
+    HostState asFallback() {
+        return new HostState(host, verdict, true, estimatedLoad, age, staleAfter, drained);
+    }
 }

@@ -10,6 +10,7 @@ public class RulesFactory {
 
     @Singleton
     public EligibilityRules rules(BrokerConfig config) {
-        return new EligibilityRules(config.reportTtl(), config.fullAt(), config.timeZone());
+        return new EligibilityRules(new Staleness(config.staleAfterIntervals(), config.staleAfterMin(),
+                config.staleAfterMax()), config.fullAt(), config.zone());
     }
 }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +17,9 @@ import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
 import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.registry.Host;
+import org.chatons.entraide.broker.members.MembersChanged;
 import org.chatons.entraide.broker.registry.HostKey;
+import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.reports.Outcome;
 import org.chatons.entraide.broker.selection.Pick;
 import org.chatons.entraide.broker.selection.PickListener;
@@ -37,7 +41,10 @@ public final class BrokerMetrics implements PickListener {
         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1)};
 
+    private static final String REPORTS = "entraide.reports";
+
     private final MeterRegistry registry;
+    private final HostRegistry hosts;
     private final Map<HostKey, Counter> redirects = new ConcurrentHashMap<>();
     private final Map<String, Counter> noHost = new ConcurrentHashMap<>();
     /** Per service, by reason: the catalogue's services and {@link Visit}'s labels only. */
@@ -46,8 +53,9 @@ public final class BrokerMetrics implements PickListener {
     /** The {@code /go} timers of each service (or "unknown"), by outcome; filled as outcomes first happen. */
     private final Map<String, AtomicReferenceArray<Timer>> goTimers = new ConcurrentHashMap<>();
 
-    public BrokerMetrics(MeterRegistry registry, ServiceCatalogue catalogue) {
+    public BrokerMetrics(MeterRegistry registry, ServiceCatalogue catalogue, HostRegistry hosts) {
         this.registry = registry;
+        this.hosts = hosts;
         // Present from the start at 0, so rates and alerts see a series before the first event.
         for (Service service : catalogue.all()) {
             noHostCounter(service.id());
@@ -72,7 +80,7 @@ public final class BrokerMetrics implements PickListener {
 
     /** Counts a report of a known member by outcome. */
     public void report(String member, Outcome outcome) {
-        Counter.builder("entraide.reports").description("Reports received from probe agents, by outcome")
+        Counter.builder(REPORTS).description("Reports received from probe agents, by outcome")
                 .tag("member", member).tag("outcome", outcome.label()).register(registry).increment();
     }
 
@@ -144,6 +152,31 @@ public final class BrokerMetrics implements PickListener {
             byOutcome.set(outcome.ordinal(), timer);
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Removes the redirect counters of hosts the registry no longer holds (left out of their member's report, or
+     * forgotten after a long silence), so that {@code /prometheus} holds the hosts there are, not every host there
+     * ever was. A host that comes back starts a new counter from 0, which Prometheus reads as a reset.
+     */
+    @Scheduled(fixedDelay = "30s", initialDelay = "30s")
+    public void forgetGoneHosts() {
+        redirects.forEach((key, counter) -> {
+            if (hosts.find(key).isEmpty() && redirects.remove(key, counter)) {
+                registry.remove(counter);
+            }
+        });
+    }
+
+    /** Removes the report counters of members no longer in the members file: the member label is theirs. */
+    @EventListener
+    void membersChanged(MembersChanged changed) {
+        for (Counter counter : registry.find(REPORTS).counters()) {
+            String member = counter.getId().getTag("member");
+            if (changed.before().byId(member).isPresent() && changed.after().byId(member).isEmpty()) {
+                registry.remove(counter);
+            }
+        }
     }
 
     private Counter redirectCounter(Host host) {

@@ -58,6 +58,9 @@ public final class FederationCollector implements MultiCollector {
                 h -> h.eligible() ? 1 : 0));
         gauges.add(hostGauge("entraide_host_report_age_seconds", "Age of the host's last report", hosts,
                 h -> h.age().toMillis() / 1000.0));
+        gauges.add(hostGauge("entraide_host_stale_after_seconds",
+                "Age at which the host's report goes stale: a few of its agent's reporting intervals, within bounds",
+                hosts, h -> h.staleAfter().toSeconds()));
         gauges.add(hostGauge("entraide_host_active_users",
                 "Active users in the host's last report, when it counts them", counted, h -> h.host().activeUsers()));
         gauges.add(hostGauge("entraide_host_capacity_users", "Users the host can serve, as its member declares",
@@ -69,7 +72,7 @@ public final class FederationCollector implements MultiCollector {
                 states, ServiceState::eligibleHosts));
         gauges.add(serviceGauge("entraide_service_active_users",
                 "Active users on the service's fresh reports that count them", states, ServiceState::activeUsers));
-        gauges.add(serviceGauge("entraide_service_hosts_without_user_count",
+        gauges.add(serviceGauge("entraide_service_hosts_users_unknown",
                 "Hosts of the service whose fresh report gives no user count (left out of the active users)", states,
                 ServiceState::hostsWithoutUserCount));
         gauges.add(serviceGauge("entraide_service_capacity_users", "Capacity of the service's freshly reporting hosts",

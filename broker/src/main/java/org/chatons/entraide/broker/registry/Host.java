@@ -71,6 +71,11 @@ public record Host(HostKey key, Member member, HostReport report, Instant observ
         return (loadKnown() ? reportedLoad() : 0) + reserved / capacity();
     }
 
+    /** The same host and report under its member's new details (a members file reloaded). */
+    public Host withMember(Member changed) {
+        return new Host(key, changed, report, observedAt, intervalSeconds, source);
+    }
+
     public Duration age(Instant now) {
         return Duration.between(observedAt, now);
     }

@@ -17,12 +17,13 @@ import java.util.stream.Stream;
 import org.chatons.entraide.broker.counting.CountingRules;
 import org.chatons.entraide.broker.counting.RedirectWeight;
 import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.broker.members.MemberDirectory;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
 
 /**
  * The live view of every host: soft state rebuilt from reports, lost on restart and rebuilt by the next round
- * (drains excepted: coordinators' decisions, which {@link DrainsFile} can keep).
+ * (drains excepted: coordinators' decisions, which {@code drains.Drains} keeps).
  * Each member's latest report is its complete list of hosts. Every change bumps the version of the services it
  * touches, so the selection code can cache per service and know when to look again.
  */
@@ -30,10 +31,10 @@ import org.chatons.entraide.protocol.Report;
 public final class HostRegistry {
 
     /**
-     * What the registry remembers of a member between reports: its agent's last sentAt (null while only its
-     * ChatonsInfos declarations were fed), and where its hosts came from.
+     * What the registry remembers of a member between reports: the order of its agent's reports (none while only
+     * its ChatonsInfos declarations were fed), and where its hosts came from.
      */
-    private record MemberState(Instant sentAt, Map<HostKey, String> serviceOfHost, Source source) {
+    private record MemberState(ReportOrder order, Map<HostKey, String> serviceOfHost, Source source) {
     }
 
     private final Map<String, Map<HostKey, TrackedHost>> byService = new ConcurrentHashMap<>();
@@ -47,11 +48,15 @@ public final class HostRegistry {
         this.counting = counting;
     }
 
-    /** Throws {@link ReplayedReportException} when the report would be refused as a replay; changes nothing. */
-    public void checkNewer(Member member, Instant sentAt) {
+    /**
+     * Throws {@link ReplayedReportException} when the report would be refused as a replay; changes nothing.
+     *
+     * @param arrival the broker's clock when the report arrived (see {@link ReportOrder})
+     */
+    public void checkNewer(Member member, Instant sentAt, Instant arrival) {
         MemberState state = members.get(member.id());
-        if (state != null && state.sentAt() != null && !sentAt.isAfter(state.sentAt())) {
-            throw new ReplayedReportException(state.sentAt());
+        if (state != null && !state.order().admits(sentAt, arrival)) {
+            throw new ReplayedReportException(state.order().newest());
         }
     }
 
@@ -61,17 +66,19 @@ public final class HostRegistry {
      * has just installed. Each host keeps the users sent too late for its report ({@link Sends}), and what the
      * report says of the users sent before it teaches the service's {@link RedirectWeight}.
      *
-     * @param receivedAt when the report arrived: no host counts as measured later than that
+     * @param receivedAt when the report arrived: no host counts as measured later than that, and an agent whose
+     *                   clock was set back is let in by it (see {@link ReportOrder})
      * @throws ReplayedReportException when it is not newer than the last accepted one; nothing changes then
      */
     public void accept(Member member, Report report, Instant receivedAt) {
         List<Learned> learned = new ArrayList<>();
         members.compute(member.id(), (id, previous) -> {
-            if (previous != null && previous.sentAt() != null && !report.sentAt().isAfter(previous.sentAt())) {
-                throw new ReplayedReportException(previous.sentAt());
+            ReportOrder order = previous == null ? ReportOrder.NONE : previous.order();
+            if (!order.admits(report.sentAt(), receivedAt)) {
+                throw new ReplayedReportException(order.newest());
             }
             return replace(member, previous, report.hosts(), report.sentAt(), receivedAt, report.intervalSeconds(),
-                    Source.AGENT, report.sentAt(), learned);
+                    Source.AGENT, order.after(report.sentAt(), receivedAt), learned);
         });
         // Outside the member's lock: learning takes the service's.
         learned.forEach(l -> l.weight().learn(l.key(), l.evidence(), receivedAt));
@@ -95,7 +102,7 @@ public final class HostRegistry {
             }
             taken[0] = true;
             return replace(member, previous, hosts, receivedAt, receivedAt, intervalSeconds, Source.CHATONSINFOS,
-                    previous == null ? null : previous.sentAt(), learned);
+                    previous == null ? ReportOrder.NONE : previous.order(), learned);
         });
         learned.forEach(l -> l.weight().learn(l.key(), l.evidence(), receivedAt));
         return taken[0];
@@ -105,11 +112,11 @@ public final class HostRegistry {
      * The member's hosts replaced by these, under its lock (the caller's {@code compute}).
      *
      * @param sentAt     when the list was made: no host counts as measured later
-     * @param keptSentAt the agent's last sentAt to remember, for the replay check
+     * @param keptOrder  the order of the agent's reports to remember, for the replay check
      * @param learned    where evidence for the services' weights goes, to learn outside the lock
      */
     private MemberState replace(Member member, MemberState previous, List<HostReport> hosts, Instant sentAt,
-                                Instant receivedAt, int intervalSeconds, Source source, Instant keptSentAt,
+                                Instant receivedAt, int intervalSeconds, Source source, ReportOrder keptOrder,
                                 List<Learned> learned) {
         Map<HostKey, String> serviceOfHost = new LinkedHashMap<>();
         Set<String> touched = new HashSet<>();
@@ -149,7 +156,7 @@ public final class HostRegistry {
             });
         }
         touched.forEach(this::bump);
-        return new MemberState(keptSentAt, serviceOfHost, source);
+        return new MemberState(keptOrder, serviceOfHost, source);
     }
 
     /** Evidence from one host's new report, for its service's weight. */
@@ -166,8 +173,9 @@ public final class HostRegistry {
     }
 
     /**
-     * Forgets hosts measured before the cutoff, drains included: a host back after that long starts afresh.
-     * Its member keeps its last sentAt, so old reports stay refused. Per member, under the same lock as
+     * Forgets hosts measured before the cutoff: a host back after that long starts afresh, except for its drain, a
+     * coordinator's decision that {@code drains.Drains} forgets later. Its member keeps its order of reports, so
+     * old reports stay refused. Per member, under the same lock as
      * {@link #accept}, and each host only if it is still the very object found silent: a report accepted meanwhile
      * keeps every host it names.
      */
@@ -181,7 +189,6 @@ public final class HostRegistry {
                     Map<HostKey, TrackedHost> hosts = byService.get(service);
                     TrackedHost tracked = hosts.get(key);
                     if (tracked != null && tracked.host().observedAt().isBefore(cutoff) && hosts.remove(key, tracked)) {
-                        drained.remove(key);
                         weight(service).forget(key);
                         bump(service);
                         count[0]++;
@@ -189,11 +196,43 @@ public final class HostRegistry {
                         kept.put(key, service);
                     }
                 });
-                return count[0] == 0 ? state : new MemberState(state.sentAt(), kept, state.source());
+                return count[0] == 0 ? state : new MemberState(state.order(), kept, state.source());
             });
             forgotten += count[0];
         }
         return forgotten;
+    }
+
+    /**
+     * Brings a new members file into force: the hosts of a member no longer in it leave the choice at once, and
+     * those of a member whose details changed (a renewed confirmation, a new name or domain) carry the new details
+     * at once, keeping the users sent there since their report. Members the previous file did not name are left
+     * alone. Each member changes atomically with its reports.
+     */
+    public void applyMembers(MemberDirectory before, MemberDirectory after) {
+        for (String id : members.keySet()) {
+            if (before.byId(id).isEmpty()) {
+                continue;
+            }
+            members.computeIfPresent(id, (memberId, state) -> {
+                Member now = after.byId(memberId).orElse(null);
+                Set<String> touched = new HashSet<>();
+                state.serviceOfHost().forEach((key, service) -> byService.get(service).computeIfPresent(key,
+                        (k, tracked) -> {
+                            if (tracked.host().member().equals(now)) {
+                                return tracked;
+                            }
+                            touched.add(service);
+                            if (now == null) {
+                                weight(service).forget(key);
+                                return null;
+                            }
+                            return tracked.withMember(now);
+                        }));
+                touched.forEach(this::bump);
+                return now == null ? new MemberState(state.order(), Map.of(), state.source()) : state;
+            });
+        }
     }
 
     /** How much a redirect to the service counts now: 1 unless its reports show redirects not becoming users. */
@@ -241,24 +280,19 @@ public final class HostRegistry {
     }
 
     /**
-     * Drains hosts saved before a restart (see {@link DrainsFile}), whether or not they have reported yet: a host
-     * drained for maintenance stays drained when it comes back.
+     * Makes exactly these hosts the drained ones, whether or not they have reported yet: coordinators' decisions
+     * as {@code drains.Drains} keeps them (restored at start, or taken from another broker), so that a host drained
+     * for maintenance is still drained when it comes back. Bumps the versions of the services that change.
      */
-    public void restoreDrains(Set<HostKey> keys) {
-        drained.addAll(keys);
-        versions.keySet().forEach(this::bump);
-    }
-
-    /**
-     * Drops the drains of hosts no member reports any more, restored ones included: those of forgotten hosts go
-     * with them already (see {@link #forgetObservedBefore}).
-     *
-     * @return how many were dropped
-     */
-    public int forgetDrainsOfUnknownHosts() {
-        int before = drained.size();
-        drained.removeIf(key -> find(key).isEmpty());
-        return before - drained.size();
+    public void replaceDrains(Set<HostKey> keys) {
+        Set<HostKey> changed = new HashSet<>();
+        for (HostKey key : keys) {
+            if (drained.add(key)) {
+                changed.add(key);
+            }
+        }
+        drained.removeIf(key -> !keys.contains(key) && changed.add(key));
+        changed.forEach(key -> find(key).ifPresent(t -> bump(t.host().service())));
     }
 
     /** The drained hosts, a copy. */

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Forgets hosts that stopped reporting long ago. Until then they stay listed as STALE, so coordinators see
- * which hosts went silent; after {@code broker.forget-after} they are taken to be gone for good, drains included.
+ * which hosts went silent; after {@code broker.forget-after} they are taken to be gone for good (their drains are
+ * forgotten later, by {@code drains.Drains}).
  */
 @Singleton
 public class RegistryJanitor {
@@ -19,17 +20,13 @@ public class RegistryJanitor {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryJanitor.class);
 
     private final HostRegistry registry;
-    private final DrainsFile drains;
     private final Clock clock;
     private final Duration forgetAfter;
-    private final Instant started;
 
-    public RegistryJanitor(HostRegistry registry, DrainsFile drains, Clock clock, BrokerConfig config) {
+    public RegistryJanitor(HostRegistry registry, Clock clock, BrokerConfig config) {
         this.registry = registry;
-        this.drains = drains;
         this.clock = clock;
         this.forgetAfter = config.forgetAfter();
-        this.started = clock.instant();
     }
 
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
@@ -38,14 +35,6 @@ public class RegistryJanitor {
         int forgotten = registry.forgetObservedBefore(now.minus(forgetAfter));
         if (forgotten > 0) {
             LOG.info("Forgot {} host(s) silent for more than {}", forgotten, forgetAfter);
-        }
-        // A drain restored at start waits as long for its host to report again as a silent host is remembered.
-        int orphans = now.isAfter(started.plus(forgetAfter)) ? registry.forgetDrainsOfUnknownHosts() : 0;
-        if (orphans > 0) {
-            LOG.info("Dropped {} drain(s) of hosts not reported since the broker started", orphans);
-        }
-        if (forgotten + orphans > 0) {
-            drains.sync();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.chatons.entraide.broker.registry;
 
 import java.time.Instant;
 import org.chatons.entraide.broker.counting.RedirectWeight;
+import org.chatons.entraide.broker.members.Member;
 
 /**
  * A host as the registry holds it: its last report, and the users this broker sent there that the report does not
@@ -20,6 +21,14 @@ public final class TrackedHost {
         this.host = host;
         this.sends = sends;
         this.weight = weight;
+    }
+
+    /**
+     * The same host under its member's new details (a members file reloaded), sharing its sends: a user sent
+     * through the old object while it is replaced still counts.
+     */
+    TrackedHost withMember(Member member) {
+        return new TrackedHost(host.withMember(member), sends, weight);
     }
 
     public Host host() {

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.chatons.entraide.broker.members.Member;
-import org.chatons.entraide.broker.members.MemberDirectory;
+import org.chatons.entraide.broker.members.Members;
 import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.registry.ReplayedReportException;
@@ -22,14 +22,14 @@ import org.chatons.entraide.protocol.Report;
 @Singleton
 public final class ReportIntake {
 
-    private final MemberDirectory members;
+    private final Members members;
     private final ReportValidator validator;
     private final HostRegistry registry;
     private final JsonMapper json;
     private final Clock clock;
     private final BrokerMetrics metrics;
 
-    public ReportIntake(MemberDirectory members, ReportValidator validator, HostRegistry registry, JsonMapper json,
+    public ReportIntake(Members members, ReportValidator validator, HostRegistry registry, JsonMapper json,
                         Clock clock, BrokerMetrics metrics) {
         this.members = members;
         this.validator = validator;
@@ -50,7 +50,7 @@ public final class ReportIntake {
     public int receive(String bearerToken, MediaType contentType, byte[] body, boolean dryRun) {
         String memberLabel = null;
         try {
-            Member member = members.byToken(bearerToken).orElseThrow(() -> new Rejection(Outcome.UNAUTHORIZED,
+            Member member = members.current().byToken(bearerToken).orElseThrow(() -> new Rejection(Outcome.UNAUTHORIZED,
                     "Authorization", bearerToken == null ? "missing: send 'Authorization: Bearer <member token>'"
                     : "unknown token"));
             memberLabel = member.id();
@@ -65,7 +65,7 @@ public final class ReportIntake {
             Instant now = clock.instant();
             validator.validate(report, member, now);
             if (dryRun) {
-                registry.checkNewer(member, report.sentAt());
+                registry.checkNewer(member, report.sentAt(), now);
             } else {
                 registry.accept(member, report, now);
             }

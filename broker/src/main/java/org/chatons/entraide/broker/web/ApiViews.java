@@ -48,7 +48,7 @@ final class ApiViews {
                     String source, String status, boolean acceptsNewUsers, boolean eligible, @Nullable String reason,
                     boolean drained, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Integer activeUsers,
                     int capacityUsers, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Double load,
-                    double estimatedLoad, double reportAgeSeconds, @Nullable String detail) {
+                    double estimatedLoad, double reportAgeSeconds, long staleAfterSeconds, @Nullable String detail) {
 
         static HostView of(HostState state) {
             Host h = state.host();
@@ -56,7 +56,8 @@ final class ApiViews {
                     h.report().url(), h.report().software(), h.source().label(), h.status().name(), h.acceptsNewUsers(),
                     state.eligible(), state.eligible() ? null : state.verdict().name(), state.drained(),
                     h.activeUsers(), h.capacity(), h.loadKnown() ? round(h.reportedLoad()) : null,
-                    round(state.estimatedLoad()), state.age().toMillis() / 1000.0, h.report().detail());
+                    round(state.estimatedLoad()), state.age().toMillis() / 1000.0, state.staleAfter().toSeconds(),
+                    h.report().detail());
         }
 
         private static double round(double load) {

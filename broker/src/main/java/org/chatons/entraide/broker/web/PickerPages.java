@@ -21,7 +21,7 @@ import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.ServiceState;
 import org.chatons.entraide.broker.i18n.Messages;
 import org.chatons.entraide.broker.members.Member;
-import org.chatons.entraide.broker.members.MemberDirectory;
+import org.chatons.entraide.broker.members.Members;
 import org.chatons.entraide.broker.registry.HostRegistry;
 
 /**
@@ -37,11 +37,11 @@ public class PickerPages {
     private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
     private final Locality locality;
     private final Messages messages;
-    private final MemberDirectory members;
+    private final Members members;
     private final HostRegistry registry;
 
     PickerPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer, Locality locality,
-                Messages messages, MemberDirectory members, HostRegistry registry) {
+                Messages messages, Members members, HostRegistry registry) {
         this.renderer = renderer;
         this.locality = locality;
         this.messages = messages;
@@ -77,9 +77,9 @@ public class PickerPages {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
     }
 
-    /** The members file's members, and those the hosts came from (ChatonsInfos declares members of its own). */
+    /** The members file's members in force, and those the hosts came from (ChatonsInfos declares members of its own). */
     private List<Member> knownMembers() {
-        return Stream.concat(members.all().stream(), registry.all().map(t -> t.host().member())).distinct().toList();
+        return Stream.concat(members.current().all().stream(), registry.all().map(t -> t.host().member())).distinct().toList();
     }
 
     MutableHttpResponse<?> notFound(HttpRequest<?> request, Locale locale) {

@@ -114,7 +114,7 @@ class DeclaredHostsFeedTest {
         feed.feed(view(alpha, host(alpha, "pad", ProbeKind.ETHERPAD, false, false, HostStatus.UP)),
                 h -> Optional.empty(), NOW);
         // The agent's clock is behind the broker's: its report is still its first, not a replay.
-        registry.checkNewer(alpha, NOW.minusSeconds(120));
+        registry.checkNewer(alpha, NOW.minusSeconds(120), NOW);
         registry.accept(alpha, Fixtures.report("alpha", NOW.minusSeconds(120), Fixtures.host("alpha", "p", "pad", 1, 10)),
                 NOW.minusSeconds(120));
         assertThat(registry.hosts("pad")).extracting(t -> t.host().key().host()).containsExactly("p");

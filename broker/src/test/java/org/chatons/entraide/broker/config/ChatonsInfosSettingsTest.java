@@ -18,8 +18,8 @@ class ChatonsInfosSettingsTest {
     @Test
     void badSettingsStopTheBrokerNamingTheKey() {
         assertThat(startupError(settings("broker.chatonsinfos.federation-url", "https://f.example/f.properties",
-                "broker.public-probe.interval", "2m"))).startsWith("broker.public-probe.interval: PT2M (expected: "
-                + "shorter than broker.report-ttl");
+                "broker.stale-after-max", "1m"))).startsWith("broker.public-probe.interval: PT1M (expected: "
+                + "shorter than broker.stale-after-max, PT1M");
         assertThat(startupError(settings("broker.public-probe.user-agent", "curl/8")))
                 .isEqualTo("broker.public-probe.user-agent: 'curl/8' (expected: naming Entraide and its URL)");
         assertThat(startupError(settings("broker.public-probe.timeout", "90s")))

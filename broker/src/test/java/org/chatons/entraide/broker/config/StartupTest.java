@@ -73,6 +73,54 @@ class StartupTest {
     }
 
     @Test
+    void stalenessBoundsAreChecked() {
+        assertThat(startupError(settings("broker.stale-after-min", "2m", "broker.stale-after-max", "1m")))
+                .isEqualTo("broker.stale-after-max: PT1M (expected: at least broker.stale-after-min, PT2M)");
+        assertThat(startupError(settings("broker.stale-after-intervals", "0")))
+                .startsWith("broker.stale-after-intervals: 0 (expected: >= 1");
+        assertThat(startupError(settings("broker.forget-after", "10m")))
+                .isEqualTo("broker.forget-after: PT10M (expected: longer than broker.stale-after-max)");
+    }
+
+    @Test
+    void theRetiredReportTtlIsNamedWithWhatReplacedIt() {
+        assertThat(startupError(settings("broker.report-ttl", "90s"))).startsWith("broker.report-ttl: no longer used")
+                .contains("broker.stale-after-intervals", "broker.stale-after-min", "broker.stale-after-max");
+    }
+
+    @Test
+    void aSettingThatCannotBeReadIsNamedWithWhatWasExpected() {
+        assertThat(startupError(settings("broker.full-at", "lots")))
+                .isEqualTo("broker.full-at: 'lots' (expected: a number such as 0.85)");
+        assertThat(startupError(settings("broker.stale-after-min", "a minute")))
+                .isEqualTo("broker.stale-after-min: 'a minute' (expected: a duration such as 30s, 5m or 24h)");
+        assertThat(startupError(settings("broker.choices", "2.5")))
+                .isEqualTo("broker.choices: '2.5' (expected: a whole number)");
+        assertThat(startupError(settings("broker.time-zone", "Mars/Olympus")))
+                .isEqualTo("broker.time-zone: 'Mars/Olympus' (expected: a time zone such as Europe/Paris)");
+    }
+
+    @Test
+    void peersMustBeBrokersReachedSafelyWithTheAdminToken() {
+        assertThat(startupError(settings("broker.peers", "http://broker-2.example.org", "broker.admin-token", "t")))
+                .startsWith("broker.peers: 'http://broker-2.example.org' (expected: https, since the admin token");
+        assertThat(startupError(settings("broker.peers", "https://admin:secret@broker-2.example.org")))
+                .contains("without user name");
+        assertThat(startupError(settings("broker.peers", "https://broker-2.example.org")))
+                .startsWith("broker.admin-token: missing");
+        assertThat(startupError(settings("broker.peers", "https://broker-2.example.org", "broker.admin-token", "t",
+                "broker.admin-token-sha256", Sha256.hex("another"))))
+                .startsWith("broker.admin-token: its SHA-256 is not broker.admin-token-sha256");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, settings(
+                "broker.peers", "https://broker-2.example.org,http://127.0.0.1:8081/", "broker.admin-token", "admin-token",
+                "broker.admin-token-sha256", ""))) {
+            BrokerConfig config = server.getApplicationContext().getBean(BrokerConfig.class);
+            assertThat(config.peerUrls()).hasSize(2);
+            assertThat(config.adminTokenHash()).isEqualTo(Sha256.hex("admin-token"));
+        }
+    }
+
+    @Test
     void brokersMustBeOneOrMore() {
         assertThat(startupError(settings("broker.brokers", "0")))
                 .isEqualTo("broker.brokers: 0 (expected: >= 1, the number of brokers sharing the users)");

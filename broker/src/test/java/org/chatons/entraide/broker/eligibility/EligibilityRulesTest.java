@@ -42,6 +42,47 @@ class EligibilityRulesTest {
     }
 
     @Test
+    void aReportStaysFreshForAFewOfItsAgentsOwnIntervalsWithinTheBounds() {
+        EligibilityRules perInterval = new EligibilityRules(
+                new Staleness(3, Duration.ofSeconds(30), Duration.ofMinutes(15)), 0.85, ZoneId.of("Europe/Paris"));
+        Host everyTwoMinutes = every(120);
+
+        // An agent reporting every 2 min is not stale between two reports, nor after one lost report.
+        assertThat(perInterval.staleAfter(everyTwoMinutes)).isEqualTo(Duration.ofMinutes(6));
+        assertThat(perInterval.assess(everyTwoMinutes, 0, false, T0.plusSeconds(359))).isEqualTo(Eligibility.ELIGIBLE);
+        assertThat(perInterval.assess(everyTwoMinutes, 0, false, T0.plusSeconds(360))).isEqualTo(Eligibility.STALE);
+        assertThat(perInterval.timeChangesAt(everyTwoMinutes)).isEqualTo(T0.plusSeconds(360));
+        // One reporting every 5 s is not stale after 15 s (the lower bound), one every hour not kept for 3 h.
+        assertThat(perInterval.staleAfter(every(5))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(perInterval.assess(every(5), 0, false, T0.plusSeconds(29))).isEqualTo(Eligibility.ELIGIBLE);
+        assertThat(perInterval.staleAfter(every(3600))).isEqualTo(Duration.ofMinutes(15));
+        assertThat(perInterval.assess(every(3600), 0, false, T0.plusSeconds(900))).isEqualTo(Eligibility.STALE);
+        assertThat(perInterval.timeChangesAt(every(3600))).isEqualTo(T0.plusSeconds(900));
+        assertThat(perInterval.staleAfter(every(30))).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void stalenessBoundsAreChecked() {
+        assertThat(new Staleness(2, Duration.ofSeconds(10), Duration.ofSeconds(10)).after(60))
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(new Staleness(2, Duration.ofSeconds(10), Duration.ofSeconds(100)).after(0))
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(Staleness.fixed(Duration.ofSeconds(90)).after(1)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Staleness.fixed(Duration.ofSeconds(90)).after(3600)).isEqualTo(Duration.ofSeconds(90));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new Staleness(0, Duration.ofSeconds(1), Duration.ofSeconds(2))).hasMessageContaining("intervals");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new Staleness(3, Duration.ofSeconds(3), Duration.ofSeconds(2))).hasMessageContaining("min <= max");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new Staleness(3, Duration.ZERO, Duration.ofSeconds(2))).hasMessageContaining("0 < min");
+    }
+
+    static Host every(int intervalSeconds) {
+        HostReport report = host("alpha", "pad-1", "pad", 50, 100);
+        return new Host(new HostKey("alpha", "pad-1"), member("alpha"), report, T0, intervalSeconds);
+    }
+
+    @Test
     void aMemberIsConfirmedUntilTheEndOfItsLastDayInParis() {
         Host lapsing = observed(member("beta", LocalDate.parse("2026-11-23")), host("beta", "p", "pad", 1, 100),
                 Instant.parse("2026-11-23T22:58:00Z"));

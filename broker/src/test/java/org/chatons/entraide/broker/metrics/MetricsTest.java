@@ -81,8 +81,8 @@ class MetricsTest extends BrokerTestBase {
                 .contains("entraide_host_eligible{host=\"drop-2\",member=\"alpha\",service=\"drop\",source=\"agent\"} 1.0")
                 .containsPattern("entraide_host_estimated_load\\{host=\"drop-2\",member=\"alpha\",service=\"drop\",source=\"agent\"} ")
                 .contains("entraide_service_active_users{service=\"drop\"} 3.0")
-                .contains("entraide_service_hosts_without_user_count{service=\"drop\"} 1.0")
-                .contains("entraide_service_hosts_without_user_count{service=\"pad\"} 0.0")
+                .contains("entraide_service_hosts_users_unknown{service=\"drop\"} 1.0")
+                .contains("entraide_service_hosts_users_unknown{service=\"pad\"} 0.0")
                 .contains("entraide_service_capacity_users{service=\"drop\"} 150.0");
     }
 

@@ -10,8 +10,11 @@ import static org.chatons.entraide.broker.Fixtures.usersUnknown;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.broker.members.MemberDirectory;
 import org.junit.jupiter.api.Test;
 
 class HostRegistryTest {
@@ -61,7 +64,7 @@ class HostRegistryTest {
 
         assertThatThrownBy(() -> registry.accept(alpha, report("alpha", T0, host("alpha", "pad-9", "pad", 9, 10)), T0))
                 .isInstanceOf(ReplayedReportException.class);
-        assertThatThrownBy(() -> registry.checkNewer(alpha, T0.minusSeconds(1)))
+        assertThatThrownBy(() -> registry.checkNewer(alpha, T0.minusSeconds(1), T0))
                 .isInstanceOf(ReplayedReportException.class);
 
         assertThat(registry.hosts("pad")).extracting(t -> t.host().key().host()).containsExactly("pad-1");
@@ -127,6 +130,50 @@ class HostRegistryTest {
     }
 
     @Test
+    void aReloadedMembersFileReachesTheHostsAtOnceKeepingTheUsersSent() {
+        Member beta = member("beta");
+        registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 10, 100)), T0);
+        registry.accept(beta, report("beta", T0, host("beta", "pad-2", "pad", 10, 100),
+                host("beta", "calc-1", "calc", 10, 100)), T0);
+        TrackedHost tracked = registry.find(new HostKey("alpha", "pad-1")).orElseThrow();
+        tracked.sent(T0.plusSeconds(1));
+        tracked.sent(T0.plusSeconds(2));
+        long pad = registry.version("pad");
+        long calc = registry.version("calc");
+
+        // gamma is known from elsewhere (not from the members file): a new file says nothing about it.
+        registry.accept(member("gamma"), report("gamma", T0, host("gamma", "pad-3", "pad", 10, 100)), T0);
+        MemberDirectory before = new MemberDirectory(List.of(alpha, beta));
+        Member renewed = member("alpha", LocalDate.parse("2028-06-30"));
+        MemberDirectory after = new MemberDirectory(List.of(renewed));
+        registry.applyMembers(before, after);
+
+        TrackedHost renewedHost = registry.find(new HostKey("alpha", "pad-1")).orElseThrow();
+        assertThat(renewedHost.host().member()).isEqualTo(renewed);
+        assertThat(renewedHost.sentSinceReport()).isEqualTo(2);
+        // A user sent through the object a pick still held counts on the new one too.
+        tracked.sent(T0.plusSeconds(3));
+        assertThat(renewedHost.sentSinceReport()).isEqualTo(3);
+        assertThat(registry.hosts("pad")).extracting(t -> t.host().key().toString())
+                .containsExactlyInAnyOrder("alpha/pad-1", "gamma/pad-3");
+        assertThat(registry.hosts("calc")).isEmpty();
+        assertThat(registry.find(new HostKey("beta", "pad-2"))).isEmpty();
+        assertThat(registry.version("pad")).isGreaterThan(pad);
+        assertThat(registry.version("calc")).isGreaterThan(calc);
+
+        // Nothing changed: nothing moves.
+        long again = registry.version("pad");
+        registry.applyMembers(after, after);
+        assertThat(registry.find(new HostKey("alpha", "pad-1")).orElseThrow()).isSameAs(renewedHost);
+        assertThat(registry.version("pad")).isEqualTo(again);
+        // beta back in the file: its agent's next report brings its hosts back.
+        registry.applyMembers(after, new MemberDirectory(List.of(renewed, beta)));
+        registry.accept(beta, report("beta", T0.plusSeconds(30), host("beta", "pad-2", "pad", 10, 100)),
+                T0.plusSeconds(30));
+        assertThat(registry.hosts("pad")).hasSize(3);
+    }
+
+    @Test
     void silentHostsAreForgottenButTheirMemberStillCannotReplay() {
         registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 1, 10)), T0);
 
@@ -134,6 +181,6 @@ class HostRegistryTest {
         assertThat(registry.forgetObservedBefore(T0.plusSeconds(1))).isEqualTo(1);
 
         assertThat(registry.hosts("pad")).isEmpty();
-        assertThatThrownBy(() -> registry.checkNewer(alpha, T0)).isInstanceOf(ReplayedReportException.class);
+        assertThatThrownBy(() -> registry.checkNewer(alpha, T0, T0.plusSeconds(60))).isInstanceOf(ReplayedReportException.class);
     }
 }

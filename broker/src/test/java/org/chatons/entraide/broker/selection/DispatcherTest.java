@@ -13,14 +13,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.TestClock;
+import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.eligibility.Staleness;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.registry.HostRegistry;
@@ -34,6 +38,9 @@ class DispatcherTest {
     final TestClock clock = new TestClock();
     final HostRegistry registry = new HostRegistry(Fixtures.counting());
     final EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneId.of("Europe/Paris"));
+    /** Reports stay fresh for 3 of their agent's intervals, between 30 s and 15 min: the defaults. */
+    final EligibilityRules perIntervalRules = new EligibilityRules(
+            new Staleness(3, Duration.ofSeconds(30), Duration.ofMinutes(15)), 0.85, ZoneId.of("Europe/Paris"));
     final List<Pick> heard = new ArrayList<>();
     final Dispatcher dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
             new PowerOfChoices(2, true), clock, new SplittableRandom(1), heard::add);
@@ -144,6 +151,84 @@ class DispatcherTest {
         }
         clock.advance(Duration.ofSeconds(60));
         assertThat(dispatcher.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.STALE, 2)));
+    }
+
+    @Test
+    void eachHostGoesStaleAfterItsOwnAgentsIntervalsAndTheCacheFollows() {
+        Dispatcher perInterval = new Dispatcher(registry, perIntervalRules, new FederationStatus(registry,
+                perIntervalRules, clock), new PowerOfChoices(2, true), clock, new SplittableRandom(1), heard::add);
+        // alpha's agent reports every 10 s (stale after 30 s), beta's every 2 min (stale after 6 min).
+        registry.accept(alpha, report("alpha", clock.instant(), 10, host("alpha", "pad-1", "pad", 500, 1000)),
+                clock.instant());
+        registry.accept(beta, report("beta", clock.instant(), 120, host("beta", "pad-2", "pad", 500, 1000)),
+                clock.instant());
+        // Both are candidates, and the cache is built now.
+        Set<String> first = new HashSet<>();
+        for (int k = 0; k < 40; k++) {
+            first.add(((Pick.Sent) perInterval.pick("pad")).host().key().toString());
+        }
+        assertThat(first).containsExactlyInAnyOrder("alpha/pad-1", "beta/pad-2");
+
+        clock.advance(Duration.ofSeconds(30));
+        for (int k = 0; k < 20; k++) {
+            assertThat(((Pick.Sent) perInterval.pick("pad")).host().key()).hasToString("beta/pad-2");
+        }
+        clock.advance(Duration.ofSeconds(329));
+        assertThat(perInterval.pick("pad")).isInstanceOf(Pick.Sent.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(perInterval.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.STALE, 2)));
+    }
+
+    @Test
+    void aRedirectCountsWholeUntilReportsShowOtherwise() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 10, 100));
+
+        assertThat(((Pick.Sent) dispatcher.pick("pad")).weight()).isEqualTo(1.0);
+    }
+
+    /** Bounded draws counted: each host a pick samples by capacity is one. */
+    static final class CountedDraws implements java.util.random.RandomGenerator {
+        final SplittableRandom random = new SplittableRandom(5);
+        int draws;
+
+        @Override
+        public long nextLong() {
+            return random.nextLong();
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            draws++;
+            return random.nextLong(bound);
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            return random.nextInt(bound);
+        }
+    }
+
+    @Test
+    void requestsThatSendNoOneLeaveTheMeanLoadWhereItWas() {
+        // 17 hosts at 0.50: each is above the mean (0.50) with one more user, so a lone broker's pick (d = 1)
+        // compares 3 of them. Were the 30 HEAD requests below counted, the mean would be 0.5176 and a pick would
+        // stop at its first host.
+        List<HostReport> pads = new ArrayList<>();
+        for (int k = 0; k < 17; k++) {
+            pads.add(host("alpha", "pad-" + k, "pad", 50, 100));
+        }
+        reportNow(alpha, pads.toArray(HostReport[]::new));
+        CountedDraws draws = new CountedDraws();
+        Dispatcher lone = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
+                new PowerOfChoices(1, true), clock, draws, heard::add);
+        for (int k = 0; k < 30; k++) {
+            assertThat(lone.pick("pad", Visit.HEAD)).isInstanceOf(Pick.Sent.class);
+        }
+
+        draws.draws = 0;
+        lone.pick("pad", Visit.HEAD);
+        assertThat(draws.draws).isGreaterThanOrEqualTo(3);
+        assertThat(registry.hosts("pad")).allSatisfy(t -> assertThat(t.sentSinceReport()).isZero());
     }
 
     @Test

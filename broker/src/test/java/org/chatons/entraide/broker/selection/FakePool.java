@@ -16,6 +16,8 @@ final class FakePool implements Pool {
     final boolean[] declared;
     double mean = Double.NaN;
     int samples;
+    /** When set, what the draws by capacity return, in turn, instead of drawing. */
+    int[] script;
 
     FakePool(double[] reported, double[] estimated, int[] capacity) {
         this.reported = reported;
@@ -74,6 +76,9 @@ final class FakePool implements Pool {
 
     @Override
     public int sampleByCapacity(RandomGenerator random) {
+        if (script != null) {
+            return script[samples++];
+        }
         samples++;
         long total = Arrays.stream(capacity).asLongStream().sum();
         long target = random.nextLong(total);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.registry.HostRegistry;
@@ -50,5 +51,40 @@ class TierTest {
 
         Tier drops = new Tier(List.copyOf(registry.hosts("drop")), registry.weightOf("drop"));
         assertThat(drops.pool(rules, registry).meanEstimatedLoad()).isNaN();
+    }
+
+    /** A generator whose bounded draws are the given values, in turn: to aim a draw at a boundary. */
+    static RandomGenerator drawing(long... values) {
+        return new RandomGenerator() {
+            int next;
+
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                assertThat(values[next]).isBetween(0L, bound - 1);
+                return values[next++];
+            }
+        };
+    }
+
+    @Test
+    void aHostIsDrawnInProportionToItsCapacityEndsOfItsRangeIncluded() {
+        registry.accept(member("alpha"), report("alpha", T0, host("alpha", "a", "pad", 1, 100),
+                host("alpha", "b", "pad", 1, 200), host("alpha", "c", "pad", 1, 700)), T0);
+        List<TrackedHost> hosts = registry.hosts("pad").stream()
+                .sorted((x, y) -> x.host().key().host().compareTo(y.host().key().host())).toList();
+        Pool pool = new Tier(hosts, registry.weightOf("pad")).pool(rules, registry);
+
+        // Capacities 100, 200, 700: draws 0-99 are a, 100-299 b, 300-999 c.
+        RandomGenerator aimed = drawing(0, 99, 100, 299, 300, 999);
+        assertThat(new int[] {pool.sampleByCapacity(aimed), pool.sampleByCapacity(aimed), pool.sampleByCapacity(aimed),
+            pool.sampleByCapacity(aimed), pool.sampleByCapacity(aimed), pool.sampleByCapacity(aimed)})
+                .containsExactly(0, 0, 1, 1, 2, 2);
+        assertThat(pool.size()).isEqualTo(3);
+        assertThat(pool.capacity(2)).isEqualTo(700);
     }
 }

@@ -75,7 +75,13 @@ class ReportApiTest extends BrokerTestBase {
         assertProblem(postAlpha(body(GOOD_HOST.replace("\"capacityUsers\":200", "\"capacityUsers\":0"))), 400,
                 "hosts[0].capacityUsers", "must be 1 or more");
         assertProblem(postAlpha(body(GOOD_HOST.replace("\"service\":\"pad\"", "\"service\":\"wiki\""))), 400,
-                "hosts[0].service", "unknown service 'wiki'");
+                "hosts[0].service", "unknown service 'wiki' (expected one of [pad, calc, visio");
+        assertProblem(postAlpha(body(GOOD_HOST.replace("\"software\":\"etherpad\"", "\"software\":\"Ether Pad\""))),
+                400, "hosts[0].software", "got 'Ether Pad'");
+        assertProblem(postAlpha(body(GOOD_HOST + ",\"measuredAt\":\"" + now().minusSeconds(61) + "\"")), 400,
+                "hosts[0].measuredAt", "must be at most 2 intervals (60 s) before sentAt");
+        assertProblem(postAlpha(body(GOOD_HOST + ",\"detail\":\"" + "x".repeat(201) + "\"")), 400,
+                "hosts[0].detail", "at most 200 characters");
         assertProblem(postAlpha(body(GOOD_HOST.replace("\"load\":0.21", "\"load\":-0.5"))), 400,
                 "hosts[0].load", "between 0 and 100");
         assertProblem(postAlpha(body(GOOD_HOST.replace(",\"acceptsNewUsers\":true", ""))), 400,
@@ -109,6 +115,8 @@ class ReportApiTest extends BrokerTestBase {
                 "hosts[0].measuredAt", "must not be after sentAt");
         assertProblem(postAlpha(body(GOOD_HOST + "," + at.formatted(now().minusSeconds(61)))), 400,
                 "hosts[0].measuredAt", "must be at most 2 intervals (60 s) before sentAt");
+        assertProblem(postAlpha(body(GOOD_HOST + ",\"detail\":\"" + "x".repeat(201) + "\"")), 400,
+                "hosts[0].detail", "at most 200 characters");
         assertProblem(postAlpha(body(GOOD_HOST + ",\"measuredAt\":\"just now\"")), 400,
                 "hosts[0].measuredAt", "expected an ISO-8601 instant");
         assertThat(padHosts()).isEqualTo(before);
@@ -215,6 +223,27 @@ class ReportApiTest extends BrokerTestBase {
                 .replace("\"activeUsers\":42", "\"activeUsers\":0")), 409, "sentAt", "not newer");
 
         assertThat(padHosts()).isEqualTo(after);
+    }
+
+    @Test
+    void anAgentWhoseClockRanAheadIsLetInAsSoonAsItIsSetRightAndReplaysStayRefused() {
+        String ahead = body(GOOD_HOST).replace(now().toString(), now().plusSeconds(240).toString());
+        assertThat(postAlpha(ahead).statusCode()).isEqualTo(202);
+        clock.advance(Duration.ofSeconds(30));
+
+        // Its clock set right, the agent's next report is "older" by four minutes and newer in fact.
+        String corrected = body(GOOD_HOST.replace("\"activeUsers\":42", "\"activeUsers\":43"));
+        assertThat(post("/api/v1/reports?dry-run=true", "token-alpha", "application/json", corrected).statusCode())
+                .isEqualTo(202);
+        assertThat(postAlpha(corrected).statusCode()).isEqualTo(202);
+        assertThat(padHosts()).contains("\"activeUsers\":43");
+
+        clock.advance(Duration.ofSeconds(5));
+        assertProblem(postAlpha(ahead), 409, "sentAt", "not newer");
+        assertProblem(postAlpha(corrected), 409, "sentAt", "not newer");
+        clock.advance(Duration.ofMinutes(5));
+        assertProblem(postAlpha(ahead), 409, "sentAt", "not newer");
+        assertThat(padHosts()).contains("\"activeUsers\":43");
     }
 
     @Test
