@@ -3,7 +3,9 @@ package org.chatons.entraide.broker;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
 import io.micronaut.context.exceptions.DependencyInjectionException;
+import io.micronaut.http.server.exceptions.ServerStartupException;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.exceptions.ApplicationStartupException;
 import org.chatons.entraide.broker.config.StartupError;
 import org.chatons.entraide.broker.members.MembersReloader;
 import sun.misc.Signal;
@@ -21,6 +23,9 @@ public final class Application {
             ApplicationContext context = Micronaut.build(args).mainClass(Application.class)
                     .mapError(BeanInstantiationException.class, Application::exitCode)
                     .mapError(DependencyInjectionException.class, Application::exitCode)
+                    // A port already taken: the server's failure, then the same wrapped once more by Micronaut.
+                    .mapError(ServerStartupException.class, Application::exitCode)
+                    .mapError(ApplicationStartupException.class, Application::exitCode)
                     .start();
             reloadMembersOnHangup(context.getBean(MembersReloader.class));
         } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package org.chatons.entraide.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,5 +97,18 @@ class BrokerStartupErrorTest {
         assertThat(retired.exitCode()).isEqualTo(2);
         assertThat(retired.output()).contains("entraide broker: broker.report-ttl: no longer used")
                 .doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void aPortAlreadyTakenStopsItWithOneLineNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = broker(members("FR"), dir.resolve("drains.txt"),
+                    Map.of("MICRONAUT_SERVER_PORT", Integer.toString(taken.getLocalPort()),
+                            "MICRONAUT_SERVER_HOST", "127.0.0.1"));
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.output()).contains("entraide broker: micronaut.server.port: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()).doesNotContain("\tat ", "Exception");
+        }
     }
 }

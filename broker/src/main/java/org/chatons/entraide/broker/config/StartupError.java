@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.config;
 
+import java.net.BindException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,7 +25,8 @@ public class StartupError extends RuntimeException {
 
     /**
      * The first startup error in a chain of causes, as wrapped by Micronaut's bean creation; or one that says which
-     * setting Micronaut could not read (a duration that is not one, a number that is not one).
+     * setting Micronaut could not read (a duration that is not one, a number that is not one), or that the port is
+     * taken (another broker, or one still stopping).
      */
     public static Optional<StartupError> find(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
@@ -37,6 +39,14 @@ public class StartupError extends RuntimeException {
             if (unreadable.find()) {
                 return Optional.of(new StartupError(unreadable.group(1) + ": '" + unreadable.group(2)
                         + "' (expected: " + EXPECTED.getOrDefault(unreadable.group(3), unreadable.group(3)) + ")"));
+            }
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                // Micronaut's own message names the port ("Unable to start Micronaut server on *:8080").
+                String on = String.valueOf(thrown.getMessage()).replaceFirst(".* on ", "");
+                return Optional.of(new StartupError("micronaut.server.port: cannot listen on " + on + " ("
+                        + t.getMessage() + "; another program has it: stop it or set MICRONAUT_SERVER_PORT)"));
             }
         }
         return Optional.empty();
