@@ -9,7 +9,13 @@ public enum Visit {
     /** {@code HEAD}: a link checker or a preview; answered as a redirect would be, no one is sent. */
     HEAD("head"),
     /** A browser's prefetch ({@code Sec-Purpose} or {@code Purpose: prefetch}): refused, no one is sent. */
-    PREFETCH("prefetch");
+    PREFETCH("prefetch"),
+    /**
+     * A page's own request for {@code /go}, not a person's: an image, a script's fetch, a frame (the browser says so
+     * in {@code Sec-Fetch-Dest} and {@code Sec-Fetch-Mode}, which pages cannot set). Answered as a redirect would be,
+     * no one is sent: a popular page embedding {@code /go/pad} would otherwise count each of its visitors.
+     */
+    EMBEDDED("embedded");
 
     private final String label;
 

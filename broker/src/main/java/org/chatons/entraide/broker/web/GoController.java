@@ -73,7 +73,7 @@ public class GoController {
             return PickerPages.wantsHtml(request) ? pages.notFound(request, languages.resolveOrDefault(request))
                     : Answers.unknownService(service);
         }
-        Visit visit = visits.of(request);
+        Visit visit = visits.ofNavigation(request);
         if (visit == Visit.PREFETCH) {
             metrics.notAVisit(service, visit);
             return Answers.prefetchRefused();

@@ -26,7 +26,21 @@ public final class Visits {
         this.budget = budget;
     }
 
+    /**
+     * For {@code /go}, which only a person's navigation should count: a page's own request (an image, a fetch, a
+     * frame) is no visit. A request without Fetch Metadata (an older browser, curl, a link preview) is taken as
+     * {@link #of} takes it.
+     */
+    public Visit ofNavigation(HttpRequest<?> request) {
+        return classify(request, true);
+    }
+
+    /** For {@code /pick}, which a partner's server or a page's script asks for a person. */
     public Visit of(HttpRequest<?> request) {
+        return classify(request, false);
+    }
+
+    private Visit classify(HttpRequest<?> request, boolean navigationOnly) {
         // A HEAD reaches the controllers as a GET that says it was a HEAD (EveryAnswer): its answer then has the
         // headers of a GET's.
         if (EveryAnswer.wasHead(request)) {
@@ -34,6 +48,9 @@ public final class Visits {
         }
         if (isPrefetch(request)) {
             return Visit.PREFETCH;
+        }
+        if (navigationOnly && isEmbedded(request)) {
+            return Visit.EMBEDDED;
         }
         InetAddress client = addresses.of(request);
         return client == null || budget.admit(keys.of(client)) ? Visit.COUNTED : Visit.OVER_BUDGET;
@@ -48,6 +65,16 @@ public final class Visits {
                 || contains(request.getHeaders().get("Purpose"), "prefetch")
                 || contains(request.getHeaders().get("X-Moz"), "prefetch")
                 || contains(request.getHeaders().get("X-Purpose"), "preview");
+    }
+
+    /**
+     * Fetch Metadata (sent by every current browser, set by the browser alone): a mode other than
+     * {@code navigate}, or a destination other than a top-level {@code document}.
+     */
+    static boolean isEmbedded(HttpRequest<?> request) {
+        String mode = request.getHeaders().get("Sec-Fetch-Mode");
+        String dest = request.getHeaders().get("Sec-Fetch-Dest");
+        return mode != null && !mode.equalsIgnoreCase("navigate") || dest != null && !dest.equalsIgnoreCase("document");
     }
 
     private static boolean contains(String header, String token) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.chatons.entraide.broker.BrokerTestBase;
 import org.junit.jupiter.api.Test;
 
-/** Crawlers, link checkers and browsers' prefetches reach /go without counting as users sent. */
+/** Crawlers, link checkers, browsers' prefetches and pages' own requests reach /go without counting as users sent. */
 @MicronautTest
 class CrawlersTest extends BrokerTestBase {
 
@@ -77,5 +77,30 @@ class CrawlersTest extends BrokerTestBase {
 
         assertThat(get("/go/pad").statusCode()).isEqualTo(302);
         assertThat(estimatedLoad()).isEqualTo(0.11);
+    }
+
+    @Test
+    void aPagesOwnRequestForGoIsAnsweredWithoutCountingAndAPersonsNavigationCounts() {
+        report("alpha", host("alpha", "pad-1", "pad", 10, 100));
+
+        // What a browser sends for an <img>, a script's fetch and an <iframe> pointing at /go/pad on another site.
+        for (String[] fetch : List.of(new String[] {"no-cors", "image"}, new String[] {"cors", "empty"},
+                new String[] {"navigate", "iframe"})) {
+            HttpResponse<String> embedded = send(request("/go/pad").header("Sec-Fetch-Mode", fetch[0])
+                    .header("Sec-Fetch-Dest", fetch[1]).header("Sec-Fetch-Site", "cross-site").GET());
+            assertThat(embedded.statusCode()).as(fetch[1]).isEqualTo(302);
+        }
+        assertThat(estimatedLoad()).isEqualTo(0.1);
+        assertThat(get("/prometheus").body())
+                .containsPattern("entraide_redirects_discounted_total\\{reason=\"embedded\",service=\"pad\"} 3");
+
+        // A person following a link from another site, then a partner page's script asking /pick for a person.
+        assertThat(send(request("/go/pad").header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Dest", "document")
+                .header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-User", "?1").GET()).statusCode())
+                .isEqualTo(302);
+        assertThat(estimatedLoad()).isEqualTo(0.11);
+        assertThat(send(request("/api/v1/services/pad/pick").header("Sec-Fetch-Mode", "cors")
+                .header("Sec-Fetch-Dest", "empty").GET()).statusCode()).isEqualTo(200);
+        assertThat(estimatedLoad()).isEqualTo(0.12);
     }
 }
