@@ -11,7 +11,7 @@ import org.chatons.entraide.broker.counting.Visit;
 /**
  * Tells, for a request of {@code /go} or {@code /pick}, whether it may count as a user sent: a {@code HEAD} or a
  * browser's prefetch is no visit, and a network that spent its budget is sent without being counted. Reads the
- * method, the prefetch headers and the client's address, and keeps none of them.
+ * method, the prefetch and Fetch Metadata headers and the client's address, and keeps none of them.
  */
 @Singleton
 public final class Visits {
