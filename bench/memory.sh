@@ -11,14 +11,17 @@
 # Loopback only; about 7 minutes ("agent": about 2); stops everything it started and removes its files.
 #
 # Usage: bench/memory.sh [all|agent]
-# Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_SECONDS (120).
+# Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_SECONDS (120), BROKER_JAR
+# (broker/target/broker.jar; another build's jar to compare versions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 WHAT=${1:-all}
 BROKER_PORT=${BROKER_PORT:-18090}
 PADS_PORT=${PADS_PORT:-18091}
 AGENT_SECONDS=${AGENT_SECONDS:-120}
+BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
 # broker/Dockerfile's JAVA_OPTS, as the broker's unit has them.
 BROKER_FLAGS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 # A tighter heap for the broker, to see how much of the resident memory the heap limit decides.
@@ -36,19 +39,13 @@ if [ ! -f broker/target/broker.jar ] || [ ! -f bench/target/bench.jar ] || [ ! -
   ./mvnw -q -B -DskipTests package
 fi
 
-work=$(mktemp -d)
+[ -f "$BROKER_JAR" ] || { echo "no $BROKER_JAR" >&2; exit 1; }
+with_cleanup
 # The packaged launcher, with this build's jar where the package puts it in /usr/share.
 sed "s|/usr/share/entraide-probe-agent/probe-agent.jar|$PWD/probe-agent/target/probe-agent.jar|" \
   packaging/src/deb/probe-agent/probe-agent >"$work/probe-agent"
 chmod +x "$work/probe-agent"
 mkdir -p "$work/cache"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
 
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
@@ -60,7 +57,7 @@ $BENCH.FakeFederation members "$work" 104
 
 broker_start() { # FLAGS... -> sets broker, once it answers
   BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
-    java "$@" -jar broker/target/broker.jar >"$work/broker.log" 2>&1 &
+    java "$@" -jar "$BROKER_JAR" >"$work/broker.log" 2>&1 &
   broker=$!
   pids+=("$broker")
   for _ in $(seq 1 120); do
@@ -85,7 +82,7 @@ broker_run() { # LABEL FLAGS...
   $BENCH.FakeFederation report "http://127.0.0.1:$BROKER_PORT" 100 100 15 1 >/dev/null 2>&1
   echo "$(grep -c 'of 100 reports accepted' "$work/reports.log") report rounds, ${eligible:-no eligibleHosts figure}"
   printf '| broker, 10,000 hosts | `%s` | %s | %s | |\n' "${*:-(none)}" "$(mib "$(rss_kb "$broker")")" \
-    "$(mib "$(hwm_kb "$broker")")" >>"$work/table"
+    "$(mib "$(hwm_kb "$broker")")" | tee -a "$work/table"
 }
 
 agent_config() { # MEMBER METRICS_PORT: 10 stand-in Etherpad hosts, a 15 s interval

@@ -7,10 +7,16 @@
 #
 # Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), ROUNDS, SECONDS_PER_RUN, CONNECTIONS,
 # THREADS, BROKER_JAVA_OPTS (default: the broker image's flags, -Xms64m -Xmx256m -XX:+UseSerialGC),
-# BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine).
+# BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine),
+# GO_HEADER (a request header for every /go/pad, e.g. "Accept-Language: fr-BE,fr;q=0.9" as browsers send it).
 # On a 2-core machine wrk and the server share the cores: the ratio to nginx is the figure to read.
 set -euo pipefail
+# wrk is one client on one address: left to its default, the broker would count its first 20 redirects a minute
+# and no more (the per-network budget), a cheaper path than real users from many networks take. Every redirect
+# counts here, unless PER_NETWORK says otherwise (20: the flood from one network).
+PER_NETWORK=${PER_NETWORK:-2000000000}
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 BROKER_PORT=${BROKER_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
@@ -34,26 +40,15 @@ if [ ! -f broker/target/broker.jar ] || [ ! -f bench/target/bench.jar ]; then
   ./mvnw -q -B -pl bench -am -DskipTests package
 fi
 [ -f "$BROKER_JAR" ] || { echo "no $BROKER_JAR" >&2; exit 1; }
-for port in "$BROKER_PORT" "$NGINX_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use: set BROKER_PORT / NGINX_PORT" >&2
-    exit 1
-  fi
-done
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+require_free_ports "BROKER_PORT / NGINX_PORT" "$BROKER_PORT" "$NGINX_PORT"
+extra_cleanup() {
   if [ -f "$work/nginx.pid" ]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+with_cleanup
 
 # The broker, with 2 members of 100 pad hosts each (capacities so large that no run fills them).
 java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation members "$work" 2
-BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
+BROKER_COUNTING_PER_NETWORK=$PER_NETWORK BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
   java $BROKER_JAVA_OPTS -jar "$BROKER_JAR" >"$work/broker.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
@@ -93,8 +88,13 @@ EOF
 "$NGINX" -c "$work/nginx.conf" -p "$work"
 for _ in $(seq 1 20); do [ -f "$work/nginx.pid" ] && break; sleep 0.2; done
 
+GO_HEADER=${GO_HEADER:-}
 run_wrk() { # URL SECONDS -> wrk output
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency "$1"
+  if [ -n "$GO_HEADER" ]; then
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -H "$GO_HEADER" "$1"
+  else
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency "$1"
+  fi
 }
 rps() { awk '/^Requests\/sec/ {print $2}'; }
 p99_ms() { # the 99 % line of wrk's latency distribution, in milliseconds

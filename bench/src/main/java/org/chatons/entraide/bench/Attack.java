@@ -2,7 +2,6 @@ package org.chatons.entraide.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,19 +45,15 @@ public final class Attack {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Simulate.options(args);
-        Path out = Path.of(options.getOrDefault("out", "bench/results"));
-        int seeds = Integer.parseInt(options.getOrDefault("seeds", "5"));
-        int threads = Integer.parseInt(options.getOrDefault("threads",
-                String.valueOf(Runtime.getRuntime().availableProcessors())));
+        RunOptions run = RunOptions.of(args);
+        Map<String, String> options = run.options();
+        Path out = run.out();
+        int seeds = run.seeds();
+        int threads = run.threads();
         double load = Double.parseDouble(options.getOrDefault("load", "0.6"));
         int brokers = Integer.parseInt(options.getOrDefault("brokers", "1"));
         Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
-        Scenario base = Scenario.standard(50, 30, brokers, Sessions.EXPONENTIAL, load);
-        if (options.containsKey("minutes")) {
-            String[] m = options.get("minutes").split(":");
-            base = base.withTimes(Duration.ofMinutes(Long.parseLong(m[0])), Duration.ofMinutes(Long.parseLong(m[1])));
-        }
+        Scenario base = run.timed(Scenario.standard(50, 30, brokers, Sessions.EXPONENTIAL, load));
         List<Scenario> scenarios = new ArrayList<>();
         for (boolean flash : new boolean[] {true, false}) {
             for (Bots bots : attacks()) {

@@ -213,6 +213,7 @@ public final class Simulate {
         };
     }
 
+    /** {@code --name value} pairs, in order. */
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {

@@ -31,6 +31,12 @@ public final class Fixtures {
                 confirmedUntil, "FR", List.of("fr"));
     }
 
+    /** A member in that country, speaking those languages. */
+    public static Member member(String id, String country, String... languages) {
+        return new Member(id, "Member " + id, Sha256.hex("token-" + id), List.of(id + ".example.org", "localhost"),
+                LocalDate.parse("2027-06-30"), country, List.of(languages));
+    }
+
     /** An UP host accepting users, with the given users and capacity, under the member's domain. */
     public static HostReport host(String member, String id, String service, int activeUsers, int capacity) {
         return new HostReport(id, service, "etherpad", "https://" + id + "." + member + ".example.org/",

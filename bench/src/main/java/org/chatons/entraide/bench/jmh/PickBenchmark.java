@@ -14,6 +14,8 @@ import org.chatons.entraide.bench.sim.Contender;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.selection.Dispatcher;
+import org.chatons.entraide.broker.selection.NearFirst;
+import org.chatons.entraide.broker.selection.Nearby;
 import org.chatons.entraide.broker.selection.Pick;
 import org.chatons.entraide.broker.selection.PickListener;
 import org.chatons.entraide.broker.selection.Policies;
@@ -37,9 +39,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * One {@code Dispatcher.pick} among n hosts of one service, as {@code /go/pad} does it, on the broker's real
  * registry and rules: the common case, where no report arrived since the previous pick.
  *
- * <p>Hosts are spread over members of 100 hosts each, with loads between 0 and 0.8. Capacities are in the
+ * <p>Hosts are spread over at least five members, of at most 100 hosts each, with loads between 0 and 0.8. Capacities are in the
  * hundreds of millions so the benchmark's own picks never fill a host and change what is measured (a pick costs
  * the same whatever the capacity). {@code least-loaded} is there to show what a look at every host costs.
+ * {@code near}: {@code anywhere} is a pick with no preference; {@code BE} prefers the hosts in Belgium (one member
+ * in five is there), as {@code /go?near=BE} or a browser saying fr-BE does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -57,17 +61,22 @@ public class PickBenchmark {
     @Param({"d-choices", "least-loaded"})
     String policy;
 
+    @Param({"anywhere", "BE"})
+    String near;
+
+    Nearby nearby;
+
     Dispatcher dispatcher;
 
     @Setup(Level.Trial)
     public void setUp() {
         SplittableRandom random = new SplittableRandom(1);
         HostRegistry registry = new HostRegistry(Contender.brokerDefault(2).counting(1));
-        int perMember = Math.min(hosts, 100);
+        int perMember = Math.max(1, Math.min(hosts / 5, 100));
         for (int m = 0; m < hosts / perMember; m++) {
             String id = "member-" + m;
             Member member = new Member(id, id, "0".repeat(64), List.of(id + ".example.org"),
-                    LocalDate.of(2099, 12, 31), "FR", List.of("fr"));
+                    LocalDate.of(2099, 12, 31), m % 5 == 1 ? "BE" : "FR", List.of("fr"));
             HostReport[] reports = new HostReport[perMember];
             for (int h = 0; h < perMember; h++) {
                 int capacity = 100_000_000 + random.nextInt(900_000_000);
@@ -81,14 +90,15 @@ public class PickBenchmark {
         Clock clock = Clock.fixed(NOW.plusSeconds(10), ZoneOffset.UTC);
         EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneOffset.UTC);
         dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
-                Policies.byName(policy, 2, 1), clock, new SplittableRandom(2), PickListener.NONE);
-        if (!(dispatcher.pick("pad") instanceof Pick.Sent)) {
+                Policies.byName(policy, 2, 1), clock, new SplittableRandom(2), PickListener.NONE, new NearFirst(0.01));
+        nearby = near.equals("anywhere") ? Nearby.ANYWHERE : new Nearby(near, "fr");
+        if (!(dispatcher.pick("pad", nearby) instanceof Pick.Sent)) {
             throw new IllegalStateException("no host eligible: the benchmark would measure the wrong path");
         }
     }
 
     @Benchmark
     public Pick pick() {
-        return dispatcher.pick("pad");
+        return dispatcher.pick("pad", nearby);
     }
 }

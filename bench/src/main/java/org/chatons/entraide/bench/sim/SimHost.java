@@ -22,11 +22,16 @@ final class SimHost {
     long globalSentAtReport;
 
     SimHost(int index, int capacity) {
+        this(index, capacity, "FR", "fr");
+    }
+
+    /** A host whose member is in that country and speaks that language. */
+    SimHost(int index, int capacity, String country, String language) {
         this.index = index;
         this.capacity = capacity;
         String id = String.format("m%03d", index);
         this.member = new Member(id, "Member " + index, "0".repeat(64), List.of(id + ".example.org"),
-                CONFIRMED_UNTIL, "FR", List.of("fr"));
+                CONFIRMED_UNTIL, country, List.of(language));
         this.key = new HostKey(id, "pad");
     }
 

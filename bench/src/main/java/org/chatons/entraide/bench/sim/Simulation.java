@@ -13,6 +13,8 @@ import org.chatons.entraide.broker.eligibility.FederationStatus;
 import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.selection.Dispatcher;
+import org.chatons.entraide.broker.selection.NearFirst;
+import org.chatons.entraide.broker.selection.Nearby;
 import org.chatons.entraide.broker.selection.Pick;
 import org.chatons.entraide.broker.selection.PickListener;
 import org.chatons.entraide.broker.selection.Policy;
@@ -79,23 +81,41 @@ public final class Simulation {
     private long aliveCapacity;
     private long globalSent;
     private final Recorder recorder;
+    /** The locality scenario's countries and how picks use them; null in the other scenarios. */
+    private final Locality locality;
+    private final SplittableRandom origins;
+    private final LocalityRecorder near;
 
     public Simulation(Scenario scenario, Contender contender, long seed) {
+        this(scenario, contender, seed, null);
+    }
+
+    /**
+     * A run where members and people are in countries ({@link Locality}); the same seed gives the same hosts,
+     * people and countries whether or not the picks say where each person is. The countries are drawn from a
+     * stream of their own, so the other draws are those of the run without them.
+     */
+    public Simulation(Scenario scenario, Contender contender, long seed, Locality locality) {
         this.scenario = scenario;
         this.contender = contender;
+        this.locality = locality;
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom setup = root.split();
         this.users = root.split();
         // Streams of their own, so adding bots or networks changes nothing of the users, hosts and crashes.
         this.networks = root.split();
         this.bots = root.split();
+        // And countries: a locality run is the same run with people and members placed.
+        this.origins = root.split();
+        int[] countryOf = locality == null ? null : locality.countries().assign(scenario.hosts(), origins);
         this.choices = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.hosts = new SimHost[scenario.hosts()];
         double logMin = Math.log(Scenario.CAPACITY_MIN);
         double logMax = Math.log(Scenario.CAPACITY_MAX);
         for (int i = 0; i < hosts.length; i++) {
             int capacity = (int) Math.round(Math.exp(logMin + (logMax - logMin) * setup.nextDouble()) / 10) * 10;
-            hosts[i] = new SimHost(i, capacity);
+            hosts[i] = locality == null ? new SimHost(i, capacity) : new SimHost(i, capacity,
+                    locality.countries().code(countryOf[i]), locality.countries().language());
             byKey.put(hosts[i].key, hosts[i]);
             aliveCapacity += capacity;
         }
@@ -120,12 +140,14 @@ public final class Simulation {
                 budgets.add(contender.budget(clock));
                 registries.add(registry);
                 dispatchers.add(new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock), policy,
-                        clock, new SplittableRandom(seed * 1_000_003L + b), PickListener.NONE));
+                        clock, new SplittableRandom(seed * 1_000_003L + b), PickListener.NONE,
+                        new NearFirst(locality == null ? 0 : locality.tolerance())));
             }
         }
         this.arrivalsPerSecond = scenario.offeredLoad() * aliveCapacity / Scenario.MEAN_SESSION.toSeconds();
         this.start = intervalMillis;
         this.recorder = new Recorder(scenario.warmUp().toMillis(), scenario.endMillis(), hosts.length);
+        this.near = locality == null ? null : new LocalityRecorder(locality.countries(), countryOf, hosts);
 
         for (SimHost h : hosts) {
             events.at(phases[h.index], () -> report(h, intervalMillis));
@@ -151,6 +173,11 @@ public final class Simulation {
         return recorder.result();
     }
 
+    /** What the run measured of locality, once it has run; null outside a locality scenario. */
+    public LocalityResult locality() {
+        return near == null ? null : near.result();
+    }
+
     private void poissonArrival() {
         arrive();
         double gapSeconds = -Math.log(1 - users.nextDouble()) / arrivalsPerSecond;
@@ -161,7 +188,7 @@ public final class Simulation {
     private void botArrival() {
         int broker = bots.nextInt(scenario.brokers());
         long network = scenario.bots().oneSource() ? BOT_NETWORK : bots.nextLong();
-        if (viaBroker(broker, network) != null && recorder.measuring(events.now())) {
+        if (viaBroker(broker, network, Nearby.ANYWHERE) != null && recorder.measuring(events.now())) {
             recorder.botsSent++;
         }
         double gapSeconds = -Math.log(1 - bots.nextDouble()) / (arrivalsPerSecond * scenario.bots().multiple());
@@ -177,7 +204,14 @@ public final class Simulation {
                 scenario.sessions().sample(Scenario.MEAN_SESSION.toSeconds(), users) * 1000));
         long now = events.now();
         boolean measured = recorder.measuring(now);
-        SimHost h = contender.waterFilling() ? waterFill() : viaBroker(broker, network);
+        int origin = locality == null ? -1 : locality.countries().origin(origins);
+        boolean roomAtHome = measured && origin >= 0 && near.hasRoom(hosts, origin);
+        Nearby from = origin < 0 || !locality.prefer() ? Nearby.ANYWHERE
+                : new Nearby(locality.countries().code(origin), locality.countries().language());
+        SimHost h = contender.waterFilling() ? waterFill() : viaBroker(broker, network, from);
+        if (measured && origin >= 0) {
+            near.arrival(origin, h, roomAtHome);
+        }
         if (h == null) {
             if (measured) {
                 recorder.turnedAway++;
@@ -216,10 +250,13 @@ public final class Simulation {
         return i < 0 ? null : hosts[i];
     }
 
-    /** The web layer's counting, then the broker's pick: a network over its budget is sent but not counted. */
-    private SimHost viaBroker(int broker, long network) {
+    /**
+     * The web layer's counting, then the broker's pick for someone from {@code from}: a network over its budget is
+     * sent but not counted.
+     */
+    private SimHost viaBroker(int broker, long network, Nearby from) {
         Visit visit = budgets.get(broker).admit(network) ? Visit.COUNTED : Visit.OVER_BUDGET;
-        Pick pick = dispatchers.get(broker).pick(SERVICE, visit);
+        Pick pick = dispatchers.get(broker).pick(SERVICE, visit, from);
         return pick instanceof Pick.Sent sent ? byKey.get(sent.host().key()) : null;
     }
 
@@ -262,10 +299,14 @@ public final class Simulation {
 
     private void sample() {
         recorder.sample(events.now(), hosts);
+        if (near != null && recorder.measuring(events.now())) {
+            near.sample(hosts);
+        }
         events.after(Scenario.SAMPLE_EVERY.toMillis(), this::sample);
     }
 
-    private static int[] shuffled(int n, SplittableRandom random) {
+    /** 0..n-1 in random order. */
+    static int[] shuffled(int n, SplittableRandom random) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;

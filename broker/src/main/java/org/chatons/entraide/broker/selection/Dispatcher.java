@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.selection;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,10 +38,18 @@ public final class Dispatcher {
     private final Clock clock;
     private final RandomGenerator random;
     private final PickListener listener;
+    private final NearFirst nearFirst;
     private final Map<String, Candidates> cache = new ConcurrentHashMap<>();
 
+    /** With hosts near a person preferred only while they are at most as full as the rest (tolerance 0). */
     public Dispatcher(HostRegistry registry, EligibilityRules rules, FederationStatus status, Policy policy,
                       Clock clock, RandomGenerator random, PickListener listener) {
+        this(registry, rules, status, policy, clock, random, listener, new NearFirst(0));
+    }
+
+    @Inject
+    public Dispatcher(HostRegistry registry, EligibilityRules rules, FederationStatus status, Policy policy,
+                      Clock clock, RandomGenerator random, PickListener listener, NearFirst nearFirst) {
         this.registry = registry;
         this.rules = rules;
         this.status = status;
@@ -48,23 +57,35 @@ public final class Dispatcher {
         this.clock = clock;
         this.random = random;
         this.listener = listener;
+        this.nearFirst = nearFirst;
     }
 
-    /** Chooses a host for one new user of the service and counts the user as sent there. */
+    /** Chooses a host for one new user of the service, with no preference, and counts the user as sent there. */
     public Pick pick(String service) {
-        return pick(service, Visit.COUNTED);
+        return pick(service, Visit.COUNTED, Nearby.ANYWHERE);
+    }
+
+    /** The same, preferring hosts near the person while they have room comparable to the rest ({@link NearFirst}). */
+    public Pick pick(String service, Nearby near) {
+        return pick(service, Visit.COUNTED, near);
+    }
+
+    /** The same for a request that is counted as the visit says, with no preference. */
+    public Pick pick(String service, Visit visit) {
+        return pick(service, visit, Nearby.ANYWHERE);
     }
 
     /**
-     * Chooses a host for one request of the service; only a {@link Visit#COUNTED} one is counted as a user sent
-     * there (the others are chosen the same way, so an uncounted person still lands on a host with room).
+     * Chooses a host for one request of the service, preferring hosts near the person while they have room
+     * comparable to the rest ({@link NearFirst}); only a {@link Visit#COUNTED} one is counted as a user sent there
+     * (the others are chosen the same way, so an uncounted person still lands on a host with room).
      */
-    public Pick pick(String service, Visit visit) {
+    public Pick pick(String service, Visit visit, Nearby near) {
         Instant now = clock.instant();
         Candidates candidates = candidates(service, now);
-        TrackedHost chosen = choose(candidates.eligible(), visit);
+        TrackedHost chosen = choose(candidates.eligible(), visit, near);
         if (chosen == null) {
-            chosen = choose(candidates.degraded(), visit);
+            chosen = choose(candidates.degraded(), visit, near);
         }
         Pick pick;
         if (chosen == null) {
@@ -79,8 +100,8 @@ public final class Dispatcher {
         return pick;
     }
 
-    private TrackedHost choose(Tier tier, Visit visit) {
-        int i = policy.choose(tier.pool(rules, registry), random);
+    private TrackedHost choose(Tier tier, Visit visit, Nearby near) {
+        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry), near, random);
         if (i < 0) {
             return null;
         }

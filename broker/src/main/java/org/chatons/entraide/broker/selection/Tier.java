@@ -26,6 +26,8 @@ final class Tier {
     private final long knownCapacity;
     private final AtomicInteger sentSinceSnapshot = new AtomicInteger();
     private final RedirectWeight<?> weight;
+    /** The hosts by country and language, made when a pick first asks for them (see {@link NearFirst}). */
+    private volatile Regions regions;
 
     Tier(List<TrackedHost> hosts, RedirectWeight<?> weight) {
         this.weight = weight;
@@ -51,16 +53,43 @@ final class Tier {
         return hosts[i];
     }
 
+    int size() {
+        return hosts.length;
+    }
+
     /** How much a counted redirect to the service counts now. */
     double weight() {
         return weight.value();
     }
 
-    /** Counts a user sent to host {@code i}, for {@link Pool#meanEstimatedLoad()}. */
+    /** Counts a user sent to host {@code i}, for {@link Pool#meanEstimatedLoad()} and the regions' fullness. */
     void sent(int i) {
-        if (hosts[i].host().loadKnown()) {
+        boolean known = hosts[i].host().loadKnown();
+        if (known) {
             sentSinceSnapshot.incrementAndGet();
         }
+        Regions made = regions;
+        if (made != null) {
+            made.sent(i, known);
+        }
+    }
+
+    /**
+     * The tier's hosts by country and by language. Made once, from the hosts' estimates at that moment, which
+     * count every user sent until then; the users sent after are counted by {@link #sent}.
+     */
+    Regions regions() {
+        Regions made = regions;
+        if (made == null) {
+            synchronized (this) {
+                made = regions;
+                if (made == null) {
+                    made = new Regions(hosts);
+                    regions = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** The tier as a pool: a host is admitted while it has not filled up or been drained since the snapshot. */
@@ -114,10 +143,15 @@ final class Tier {
 
             @Override
             public int sampleByCapacity(RandomGenerator random) {
-                long target = random.nextLong(cumulativeCapacity[hosts.length - 1]);
-                int found = Arrays.binarySearch(cumulativeCapacity, target + 1);
-                return found >= 0 ? found : -found - 1;
+                return Tier.sampleByCapacity(cumulativeCapacity, random);
             }
         };
+    }
+
+    /** An index drawn with probability proportional to its capacity, from the running sums of the capacities. */
+    static int sampleByCapacity(long[] cumulativeCapacity, RandomGenerator random) {
+        long target = random.nextLong(cumulativeCapacity[cumulativeCapacity.length - 1]);
+        int found = Arrays.binarySearch(cumulativeCapacity, target + 1);
+        return found >= 0 ? found : -found - 1;
     }
 }

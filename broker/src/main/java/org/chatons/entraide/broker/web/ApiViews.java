@@ -9,6 +9,7 @@ import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
 import org.chatons.entraide.broker.registry.Host;
+import org.chatons.entraide.broker.selection.Nearby;
 
 /** The JSON shapes of the public API, built from the domain types. */
 final class ApiViews {
@@ -67,14 +68,24 @@ final class ApiViews {
     record HostList(String service, List<HostView> hosts) {
     }
 
-    /** The host chosen for one new user. */
+    /**
+     * The host chosen for one new user, its member's country, and what the choice preferred: {@code near} is the
+     * country and language asked for (either null when none was), as {@code /go} would have read them.
+     */
     @Serdeable
-    record PickView(String service, String member, String memberName, String host, String url, String software) {
+    record PickView(String service, String member, String memberName, String country, String host, String url,
+                    String software, Preference near) {
 
-        static PickView of(Host h) {
-            return new PickView(h.service(), h.member().id(), h.member().name(), h.key().host(), h.report().url(),
-                    h.report().software());
+        static PickView of(Host h, Nearby near) {
+            return new PickView(h.service(), h.member().id(), h.member().name(), h.member().country(), h.key().host(),
+                    h.report().url(), h.report().software(), new Preference(near.country(), near.language()));
         }
+    }
+
+    /** The country and language a pick preferred; null where it preferred none. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Preference(@Nullable String country, @Nullable String language) {
     }
 
     /** The answer to a drain or undrain. */

@@ -20,13 +20,14 @@ import org.chatons.entraide.broker.selection.Pick;
 /**
  * {@code GET /go/{service}}: sends a new user to a host. Reads nothing of the request but the service, whether it is
  * a visit at all ({@link Visits}: the method, the prefetch headers, the client's network for its budget, used and
- * dropped) and, to answer a refusal in the person's language, Accept and Accept-Language: no cookie, no user agent,
- * nothing kept.
+ * dropped), where the person would rather go ({@code ?near=}, {@code ?lang=}, Accept-Language: {@link Locality})
+ * and, to answer a refusal in the person's language, Accept: no cookie, no user agent, nothing kept.
  *
  * <p>What an anonymous client can change for others: the count of users sent to a host, which decides who is FULL.
  * One client counts at most its network's budget ({@code broker.counting.per-network}); many clients count only
  * as much as the hosts' reports confirm that redirects become users ({@code counting.RedirectWeight}); a
- * {@code HEAD}, a prefetch or a crawler that reads robots.txt counts nothing.
+ * {@code HEAD}, a prefetch or a crawler that reads robots.txt counts nothing. Where a client says it is changes
+ * only which hosts are tried first for its own redirect, within the same counts.
  */
 @Controller
 public class GoController {
@@ -40,10 +41,11 @@ public class GoController {
     private final FederationStatus status;
     private final HttpDate date;
     private final Visits visits;
+    private final Locality locality;
 
     public GoController(ServiceCatalogue catalogue, Dispatcher dispatcher, BrokerMetrics metrics, BrokerConfig config,
                         PickerPages pages, Languages languages, FederationStatus status, HttpDate date,
-                        Visits visits) {
+                        Visits visits, Locality locality) {
         this.visits = visits;
         this.catalogue = catalogue;
         this.dispatcher = dispatcher;
@@ -53,6 +55,7 @@ public class GoController {
         this.languages = languages;
         this.status = status;
         this.date = date;
+        this.locality = locality;
     }
 
     /**
@@ -75,7 +78,7 @@ public class GoController {
             metrics.notAVisit(service, visit);
             return Answers.prefetchRefused();
         }
-        Pick pick = dispatcher.pick(service, visit);
+        Pick pick = dispatcher.pick(service, visit, locality.of(request));
         if (pick instanceof Pick.Sent sent) {
             metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
             return HttpResponse.status(HttpStatus.FOUND)

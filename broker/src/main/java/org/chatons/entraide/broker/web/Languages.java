@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.locale.CompositeHttpLocaleResolver;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
+import org.chatons.entraide.broker.i18n.MessagesFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Optional;
 public class Languages implements HttpLocaleResolver {
 
     public static final Locale DEFAULT = Locale.FRENCH;
-    public static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+    public static final List<Locale> SUPPORTED = MessagesFactory.LANGUAGES;
     private static final List<String> TAGS = SUPPORTED.stream().map(Locale::getLanguage).toList();
 
     @Override

@@ -15,9 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.ServiceState;
+import org.chatons.entraide.broker.i18n.Messages;
+import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.broker.members.MemberDirectory;
+import org.chatons.entraide.broker.registry.HostRegistry;
 
 /**
  * Renders the picker's pages with the headers every one of them needs. A page is rendered here, through
@@ -30,16 +35,26 @@ public class PickerPages {
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
 
     private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
+    private final Locality locality;
+    private final Messages messages;
+    private final MemberDirectory members;
+    private final HostRegistry registry;
 
-    PickerPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
+    PickerPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer, Locality locality,
+                Messages messages, MemberDirectory members, HostRegistry registry) {
         this.renderer = renderer;
+        this.locality = locality;
+        this.messages = messages;
+        this.members = members;
+        this.registry = registry;
     }
 
     /** A page: no caching of live data, no referrer leaked to the hosts a person goes to. */
     MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, String view, Locale locale,
                                 Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
-        all.put("page", PickerViews.Page.of(locale));
+        all.put("page", PickerViews.Page.of(locale, NearView.of(locality.of(request), Locality.chosen(request), locale,
+                messages, knownMembers())));
         Writable html = renderer.render(new ModelAndView<>(view, all), request, MediaType.TEXT_HTML)
                 .orElseThrow(() -> new IllegalStateException("no renderer for the view " + view));
         return HttpResponse.status(status).body(html)
@@ -60,6 +75,11 @@ public class PickerPages {
                 "service", PickerViews.Card.of(service, state, locale), "unavailable", unavailable,
                 "others", state.hosts().size() - unavailable.size()))
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+    }
+
+    /** The members file's members, and those the hosts came from (ChatonsInfos declares members of its own). */
+    private List<Member> knownMembers() {
+        return Stream.concat(members.all().stream(), registry.all().map(t -> t.host().member())).distinct().toList();
     }
 
     MutableHttpResponse<?> notFound(HttpRequest<?> request, Locale locale) {

@@ -13,13 +13,18 @@ final class PickerViews {
     private PickerViews() {
     }
 
-    /** Language of the page and of the switch link, and the query string links carry to keep it. */
-    record Page(String lang, String otherLang, String otherLangName, String query) {
+    /**
+     * Language of the page and of the switch link, the person's "near me" choice, and the query strings links
+     * carry to keep both ({@code query}) or to switch the language and keep the choice ({@code otherQuery}).
+     */
+    record Page(String lang, String otherLang, String otherLangName, String query, String otherQuery,
+                NearView near) {
 
-        static Page of(Locale locale) {
+        static Page of(Locale locale, NearView near) {
             Locale other = Languages.other(locale);
             return new Page(locale.getLanguage(), other.getLanguage(), capitalized(other.getDisplayLanguage(other)),
-                    "?lang=" + locale.getLanguage());
+                    "?lang=" + locale.getLanguage() + near.query(), "?lang=" + other.getLanguage() + near.query(),
+                    near);
         }
     }
 
@@ -43,7 +48,7 @@ final class PickerViews {
                    boolean loadKnown, int loadPercent, String url, boolean measured) {
 
         static HostRow of(HostState h, Locale locale) {
-            String country = new Locale("", h.host().member().country()).getDisplayCountry(locale);
+            String country = NearView.countryName(h.host().member().country(), locale);
             return new HostRow(h.host().member().name(), country, h.host().report().software(), state(h),
                     h.eligible(), h.host().loadKnown(),
                     (int) Math.round(Math.min(1.0, Math.max(0, h.estimatedLoad())) * 100), h.host().report().url(),

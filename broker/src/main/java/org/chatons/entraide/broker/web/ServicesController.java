@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.web;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Head;
@@ -15,6 +16,7 @@ import org.chatons.entraide.broker.counting.Visit;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
 import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.selection.Dispatcher;
+import org.chatons.entraide.broker.selection.Nearby;
 import org.chatons.entraide.broker.selection.Pick;
 
 /** The public JSON API: services, their hosts, and picks for pickers on other sites. */
@@ -28,9 +30,11 @@ public class ServicesController {
     private final Clock clock;
     private final Visits visits;
     private final BrokerMetrics metrics;
+    private final Locality locality;
 
     public ServicesController(ServiceCatalogue catalogue, FederationStatus status, Dispatcher dispatcher,
-                              BrokerConfig config, Clock clock, Visits visits, BrokerMetrics metrics) {
+                              BrokerConfig config, Clock clock, Visits visits, BrokerMetrics metrics,
+                              Locality locality) {
         this.visits = visits;
         this.metrics = metrics;
         this.catalogue = catalogue;
@@ -38,6 +42,7 @@ public class ServicesController {
         this.dispatcher = dispatcher;
         this.config = config;
         this.clock = clock;
+        this.locality = locality;
     }
 
     @Get
@@ -55,8 +60,10 @@ public class ServicesController {
     }
 
     /**
-     * The same choice as {@code /go}, as JSON, counted the same way: the user is counted as sent there, within the
-     * client network's budget, and a {@code HEAD} or a prefetch counts no one (see {@link GoController}).
+     * The same choice as {@code /go}, as JSON, with the same {@code near} and {@code lang} parameters (else the
+     * caller's Accept-Language), counted the same way: the user is counted as sent there, within the client
+     * network's budget, and a {@code HEAD} or a prefetch counts no one (see {@link GoController}). A parameter that
+     * is not a code is a 400, and counts no one.
      */
     @Get("/{service}/pick")
     @Head("/{service}/pick")
@@ -64,14 +71,22 @@ public class ServicesController {
         if (catalogue.find(service).map(Service::id).isEmpty()) {
             return Answers.unknownService(service);
         }
+        Nearby near;
+        try {
+            near = locality.strictly(request);
+        } catch (Locality.BadParameter e) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "/problems/bad-parameter", "Bad parameter", e.getMessage())
+                    .response();
+        }
         Visit visit = visits.of(request);
         if (visit == Visit.PREFETCH) {
             metrics.notAVisit(service, visit);
             return Answers.prefetchRefused();
         }
-        Pick pick = dispatcher.pick(service, visit);
+        Pick pick = dispatcher.pick(service, visit, near);
         if (pick instanceof Pick.Sent sent) {
-            return HttpResponse.ok(ApiViews.PickView.of(sent.host())).header(HttpHeaders.CACHE_CONTROL, "no-store");
+            return HttpResponse.ok(ApiViews.PickView.of(sent.host(), near))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return Answers.noHost((Pick.NoHost) pick, config.retryAfter());
     }

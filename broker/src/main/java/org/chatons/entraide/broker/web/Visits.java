@@ -1,6 +1,5 @@
 package org.chatons.entraide.broker.web;
 
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -28,7 +27,9 @@ public final class Visits {
     }
 
     public Visit of(HttpRequest<?> request) {
-        if (request.getMethod() == HttpMethod.HEAD) {
+        // A HEAD reaches the controllers as a GET that says it was a HEAD (EveryAnswer): its answer then has the
+        // headers of a GET's.
+        if (EveryAnswer.wasHead(request)) {
             return Visit.HEAD;
         }
         if (isPrefetch(request)) {

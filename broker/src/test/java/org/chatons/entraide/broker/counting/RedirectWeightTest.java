@@ -115,7 +115,8 @@ class RedirectWeightTest {
             sent++;
         }
         assertThat(weight.value()).as("within the allowed rate").isEqualTo(1.0);
-        for (int i = 0; i < 200; i++) {
+        // Up to a whole number of RESUM in that second, when the rate is summed up again.
+        while (sent < 200 || sent % RedirectWeight.RESUM != 0) {
             weight.sent(now);
             sent++;
         }

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -174,6 +178,100 @@ class PickerBrowserTest extends BrokerTestBase {
         } finally {
             browser.manage().window().setSize(size);
         }
+    }
+
+    @Test
+    void theNearChoiceIsLabelledWorksWithTheKeyboardAndTheLinksCarryIt() throws IOException {
+        // Belgium has the room: its host at 10 % against 20 % for all.
+        report("alpha", standIn("alpha", "pad-open-a", "pad", 10, 100, HostStatus.UP),
+                standIn("alpha", "pad-busy", "pad", 40, 100, HostStatus.UP));
+        report("beta", standIn("beta", "pad-open-b", "pad", 10, 100, HostStatus.UP));
+        open("/");
+        WebElement near = browser.findElement(By.id("near"));
+
+        // The browser says fr-FR: France comes preselected, and the control is named by its label.
+        assertThat(new Select(near).getFirstSelectedOption().getText()).isEqualTo("France");
+        assertThat(near.getAccessibleName()).isEqualTo("Près de chez moi");
+        assertThat(browser.findElement(By.cssSelector("label[for=near]")).getText()).isEqualTo("Près de chez moi");
+        assertThat(browser.findElement(By.cssSelector("form.near button")).getAccessibleName()).isEqualTo("Choisir");
+
+        // Keyboard only: Tab to the list, pick Belgium, Tab to the button, Enter.
+        tabTo(e -> "near".equals(e.getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys("Belgique");
+        assertThat(browser.switchTo().activeElement().getCssValue("outline-style")).isEqualTo("solid");
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Choisir");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        screenshot("home-near-be");
+
+        assertThat(browser.getCurrentUrl()).endsWith("/?near=BE&lang=fr");
+        assertThat(new Select(browser.findElement(By.id("near"))).getFirstSelectedOption().getText())
+                .isEqualTo("Belgique");
+        assertThat(browser.findElement(By.linkText("Ouvrir un pad")).getAttribute("href")).endsWith("/go/pad?lang=fr&near=BE");
+        assertThat(browser.findElement(By.linkText("English")).getAttribute("href")).endsWith("?lang=en&near=BE");
+        Set<String> landedOn = new HashSet<>();
+        for (int k = 0; k < 3; k++) {
+            browser.findElement(By.linkText("Ouvrir un pad")).click();
+            landedOn.add(browser.findElement(By.id("host")).getText());
+            browser.navigate().back();
+        }
+        assertThat(landedOn).containsExactly("pad-open-b");
+
+        // The service page says which country comes first, and offers anywhere.
+        browser.findElement(By.linkText("Voir qui propose : Pad")).click();
+        screenshot("service-pad-near-be");
+        assertThat(browser.findElement(By.cssSelector(".near-first")).getText())
+                .startsWith("Vous êtes envoyé·e d’abord chez les membres en Belgique, puis chez ceux qui parlent français");
+        browser.findElement(By.linkText("Chercher partout")).click();
+        assertThat(new Select(browser.findElement(By.id("near"))).getFirstSelectedOption().getText())
+                .isEqualTo("N’importe où");
+    }
+
+    @Test
+    void frenchApostrophesAndPluralsReadAsWritten() throws IOException {
+        report("alpha", standIn("alpha", "pad-open-a", "pad", 10, 100, HostStatus.UP),
+                standIn("alpha", "short-full", "shortener", 95, 100, HostStatus.UP),
+                standIn("alpha", "visio-full", "visio", 99, 100, HostStatus.UP));
+        report("beta", standIn("beta", "pad-open-b", "pad", 20, 100, HostStatus.UP),
+                standIn("beta", "short-open", "shortener", 10, 100, HostStatus.UP));
+        report("delta", standIn("delta", "images-d", "images", 10, 100, HostStatus.UP));
+        open("/");
+        screenshot("home-fr-plurals");
+
+        assertThat(cardText("Raccourcisseur d'adresses")).contains("1 membre peut vous accueillir maintenant")
+                .contains("Voir qui propose : Raccourcisseur d'adresses");
+        assertThat(cardText("Pad")).contains("2 membres peuvent vous accueillir maintenant");
+        assertThat(cardText("Visioconférence")).contains("Aucun membre ne peut vous accueillir en ce moment");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("(s)", "dadresses");
+
+        open("/services/images");
+        assertThat(browser.getTitle()).isEqualTo("Partage d'images · Entraide");
+        assertThat(browser.findElement(By.cssSelector("td.use a")).getText())
+                .isEqualTo("Aller chez L'Atelier \"{0}\" <b>&amp; Cie</b>");
+
+        report("beta", standIn("beta", "pad-open-b", "pad", 20, 100, HostStatus.UP),
+                standIn("beta", "short-open", "shortener", 90, 100, HostStatus.UP));
+        open("/go/shortener");
+        screenshot("no-host-shortener-fr");
+        assertThat(browser.getTitle()).isEqualTo("Raccourcisseur d'adresses : aucun membre disponible pour le moment · Entraide");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Raccourcisseur d'adresses : aucun membre disponible pour le moment");
+        assertThat(browser.findElement(By.cssSelector(".near-first")).getText())
+                .startsWith("Aucun membre ne peut vous accueillir, ni en France ni ailleurs.");
+    }
+
+    String cardText(String name) {
+        return browser.findElements(By.cssSelector(".card")).stream()
+                .filter(card -> card.findElement(By.tagName("h2")).getText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no card " + name)).getText();
+    }
+
+    /** Presses Tab from where the focus is (a page just opened: its start) until it is on the one wanted. */
+    void tabTo(java.util.function.Predicate<WebElement> wanted) {
+        for (int k = 0; k < 20 && !wanted.test(browser.switchTo().activeElement()); k++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(wanted.test(browser.switchTo().activeElement())).as("reached with Tab").isTrue();
     }
 
     @Test

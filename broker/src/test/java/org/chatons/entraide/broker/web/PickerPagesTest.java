@@ -55,7 +55,7 @@ class PickerPagesTest extends BrokerTestBase {
                 .contains("<h2>Pad</h2>").contains("<h2>Visioconférence</h2>").doesNotContain("<h2>Sondage</h2>")
                 .contains("1 membre peut vous accueillir maintenant")
                 .containsPattern("href=\"/go/pad\\?lang=fr\"\\s+rel=\"nofollow\">Ouvrir un pad</a>")
-                .contains("À la place de Google Docs");
+                .contains("Une alternative à Google Docs");
         // visio has no eligible host: no dead button, a sentence instead.
         assertThat(home.body()).doesNotContain("/go/visio").contains("Aucun membre ne peut vous accueillir");
     }

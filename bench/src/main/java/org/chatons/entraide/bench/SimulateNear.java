@@ -1,0 +1,105 @@
+package org.chatons.entraide.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.chatons.entraide.bench.report.LocalityTables;
+import org.chatons.entraide.bench.sim.Contender;
+import org.chatons.entraide.bench.sim.Countries;
+import org.chatons.entraide.bench.sim.Locality;
+import org.chatons.entraide.bench.sim.LocalityResult;
+import org.chatons.entraide.bench.sim.RunResult;
+import org.chatons.entraide.bench.sim.Scenario;
+import org.chatons.entraide.bench.sim.Sessions;
+import org.chatons.entraide.bench.sim.Simulation;
+import org.chatons.entraide.bench.sim.Summary;
+
+/**
+ * The locality scenario (issue 13): members in four countries with uneven capacity, people arriving from each in
+ * given shares ({@link Countries#standard()}); the broker's default policy choosing as today (no preference) and
+ * preferring the person's country with each tolerance given, on the same hosts and people. Writes
+ * {@code locality.md} into the output folder.
+ *
+ * <pre>
+ * java -cp bench/target/bench.jar org.chatons.entraide.bench.SimulateNear --out bench/results
+ *   [--seeds 5] [--brokers 1,4] [--tolerances 0,0.005,0.01,0.02] [--threads N] [--minutes WARMUP:MEASURED]
+ * </pre>
+ */
+public final class SimulateNear {
+
+    /** One run's results. */
+    private record Done(RunResult balance, LocalityResult near) {
+    }
+
+    private SimulateNear() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RunOptions options = RunOptions.of(args);
+        Path out = options.out();
+        int seeds = options.seeds();
+        Countries countries = Countries.standard();
+        List<Locality> localities = new ArrayList<>(List.of(new Locality(countries, false, 0)));
+        for (String t : options.get("tolerances", "0,0.005,0.01,0.02").split(",")) {
+            localities.add(new Locality(countries, true, Double.parseDouble(t)));
+        }
+        Contender contender = Contender.brokerDefault(Contender.DEFAULT_CHOICES);
+        Files.createDirectories(out);
+
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        Map<Scenario, Map<Locality, List<Future<Done>>>> futures = new LinkedHashMap<>();
+        for (String b : options.get("brokers", "1,4").split(",")) {
+            Scenario base = Scenario.standard(50, 30, Integer.parseInt(b), Sessions.EXPONENTIAL, 0.6);
+            Scenario s = options.timed(new Scenario("near-" + base.id(), base.hosts(), base.intervalSeconds(),
+                    base.brokers(), base.sessions(), base.offeredLoad(), base.flashFraction(), base.crashFraction(),
+                    base.warmUp(), base.measured(), base.bots()));
+            Map<Locality, List<Future<Done>>> byLocality = new LinkedHashMap<>();
+            for (Locality locality : localities) {
+                List<Future<Done>> runs = new ArrayList<>();
+                for (int seed = 1; seed <= seeds; seed++) {
+                    long fixedSeed = seed;
+                    Scenario scenario = s;
+                    runs.add(pool.submit(() -> {
+                        Simulation simulation = new Simulation(scenario, contender, fixedSeed, locality);
+                        RunResult balance = simulation.run();
+                        return new Done(balance, simulation.locality());
+                    }));
+                }
+                byLocality.put(locality, runs);
+            }
+            futures.put(s, byLocality);
+        }
+
+        StringBuilder md = new StringBuilder("# Locality: people sent near them\n\n")
+                .append("Written by `org.chatons.entraide.bench.SimulateNear` (see BENCHMARKS.md): ").append(seeds)
+                .append(" seeds; the broker's default policy (").append(contender.label()).append("), as in the")
+                .append(" standard scenarios but with members in four countries and people from each.\n");
+        for (var entry : futures.entrySet()) {
+            Scenario s = entry.getKey();
+            List<LocalityTables.Row> rows = new ArrayList<>();
+            for (var byLocality : entry.getValue().entrySet()) {
+                List<RunResult> balance = new ArrayList<>();
+                List<LocalityResult> near = new ArrayList<>();
+                for (Future<Done> f : byLocality.getValue()) {
+                    balance.add(f.get().balance());
+                    near.add(f.get().near());
+                }
+                rows.add(new LocalityTables.Row(byLocality.getKey(), Summary.of(s, contender, balance), near));
+            }
+            md.append("\n## ").append(s.describe()).append(", four countries\n\n")
+                    .append(LocalityTables.choices(rows, countries)).append('\n')
+                    .append(LocalityTables.countries(rows, countries));
+            System.out.printf("%-28s done after %.0f s%n", s.id(), (System.nanoTime() - started) / 1e9);
+        }
+        pool.shutdown();
+        Files.writeString(out.resolve("locality.md"), md.toString());
+        System.out.printf("Wrote %s in %.0f s%n", out.resolve("locality.md"), (System.nanoTime() - started) / 1e9);
+    }
+}

@@ -1,0 +1,52 @@
+package org.chatons.entraide.broker.selection;
+
+/**
+ * Where a person would rather be sent, as far as the request says it: a country (their explicit choice on the
+ * picker, or the region of their browser's language) and a language. Never their address: the broker does not
+ * locate anyone. Either may be absent; {@link #ANYWHERE} has neither.
+ *
+ * @param country   ISO 3166 code in capitals ({@code BE}), or null for no preferred country
+ * @param language  ISO 639 code in lower case ({@code fr}), or null for no preferred language
+ */
+public record Nearby(String country, String language) {
+
+    /** No preference: the choice among all eligible hosts. */
+    public static final Nearby ANYWHERE = new Nearby(null, null);
+
+    public Nearby {
+        if (country != null && !isCountry(country)) {
+            throw new IllegalArgumentException("country: '" + country + "' (expected: two capital letters, e.g. BE)");
+        }
+        if (language != null && !isLanguage(language)) {
+            throw new IllegalArgumentException("language: '" + language + "' (expected: 2 or 3 small letters, e.g. fr)");
+        }
+    }
+
+    /** Whether a code is a country as {@link Nearby} takes it: {@code [A-Z]{2}}. */
+    public static boolean isCountry(String code) {
+        return code != null && code.length() == 2 && within(code, 'A', 'Z');
+    }
+
+    /** Whether a code is a language as {@link Nearby} takes it: {@code [a-z]{2,3}}. */
+    public static boolean isLanguage(String code) {
+        return code != null && code.length() >= 2 && code.length() <= 3 && within(code, 'a', 'z');
+    }
+
+    /** Checked by hand rather than by a regular expression: {@code /go} makes one of these on every redirect. */
+    private static boolean within(String code, char first, char last) {
+        for (int k = 0; k < code.length(); k++) {
+            if (code.charAt(k) < first || code.charAt(k) > last) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean anywhere() {
+        return country == null && language == null;
+    }
+
+    public Nearby withCountry(String other) {
+        return new Nearby(other, language);
+    }
+}
