@@ -1,9 +1,8 @@
 package org.chatons.entraide.probes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 
 /**
  * Defensive reading of the services' JSON: fields go missing across versions and some hold "N/A" where a number
@@ -14,9 +13,6 @@ public final class Json {
     /** Bodies larger than this are cut by the I/O side of a probe; no documented answer comes near it. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
-    // Immutable once built and thread-safe: shared rather than rebuilt for every probe.
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-
     private Json() {
     }
 
@@ -26,12 +22,16 @@ public final class Json {
             throw new UnreadableAnswer(what + ": answer larger than " + MAX_BODY_BYTES / 1024 + " KiB, not read");
         }
         try {
-            JsonNode node = MAPPER.readTree(answer.body());
-            if (node == null || node.isMissingNode()) {
+            JsonNode node = JsonTree.read(answer.body());
+            if (node.isMissingNode()) {
                 throw new UnreadableAnswer(what + ": empty answer");
             }
             return node;
-        } catch (JsonProcessingException e) {
+        } catch (StreamConstraintsException e) {
+            // Nested deeper than JsonTree.MAX_DEPTH, or a number or a name longer than the parser reads: say which.
+            String limit = e.getOriginalMessage().replaceFirst(", from `[^`]*`\\)", ")");
+            throw new UnreadableAnswer(what + ": too large to read (" + limit + ")");
+        } catch (IOException e) {
             throw new UnreadableAnswer(what + ": not JSON (\"" + answer.snippet() + "\")");
         }
     }

@@ -1,11 +1,6 @@
 package org.chatons.entraide.agent.reporting;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.agent.http.BoundedExchange;
+import org.chatons.entraide.probes.JsonTree;
 import org.chatons.entraide.protocol.Report;
 import org.chatons.entraide.protocol.WireRules;
 
@@ -26,10 +22,6 @@ import org.chatons.entraide.protocol.WireRules;
  */
 public final class BrokerClient {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
     /** A broker's answer is a small JSON document; anything longer is not read further. */
     private static final int MAX_ANSWER_BYTES = 8 * 1024;
 
@@ -63,11 +55,7 @@ public final class BrokerClient {
 
     /** Serialises a report as the broker reads it. */
     public static String toJson(Report report) {
-        try {
-            return JSON.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a report could not be serialised", e);
-        }
+        return ReportJson.write(report);
     }
 
     /**
@@ -112,14 +100,14 @@ public final class BrokerClient {
     /** The broker's own words: its problem's detail, else the start of the body. */
     static String describe(String body) {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = JsonTree.read(body);
             if (node != null && node.hasNonNull("detail")) {
                 return node.path("title").asText("") + ": " + node.path("detail").asText();
             }
             if (node != null && node.has("accepted")) {
                 return "accepted " + node.path("accepted").asText() + " hosts";
             }
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             // not JSON: fall through to the raw text
         }
         String flat = body.strip().replaceAll("\\s+", " ");
