@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /** The codes a person's preference is given in, checked by hand on every redirect: exactly as documented. */
-class NearbyTest {
+class NearbyCodesTest {
 
     @Test
     void aCountryIsTwoCapitalLettersFromAToZ() {
