@@ -111,6 +111,11 @@ final class Group {
             }
 
             @Override
+            public boolean measured(int k) {
+                return tier.measured(members[k]);
+            }
+
+            @Override
             public int capacity(int k) {
                 return tier.capacity(members[k]);
             }

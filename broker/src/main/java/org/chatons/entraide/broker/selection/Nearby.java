@@ -45,8 +45,4 @@ public record Nearby(String country, String language) {
     public boolean anywhere() {
         return country == null && language == null;
     }
-
-    public Nearby withCountry(String other) {
-        return new Nearby(other, language);
-    }
 }

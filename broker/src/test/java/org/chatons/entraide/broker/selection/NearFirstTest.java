@@ -183,11 +183,25 @@ class NearFirstTest {
     }
 
     @Test
-    void theToleranceIsAShareBetweenZeroAndOne() {
-        assertThatThrownBy(() -> new NearFirst(-0.1)).hasMessage("tolerance: -0.1 (expected: between 0 and 1)");
+    void aNearHostThatFilledUpSinceTheSnapshotIsNotChosenEvenOnItsLowReportedLoad() {
+        reportNow(france, host("hexagone", "pad-1", "pad", 8, 10), host("hexagone", "pad-2", "pad", 84, 100));
+        reportNow(belgium, host("wallonie", "pad-3", "pad", 84, 100));
+        // On reported loads alone, pad-1 (80 %) would take every French user; one user fills it (90 % >= 85 %).
+        Dispatcher dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
+                new LeastLoaded(false), clock, new SplittableRandom(1), PickListener.NONE, new NearFirst(0.1));
+        Nearby fromFrance = new Nearby("FR", "fr");
+
+        assertThat(((Pick.Sent) dispatcher.pick("pad", fromFrance)).host().key()).hasToString("hexagone/pad-1");
+        assertThat(((Pick.Sent) dispatcher.pick("pad", fromFrance)).host().key()).hasToString("hexagone/pad-2");
+    }
+
+    @Test
+    void theToleranceIsAShareBetweenZeroAndOneBothIncluded() {
+        assertThat(new NearFirst(0).tolerance()).isZero();
+        assertThat(new NearFirst(1).tolerance()).isEqualTo(1);
+        assertThatThrownBy(() -> new NearFirst(-0.01)).hasMessage("tolerance: -0.01 (expected: between 0 and 1)");
+        assertThatThrownBy(() -> new NearFirst(1.01)).hasMessage("tolerance: 1.01 (expected: between 0 and 1)");
         assertThatThrownBy(() -> new NearFirst(Double.NaN)).hasMessageContaining("expected: between 0 and 1");
-        assertThatThrownBy(() -> new Nearby("be", null)).hasMessageContaining("two capital letters");
-        assertThatThrownBy(() -> new Nearby(null, "French")).hasMessageContaining("small letters");
     }
 
     static int indexOf(TrackedHost[] hosts, String country) {

@@ -2,7 +2,20 @@ package org.chatons.entraide.broker.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.chatons.entraide.broker.Fixtures.host;
+import static org.chatons.entraide.broker.Fixtures.member;
+import static org.chatons.entraide.broker.Fixtures.report;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.chatons.entraide.broker.Fixtures;
+import org.chatons.entraide.broker.TestClock;
+import org.chatons.entraide.broker.eligibility.EligibilityRules;
+import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.broker.registry.HostRegistry;
 import org.junit.jupiter.api.Test;
 
 /** Between hosts of the same load, one its member's agent measures is preferred to one only declared in ChatonsInfos. */
@@ -45,5 +58,29 @@ class SourcePreferenceTest {
         comparison.offer(0);
         comparison.offer(1);
         assertThat(comparison.index()).isEqualTo(1);
+    }
+
+    @Test
+    void throughTheRegistryTheAgentsHostWinsWithOrWithoutAPreferenceForItsCountry() {
+        TestClock clock = new TestClock();
+        HostRegistry registry = new HostRegistry(Fixtures.counting());
+        EligibilityRules rules = new EligibilityRules(Duration.ofSeconds(90), 0.85, ZoneId.of("Europe/Paris"));
+        Member measured = member("mesure", "FR", "fr");
+        Member declared = member("declare", "FR", "fr");
+        Member belgium = member("wallonie", "BE", "fr");
+        registry.accept(measured, report("mesure", clock.instant(), host("mesure", "pad-1", "pad", 30, 100)),
+                clock.instant());
+        // At the same reported load and twice the capacity: it would win the tie were sources not compared.
+        assertThat(registry.acceptDeclared(declared, List.of(host("declare", "pad-2", "pad", 60, 200)),
+                clock.instant(), 300)).isTrue();
+        registry.accept(belgium, report("wallonie", clock.instant(), host("wallonie", "pad-3", "pad", 60, 100)),
+                clock.instant());
+        Dispatcher dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
+                new LeastLoaded(false), clock, random, PickListener.NONE, new NearFirst(0));
+
+        for (Nearby near : List.of(Nearby.ANYWHERE, new Nearby("FR", "fr"))) {
+            assertThat(((Pick.Sent) dispatcher.pick("pad", near)).host().key()).as(near.toString())
+                    .hasToString("mesure/pad-1");
+        }
     }
 }
