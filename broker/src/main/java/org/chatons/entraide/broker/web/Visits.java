@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.web;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -10,8 +11,9 @@ import org.chatons.entraide.broker.counting.Visit;
 
 /**
  * Tells, for a request of {@code /go} or {@code /pick}, whether it may count as a user sent: a {@code HEAD} or a
- * browser's prefetch is no visit, and a network that spent its budget is sent without being counted. Reads the
- * method, the prefetch and Fetch Metadata headers and the client's address, and keeps none of them.
+ * browser's prefetch is no visit, nor on {@code /go} a page's own request or a robot that names itself; a network that
+ * spent its budget is sent without being counted. Reads the method, the prefetch, Fetch Metadata and User-Agent
+ * headers and the client's address, and keeps none of them.
  */
 @Singleton
 public final class Visits {
@@ -28,14 +30,17 @@ public final class Visits {
 
     /**
      * For {@code /go}, which only a person's navigation should count: a page's own request (an image, a fetch, a
-     * frame) is no visit. A request without Fetch Metadata (an older browser, curl, a link preview) is taken as
-     * {@link #of} takes it.
+     * frame) is no visit, nor a robot that names itself ({@link Robots}). Any other request without Fetch Metadata
+     * (an older browser, a robot that passes for one) is taken as {@link #of} takes it.
      */
     public Visit ofNavigation(HttpRequest<?> request) {
         return classify(request, true);
     }
 
-    /** For {@code /pick}, which a partner's server or a page's script asks for a person. */
+    /**
+     * For {@code /pick}, which a partner's server (whatever its HTTP library calls itself) or a page's script asks
+     * for a person.
+     */
     public Visit of(HttpRequest<?> request) {
         return classify(request, false);
     }
@@ -51,6 +56,9 @@ public final class Visits {
         }
         if (navigationOnly && isEmbedded(request)) {
             return Visit.EMBEDDED;
+        }
+        if (navigationOnly && Robots.isRobot(request.getHeaders().get(HttpHeaders.USER_AGENT))) {
+            return Visit.ROBOT;
         }
         InetAddress client = addresses.of(request);
         return client == null || budget.admit(keys.of(client)) ? Visit.COUNTED : Visit.OVER_BUDGET;
