@@ -18,6 +18,9 @@ import org.chatons.entraide.broker.counting.Visit;
 @Singleton
 public final class Visits {
 
+    private static final String SEC_FETCH_MODE = "Sec-Fetch-Mode";
+    private static final String SEC_FETCH_DEST = "Sec-Fetch-Dest";
+
     private final ClientAddresses addresses;
     private final NetworkKeys keys;
     private final NetworkBudget budget;
@@ -54,11 +57,16 @@ public final class Visits {
         if (isPrefetch(request)) {
             return Visit.PREFETCH;
         }
-        if (navigationOnly && isEmbedded(request)) {
-            return Visit.EMBEDDED;
-        }
-        if (navigationOnly && Robots.isRobot(request.getHeaders().get(HttpHeaders.USER_AGENT))) {
-            return Visit.ROBOT;
+        if (navigationOnly) {
+            String mode = request.getHeaders().get(SEC_FETCH_MODE);
+            if (isEmbedded(mode, request.getHeaders().get(SEC_FETCH_DEST))) {
+                return Visit.EMBEDDED;
+            }
+            // A browser's navigation says so (every current browser sends Fetch Metadata): its User-Agent is not
+            // looked at.
+            if (mode == null && Robots.isRobot(request.getHeaders().get(HttpHeaders.USER_AGENT))) {
+                return Visit.ROBOT;
+            }
         }
         InetAddress client = addresses.of(request);
         return client == null || budget.admit(keys.of(client)) ? Visit.COUNTED : Visit.OVER_BUDGET;
@@ -79,9 +87,7 @@ public final class Visits {
      * Fetch Metadata (sent by every current browser, set by the browser alone): a mode other than
      * {@code navigate}, or a destination other than a top-level {@code document}.
      */
-    static boolean isEmbedded(HttpRequest<?> request) {
-        String mode = request.getHeaders().get("Sec-Fetch-Mode");
-        String dest = request.getHeaders().get("Sec-Fetch-Dest");
+    static boolean isEmbedded(String mode, String dest) {
         return mode != null && !mode.equalsIgnoreCase("navigate") || dest != null && !dest.equalsIgnoreCase("document");
     }
 
