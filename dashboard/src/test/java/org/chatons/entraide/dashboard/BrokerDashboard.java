@@ -91,8 +91,9 @@ final class BrokerDashboard {
                                 + "did not count in full, by reason: network (a network over its budget of counted "
                                 + "redirects: one noisy client, or every user behind a proxy missing from "
                                 + "broker.counting.trusted-proxies), unconfirmed (counted at the weight the reports "
-                                + "confirm, below 1: a flood from many networks, link previews), head, prefetch "
-                                + "and embedded (a page's own request for /go: no one sent).", 12, 8)
+                                + "confirm, below 1: a flood from many networks, link previews that pass for browsers), head, "
+                                + "prefetch, embedded (a page's own request for /go) and robot (a link preview, "
+                                + "search engine or script that names itself): no one sent.", 12, 8)
                         .query("sum by (service, reason) (rate(entraide_redirects_discounted_total{" + B
                                 + ", service=~\"$service\"}[$__rate_interval]))", "{{service}}: {{reason}}")
                         .unit("reqps").min(0))

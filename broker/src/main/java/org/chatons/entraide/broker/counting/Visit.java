@@ -15,7 +15,13 @@ public enum Visit {
      * in {@code Sec-Fetch-Dest} and {@code Sec-Fetch-Mode}, which pages cannot set). Answered as a redirect would be,
      * no one is sent: a popular page embedding {@code /go/pad} would otherwise count each of its visitors.
      */
-    EMBEDDED("embedded");
+    EMBEDDED("embedded"),
+    /**
+     * A robot that says what it is in its {@code User-Agent}: a fediverse server fetching a link preview, a chat
+     * app's preview, a search engine, a script. Answered as a redirect would be, no one is sent: a post linking to
+     * {@code /go/pad} makes every server that shows it fetch the link.
+     */
+    ROBOT("robot");
 
     private final String label;
 

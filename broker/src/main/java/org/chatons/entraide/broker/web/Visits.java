@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.web;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -10,11 +11,15 @@ import org.chatons.entraide.broker.counting.Visit;
 
 /**
  * Tells, for a request of {@code /go} or {@code /pick}, whether it may count as a user sent: a {@code HEAD} or a
- * browser's prefetch is no visit, and a network that spent its budget is sent without being counted. Reads the
- * method, the prefetch and Fetch Metadata headers and the client's address, and keeps none of them.
+ * browser's prefetch is no visit, nor on {@code /go} a page's own request or a robot that names itself; a network that
+ * spent its budget is sent without being counted. Reads the method, the prefetch, Fetch Metadata and User-Agent
+ * headers and the client's address, and keeps none of them.
  */
 @Singleton
 public final class Visits {
+
+    private static final String SEC_FETCH_MODE = "Sec-Fetch-Mode";
+    private static final String SEC_FETCH_DEST = "Sec-Fetch-Dest";
 
     private final ClientAddresses addresses;
     private final NetworkKeys keys;
@@ -28,14 +33,17 @@ public final class Visits {
 
     /**
      * For {@code /go}, which only a person's navigation should count: a page's own request (an image, a fetch, a
-     * frame) is no visit. A request without Fetch Metadata (an older browser, curl, a link preview) is taken as
-     * {@link #of} takes it.
+     * frame) is no visit, nor a robot that names itself ({@link Robots}). Any other request without Fetch Metadata
+     * (an older browser, a robot that passes for one) is taken as {@link #of} takes it.
      */
     public Visit ofNavigation(HttpRequest<?> request) {
         return classify(request, true);
     }
 
-    /** For {@code /pick}, which a partner's server or a page's script asks for a person. */
+    /**
+     * For {@code /pick}, which a partner's server (whatever its HTTP library calls itself) or a page's script asks
+     * for a person.
+     */
     public Visit of(HttpRequest<?> request) {
         return classify(request, false);
     }
@@ -49,8 +57,16 @@ public final class Visits {
         if (isPrefetch(request)) {
             return Visit.PREFETCH;
         }
-        if (navigationOnly && isEmbedded(request)) {
-            return Visit.EMBEDDED;
+        if (navigationOnly) {
+            String mode = request.getHeaders().get(SEC_FETCH_MODE);
+            if (isEmbedded(mode, request.getHeaders().get(SEC_FETCH_DEST))) {
+                return Visit.EMBEDDED;
+            }
+            // A browser's navigation says so (every current browser sends Fetch Metadata): its User-Agent is not
+            // looked at.
+            if (mode == null && Robots.isRobot(request.getHeaders().get(HttpHeaders.USER_AGENT))) {
+                return Visit.ROBOT;
+            }
         }
         InetAddress client = addresses.of(request);
         return client == null || budget.admit(keys.of(client)) ? Visit.COUNTED : Visit.OVER_BUDGET;
@@ -71,9 +87,7 @@ public final class Visits {
      * Fetch Metadata (sent by every current browser, set by the browser alone): a mode other than
      * {@code navigate}, or a destination other than a top-level {@code document}.
      */
-    static boolean isEmbedded(HttpRequest<?> request) {
-        String mode = request.getHeaders().get("Sec-Fetch-Mode");
-        String dest = request.getHeaders().get("Sec-Fetch-Dest");
+    static boolean isEmbedded(String mode, String dest) {
         return mode != null && !mode.equalsIgnoreCase("navigate") || dest != null && !dest.equalsIgnoreCase("document");
     }
 

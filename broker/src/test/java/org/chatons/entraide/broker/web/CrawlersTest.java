@@ -103,4 +103,25 @@ class CrawlersTest extends BrokerTestBase {
                 .header("Sec-Fetch-Dest", "empty").GET()).statusCode()).isEqualTo(200);
         assertThat(estimatedLoad()).isEqualTo(0.12);
     }
+
+    @Test
+    void aLinkPreviewOnGoIsAnsweredWithoutCountingAndAScriptAskingPickForAPersonCounts() {
+        report("alpha", host("alpha", "pad-1", "pad", 10, 100));
+
+        // What a Mastodon server fetches for the card of a post that links to /go/pad, and a chat app's preview.
+        for (String agent : List.of("http.rb/5.1.1 (Mastodon/4.2.10; +https://mastodon.example/)",
+                "Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)")) {
+            HttpResponse<String> preview = send(request("/go/pad").header("User-Agent", agent).GET());
+            assertThat(preview.statusCode()).as(agent).isEqualTo(302);
+            assertThat(preview.headers().firstValue("Location")).hasValue("https://pad-1.alpha.example.org/");
+        }
+        assertThat(estimatedLoad()).isEqualTo(0.1);
+        assertThat(get("/prometheus").body())
+                .containsPattern("entraide_redirects_discounted_total\\{reason=\"robot\",service=\"pad\"} 2");
+
+        // A partner's server asking /pick for a person with whatever its HTTP library is called.
+        assertThat(send(request("/api/v1/services/pad/pick").header("User-Agent", "python-requests/2.31.0").GET())
+                .statusCode()).isEqualTo(200);
+        assertThat(estimatedLoad()).isEqualTo(0.11);
+    }
 }
