@@ -15,6 +15,7 @@
 # flags), BROKER_JAR (broker/target/broker.jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 BROKER_PORT=${BROKER_PORT:-18095}
 MINUTES=${MINUTES:-10}
@@ -31,19 +32,8 @@ BENCH="java -cp bench/target/bench.jar org.chatons.entraide.bench.load"
 if [ ! -f broker/target/broker.jar ] || [ ! -f bench/target/bench.jar ]; then
   ./mvnw -q -B -pl bench -am -DskipTests package
 fi
-if (exec 3<>"/dev/tcp/127.0.0.1/$BROKER_PORT") 2>/dev/null; then
-  echo "port $BROKER_PORT is in use: set BROKER_PORT" >&2
-  exit 1
-fi
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+require_free_ports BROKER_PORT "$BROKER_PORT"
+with_cleanup
 
 $BENCH.FakeFederation members "$work" "$MEMBERS"
 # shellcheck disable=SC2086
