@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.chatons.entraide.dashboard.PromqlExpressions.Expression;
+import org.chatons.entraide.demo.BuiltJar;
 import org.chatons.entraide.demo.Federation;
 import org.chatons.entraide.demo.FederationOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * query and recording rule must also return series (a panel that stays empty on a running federation reads a
  * metric or label that does not exist); every rule must evaluate without error inside Prometheus.
  *
- * <p>Skipped where the {@code prometheus} binary is missing or the jars are not built (the reactor builds them
- * before this module's tests).
+ * <p>Skipped where the {@code prometheus} binary is missing or the jars are not built (a build that stops before
+ * {@code package}); fails where a jar is older than its sources. This module's pom names the broker and the agent so
+ * that {@code -pl dashboard -am} packages them first.
  */
 class LiveQueriesTest {
 
@@ -54,8 +56,11 @@ class LiveQueriesTest {
     static void start() throws Exception {
         assumeTrue(PrometheusProcess.available(), "no prometheus binary on the PATH (Debian's package prometheus)");
         FederationOptions options = FederationOptions.forTests(dir.resolve("demo"));
-        assumeTrue(Files.isRegularFile(options.brokerJar()) && Files.isRegularFile(options.agentJar()),
-                "broker.jar or probe-agent.jar is not built: run ./mvnw -q -DskipTests package first");
+        for (Path jar : List.of(options.brokerJar(), options.agentJar())) {
+            BuiltJar built = new BuiltJar(jar);
+            assumeTrue(built.built(), () -> built.problem().orElseThrow());
+            assertThat(built.problem()).as("the jar this test runs is fresh").isEmpty();
+        }
         federation = Federation.start(options);
 
         Path config = dir.resolve("prometheus.yml");

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.chatons.entraide.demo.standins.StandIn;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +39,8 @@ class FederationTest {
     @BeforeAll
     static void start() throws Exception {
         FederationOptions options = FederationOptions.forTests(dir);
-        Assumptions.assumeTrue(Files.isRegularFile(options.brokerJar()) && Files.isRegularFile(options.agentJar()),
-                "broker.jar or probe-agent.jar is not built: run ./mvnw -q -DskipTests package first");
+        JarProcess.jar(options.brokerJar());
+        JarProcess.jar(options.agentJar());
         federation = Federation.start(options);
     }
 

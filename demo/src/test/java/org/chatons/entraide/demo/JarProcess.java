@@ -38,10 +38,16 @@ final class JarProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** The jar, or the test is skipped: the reactor builds the jars before this module's tests. */
+    /**
+     * The jar, or the test is skipped where it is not built (a build that stops before {@code package}) and fails
+     * where it is older than its sources: the reactor packages the broker and the agent before this module's tests.
+     */
     static Path jar(Path jar) {
-        Assumptions.assumeTrue(Files.isRegularFile(jar), jar.getFileName() + " is not built: run ./mvnw -q "
-                + "-DskipTests package first");
+        BuiltJar built = new BuiltJar(jar);
+        Assumptions.assumeTrue(built.built(), () -> built.problem().orElseThrow());
+        built.problem().ifPresent(problem -> {
+            throw new AssertionError(problem);
+        });
         return jar;
     }
 
