@@ -12,12 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.chatons.entraide.dashboard.PromqlExpressions.Expression;
 import org.chatons.entraide.demo.BuiltJar;
 import org.chatons.entraide.demo.Federation;
@@ -110,25 +109,18 @@ class LiveQueriesTest {
     @Test
     void everyExpressionRunsAndEveryDashboardQueryShowsSeries() throws Exception {
         List<Expression> expressions = PromqlExpressions.all();
-        Map<Expression, String> problems = new LinkedHashMap<>();
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        do {
-            problems.clear();
-            for (Expression e : expressions) {
-                String problem = problem(e);
-                if (problem != null) {
-                    problems.put(e, problem);
-                }
-            }
-            if (problems.isEmpty()) {
-                break;
-            }
-            Thread.sleep(2000);
-        } while (System.nanoTime() < end);
-
-        List<String> report = new ArrayList<>();
-        problems.forEach((e, why) -> report.add(e + "\n    ran: " + e.query() + "\n    " + why));
-        assertThat(report).as("expressions that failed against the live demo after %s", PATIENCE).isEmpty();
+        // The last look's failures are in the timeout's message.
+        Awaitility.await("every expression to run and every dashboard query to show series").atMost(PATIENCE)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    List<String> report = new ArrayList<>();
+                    for (Expression e : expressions) {
+                        String problem = problem(e);
+                        if (problem != null) {
+                            report.add(e + "\n    ran: " + e.query() + "\n    " + problem);
+                        }
+                    }
+                    assertThat(report).as("expressions that failed against the live demo").isEmpty();
+                });
     }
 
     /** Null when the expression ran and, if it should, returned series; else what went wrong. */
@@ -148,29 +140,32 @@ class LiveQueriesTest {
         int expected = (int) PromqlExpressions.all().stream()
                 .filter(e -> e.kind() == PromqlExpressions.Kind.ALERT || e.kind() == PromqlExpressions.Kind.RECORD)
                 .count();
+        // Until every rule has been evaluated once, well or not.
+        RuleHealth health = Awaitility.await("Prometheus to evaluate every rule once").atMost(PATIENCE)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(LiveQueriesTest::ruleHealth, h -> h.evaluated() + h.unhealthy().size() == expected);
+        assertThat(health.unhealthy()).as("rules Prometheus could not evaluate").isEmpty();
+        assertThat(health.evaluated()).as("rules loaded and evaluated by Prometheus").isEqualTo(expected);
+    }
+
+    /** How many rules Prometheus evaluated without error, and those it could not evaluate, with the error. */
+    record RuleHealth(int evaluated, List<String> unhealthy) {
+    }
+
+    static RuleHealth ruleHealth() throws Exception {
         List<String> unhealthy = new ArrayList<>();
         int evaluated = 0;
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < end) {
-            unhealthy.clear();
-            evaluated = 0;
-            for (JsonNode group : rules().path("data").path("groups")) {
-                for (JsonNode rule : group.path("rules")) {
-                    String health = rule.path("health").asText();
-                    if (health.equals("ok")) {
-                        evaluated++;
-                    } else if (health.equals("err")) {
-                        unhealthy.add(rule.path("name").asText() + ": " + rule.path("lastError").asText());
-                    }
+        for (JsonNode group : rules().path("data").path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                String health = rule.path("health").asText();
+                if (health.equals("ok")) {
+                    evaluated++;
+                } else if (health.equals("err")) {
+                    unhealthy.add(rule.path("name").asText() + ": " + rule.path("lastError").asText());
                 }
             }
-            if (evaluated + unhealthy.size() == expected) {
-                break;
-            }
-            Thread.sleep(500);
         }
-        assertThat(unhealthy).as("rules Prometheus could not evaluate").isEmpty();
-        assertThat(evaluated).as("rules loaded and evaluated by Prometheus").isEqualTo(expected);
+        return new RuleHealth(evaluated, unhealthy);
     }
 
     static JsonNode rules() throws Exception {
