@@ -6,6 +6,9 @@ import static org.chatons.entraide.demo.JarProcess.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +28,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.Report;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,16 +139,19 @@ class BrokerRestartTest {
         }
     }
 
+    /** The wire's records written as JSON, instants as ISO-8601 text, as the protocol says. */
+    static final ObjectMapper WIRE = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    static HostReport pad(String id) {
+        return new HostReport(id, "pad", "etherpad", "http://localhost:9/" + id + "/", HostStatus.UP, true, 10, 100,
+                null, null, null);
+    }
+
     /** A member's report of pad-1 and pad-2, as its agent would send it. */
     static int reportPads(int port, String member, String token) throws Exception {
-        String body = """
-                {"member":"%s","sentAt":"%s","intervalSeconds":30,"hosts":[
-                 {"id":"pad-1","service":"pad","software":"etherpad","url":"http://localhost:9/pad-1/","status":"UP",
-                  "acceptsNewUsers":true,"activeUsers":10,"capacityUsers":100},
-                 {"id":"pad-2","service":"pad","software":"etherpad","url":"http://localhost:9/pad-2/","status":"UP",
-                  "acceptsNewUsers":true,"activeUsers":10,"capacityUsers":100}]}
-                """.formatted(member, Instant.now());
-        return JarProcess.send(HttpRequest.newBuilder(url(port, "/api/v1/reports"))
+        String body = WIRE.writeValueAsString(new Report(member, Instant.now(), 30, List.of(pad("pad-1"), pad("pad-2"))));
+        return JarProcess.send(HttpRequest.newBuilder(url(port, Report.PATH))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
     }
