@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.chatons.entraide.demo.HeldPort;
+import org.chatons.entraide.agent.ClosedPort;
 
 /**
  * A real Prometheus server (the {@code prometheus} binary of Debian's package, which also ships promtool) started
@@ -27,11 +27,11 @@ public final class PrometheusProcess implements AutoCloseable {
 
     private final Process process;
     private final Path storage;
-    private final HeldPort port;
+    private final ClosedPort port;
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private PrometheusProcess(Process process, Path storage, HeldPort port, URI base) {
+    private PrometheusProcess(Process process, Path storage, ClosedPort port, URI base) {
         this.process = process;
         this.storage = storage;
         this.port = port;
@@ -51,7 +51,7 @@ public final class PrometheusProcess implements AutoCloseable {
      */
     public static PrometheusProcess start(Path config) throws IOException, InterruptedException {
         // Held while Prometheus runs: Go listens with SO_REUSEADDR, and no other program is given the port meanwhile.
-        HeldPort port = new HeldPort();
+        ClosedPort port = new ClosedPort();
         Path storage = Files.createTempDirectory("entraide-prometheus");
         Process process = new ProcessBuilder("prometheus",
                 "--config.file=" + config.toAbsolutePath(),

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chatons.entraide.agent.ClosedPort;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
@@ -59,7 +60,7 @@ class BrokerRestartTest {
 
     /** A free port held until the test ends, for a broker or an agent that must come back on the same one. */
     int port() {
-        HeldPort held = new HeldPort();
+        ClosedPort held = new ClosedPort();
         started.add(held);
         return held.port();
     }
