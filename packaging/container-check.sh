@@ -2,7 +2,8 @@
 # Runs the two packages for real under systemd: boots this machine's own system in a throwaway container
 # (systemd-nspawn on an overlay of /, all changes in memory, no network but loopback, a minimal target), installs
 # both packages with dpkg and checks, as a sysadmin would see it:
-#   enabled and not started while the configuration is the example; started by hand once configured
+#   enabled and not started while the configuration is the example; started on it (as at boot), both refuse with
+#   one line in the journal and status 2; started by hand once configured
 #   the broker answers; "probe-agent check" passes; the agent runs as its own user under seccomp and reports
 #   the coordinators' drain is kept in the state directory; "probe-agent drain" reaches the broker
 #   a restart maps the class archive the first stop wrote

@@ -23,6 +23,26 @@ for unit in entraide-probe-agent entraide-broker; do
   [ "$(state $unit)" = inactive ] || fail "$unit started on the example configuration"
 done
 
+step "started on the example, as at the next boot: both refuse, in one line, with status 2"
+gave_up() { [ "$(state "$1")" = failed ]; }
+systemctl start entraide-broker
+wait_for 120 gave_up entraide-broker || fail "the broker runs on the example: $(state entraide-broker)"
+[ "$(systemctl show -p ExecMainStatus --value entraide-broker)" = 2 ] \
+  || fail "the broker's status on the example: $(systemctl show -p ExecMainStatus --value entraide-broker)"
+journalctl -u entraide-broker -o cat --no-pager | grep 'still the example'
+journalctl -u entraide-broker -o cat --no-pager \
+  | grep -q '^entraide broker: /etc/entraide/members.yml is still the example: member framasoft.s token-sha256' \
+  || fail "the journal does not say the broker's members file is the example"
+systemctl start entraide-probe-agent
+wait_for 120 gave_up entraide-probe-agent || fail "the agent runs on the example: $(state entraide-probe-agent)"
+journalctl -u entraide-probe-agent -o cat --no-pager | grep 'still the example' | sort -u
+journalctl -u entraide-probe-agent -o cat --no-pager \
+  | grep -q '^/etc/entraide/probe-agent.yml is still the example: ' \
+  || fail "the journal does not say the agent's configuration is the example"
+journalctl -u entraide-probe-agent -o cat --no-pager | grep -q 'status=2/' \
+  || fail "the agent's check did not end with status 2"
+systemctl reset-failed entraide-broker entraide-probe-agent
+
 step "the broker, configured"
 token=container-token
 cat >/etc/entraide/members.yml <<YAML
@@ -88,8 +108,7 @@ wait_for 60 maps_archive || fail "the restarted agent does not map its class arc
 step "a broken configuration"
 sed -i 's/capacity-users: 10/capacity-users: lots/' /etc/entraide/probe-agent.yml
 systemctl restart entraide-probe-agent && fail "the agent started on a broken configuration"
-gave_up() { [ "$(state entraide-probe-agent)" = failed ]; }
-wait_for 90 gave_up || fail "the agent is still retrying: $(state entraide-probe-agent)"
+wait_for 90 gave_up entraide-probe-agent || fail "the agent is still retrying: $(state entraide-probe-agent)"
 journalctl -u entraide-probe-agent -o cat --no-pager | tail -6
 journalctl -u entraide-probe-agent -o cat --no-pager \
   | grep -q "^probe-agent.yml line 6: hosts\[0\].capacity-users: must be a whole number" \
