@@ -5,7 +5,8 @@
 #   enabled and not started while the configuration is the example; started on it (as at boot), both refuse with
 #   one line in the journal and status 2; started by hand once configured
 #   the broker answers; "probe-agent check" passes; the agent runs as its own user under seccomp and reports
-#   the coordinators' drain is kept in the state directory; "probe-agent drain" reaches the broker
+#   the coordinators' drain is kept in the state directory; "probe-agent drain" reaches the broker, and the
+#   sandboxed service, given what "probe-agent check" prints, turns the host's published ChatonsInfos file FULL
 #   a restart maps the class archive the first stop wrote
 #   a broken configuration fails the start with its line in the journal, and is given up after three tries
 #   remove stops both services; a reinstall with the kept configuration starts them; purge leaves nothing

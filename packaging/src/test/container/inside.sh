@@ -68,10 +68,26 @@ token-file: probe-agent.token
 brokers: [http://127.0.0.1:8080]
 interval: 15s
 hosts:
-  - {id: self, service: pad, software: http, url: http://localhost:8080/health, capacity-users: 10}
+  - {id: self, service: pad, software: http, url: http://localhost:8080/health, capacity-users: 10,
+     chatonsinfos-file: /var/www/html/.well-known/chatonsinfos/pad.properties}
 YAML
 (umask 077 && echo "$token" >/etc/entraide/probe-agent.token)
-probe-agent check || fail "probe-agent check"
+# The member's published ChatonsInfos service file, readable by the web server, as it was before the agent.
+published=/var/www/html/.well-known/chatonsinfos/pad.properties
+mkdir -p "${published%/*}"
+printf '%s\n' '# Pad service of member alpha' 'file.class = service' 'file.datetime = 2026-01-01T00:00:00' \
+  'service.name = Pad' 'service.registration.load = OPEN' >"$published"
+chmod 644 "$published"
+probe-agent check >check.out 2>&1 || fail "probe-agent check"
+cat check.out
+# What check prints for the service, done as printed: the drop-in, and the folder given to the web server's group.
+mkdir -p /etc/systemd/system/entraide-probe-agent.service.d
+sed -n '/^    \[Service\]$/,/^then /p' check.out | grep -v '^then ' | sed 's/^    //' \
+  >/etc/systemd/system/entraide-probe-agent.service.d/chatonsinfos.conf
+grep -q '^ReadWritePaths=' /etc/systemd/system/entraide-probe-agent.service.d/chatonsinfos.conf \
+  || fail "check printed no drop-in for the ChatonsInfos file"
+sed -n 's/^    \(chgrp .*\)$/\1/p' check.out | sh || fail "the folder commands check printed"
+systemctl daemon-reload
 systemctl start entraide-probe-agent || fail "systemctl start entraide-probe-agent"
 reported() { curl -s http://127.0.0.1:8080/api/v1/services/pad/hosts | grep -q '"id":"self".*"eligible":true'; }
 wait_for 90 reported || fail "the broker has no eligible host from the agent"
@@ -83,7 +99,7 @@ grep -q '^NoNewPrivs:[[:space:]]*1' "/proc/$pid/status" || fail "the agent may g
 curl -s -o /dev/null -w '/go/pad: %{http_code} %{redirect_url}\n' http://127.0.0.1:8080/go/pad
 curl -s http://127.0.0.1:9464/metrics | grep -q '^entraide_probe_up{host="self"} 1.0' || fail "no agent metrics"
 
-step "drains"
+step "drains, and the ChatonsInfos file the agent keeps"
 code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'Authorization: Bearer admin-token' \
   http://127.0.0.1:8080/api/v1/admin/hosts/alpha/self/drain)
 [ "$code" = 200 ] || fail "the coordinators' drain answered $code"
@@ -93,6 +109,14 @@ curl -s -o /dev/null -w '%{http_code}' -X DELETE -H 'Authorization: Bearer admin
 probe-agent drain self || fail "probe-agent drain"
 closed() { curl -s http://127.0.0.1:8080/api/v1/services/pad/hosts | grep -q '"id":"self".*"acceptsNewUsers":false'; }
 wait_for 30 closed || fail "the agent did not report its drained host"
+# A host that takes no one is FULL in its published file: rewritten by the sandboxed service, still the web server's.
+full() { grep -q '^service.registration.load = FULL$' "$published"; }
+wait_for 30 full || fail "the service did not set $published to FULL: $(grep registration "$published")"
+stat -c '%n %U:%G %a' "${published%/*}" "$published"
+cat "$published"
+grep -q '^service.name = Pad$' "$published" || fail "the agent changed more than the load in $published"
+runuser -u www-data -- cat "$published" >/dev/null || fail "the web server's user cannot read $published"
+journalctl -u entraide-probe-agent -o cat --no-pager | grep -i chatonsinfos | tail -2
 probe-agent undrain self
 
 step "the class archive"
