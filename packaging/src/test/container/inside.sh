@@ -16,8 +16,13 @@ export DEBIAN_FRONTEND=noninteractive
 # A build machine's image may forbid services to start from maintainer scripts; a member's server does not.
 rm -f /usr/sbin/policy-rc.d
 
-step "install"
-dpkg -i ./entraide-probe-agent_*_all.deb ./entraide-broker_*_all.deb || fail "dpkg -i"
+step "install, with the README's lines"
+# As a sysadmin copies them from the README (root here, so without sudo); the packages need nothing more, so apt
+# fetches nothing (the container has no network).
+grep -o '^sudo apt install ./packaging/target/entraide-[a-z-]*_\*\.deb' README.md | sed 's/^sudo //' >install.sh
+cat install.sh
+[ "$(wc -l <install.sh)" = 2 ] || fail "the README's two apt install lines were not found"
+bash -e install.sh </dev/null || fail "the README's apt install lines"
 for unit in entraide-probe-agent entraide-broker; do
   [ "$(systemctl is-enabled $unit)" = enabled ] || fail "$unit not enabled"
   [ "$(state $unit)" = inactive ] || fail "$unit started on the example configuration"
@@ -146,7 +151,8 @@ for unit in entraide-probe-agent entraide-broker; do
   [ "$(state $unit)" != active ] || fail "$unit still runs after remove"
 done
 [ -f /etc/entraide/probe-agent.yml ] && [ -f /etc/entraide/probe-agent.token ] || fail "remove took the configuration"
-dpkg -i ./entraide-probe-agent_*_all.deb ./entraide-broker_*_all.deb || fail "dpkg -i again"
+dpkg -i packaging/target/entraide-probe-agent_*_all.deb packaging/target/entraide-broker_*_all.deb \
+  || fail "dpkg -i again"
 wait_for 60 sh -c '[ "$(systemctl show -p ActiveState --value entraide-probe-agent)" = active ]' \
   || fail "the configured agent was not started by its reinstall"
 [ "$(state entraide-broker)" = active ] || fail "the configured broker was not started by its reinstall"
