@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,8 @@ import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.config.Sha256;
 import org.chatons.entraide.broker.i18n.CountryNames;
 import org.chatons.entraide.broker.i18n.MessagesFactory;
+import org.chatons.entraide.broker.members.Member;
+import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.protocol.Report;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PageWordsTest {
 
     static final char NNBSP = '\u202f';
+    static final String DECLARED = "Sans Pays";
     static final Pattern TAG = Pattern.compile("<[^>]*>");
     static final Pattern FRENCH_SPACING = Pattern.compile("[ \u00a0][?!:;»%]|«[ \u00a0]|[^\u202f][?!:;»%]|«[^\u202f]");
     static final Pattern PERCENT = Pattern.compile("\\d+\\s?%");
@@ -83,6 +87,11 @@ class PageWordsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         }
+        // A member known only from its ChatonsInfos files may give no country: listed without one.
+        Member declared = new Member("declared", DECLARED, "", List.of("declared.example.org"),
+                LocalDate.parse("2099-12-31"), null, List.of());
+        server.getApplicationContext().getBean(HostRegistry.class).acceptDeclared(declared,
+                List.of(Fixtures.host("declared", "pad-d", "pad", 10, 100)), now, 60);
     }
 
     @AfterAll
@@ -115,7 +124,11 @@ class PageWordsTest {
                 String near = "?lang=" + lang + "&near=" + code;
                 String in = NAMES.in(code, locale);
                 pages += check(problems, lang, "/" + near, page("/" + near, 200), null);
-                pages += check(problems, lang, "/services/pad" + near, page("/services/pad" + near, 200), in);
+                String pad = page("/services/pad" + near, 200);
+                pages += check(problems, lang, "/services/pad" + near, pad, in);
+                if (!words(pad).contains("\n" + DECLARED + "\n")) {
+                    problems.add("/services/pad" + near + ": the member without a country is not listed");
+                }
                 pages += check(problems, lang, "/go/visio" + near, page("/go/visio" + near, 503), in);
             }
         }
@@ -128,7 +141,7 @@ class PageWordsTest {
         if (in != null && !text.contains(in)) {
             problems.add(path + ": does not say \"" + in + "\"");
         }
-        if (text.contains("()")) {
+        if (text.contains("()") || text.contains("(null)") || text.contains("(\n")) {
             problems.add(path + ": an empty ()");
         }
         if (text.contains("??") || text.contains("{") || text.contains("}")) {
