@@ -1,11 +1,11 @@
 package org.chatons.entraide.broker.web;
 
-import java.util.List;
 import java.util.Locale;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
 import org.chatons.entraide.broker.registry.Source;
+import org.chatons.entraide.probes.software.Softwares;
 
 /** What the picker's templates show, already in the page's language: templates only lay it out. */
 final class PickerViews {
@@ -43,13 +43,15 @@ final class PickerViews {
      * {@code loadPercent} the estimated load, capped for the bar; shown only when {@code loadKnown}, since the
      * estimate of a host that does not count its users is only what the broker sent there. {@code measured}: its
      * member's agent measures it live; otherwise it is declared in ChatonsInfos and only checked from outside.
+     * {@code software}: the name people know ({@code Jitsi Meet} for a report's {@code jitsi}).
      */
     record HostRow(String memberName, String country, String software, String state, boolean eligible,
                    boolean loadKnown, int loadPercent, String url, boolean measured) {
 
-        static HostRow of(HostState h, Locale locale) {
+        static HostRow of(HostState h, Locale locale, Softwares softwares) {
             String country = NearView.countryName(h.host().member().country(), locale);
-            return new HostRow(h.host().member().name(), country, h.host().report().software(), state(h),
+            return new HostRow(h.host().member().name(), country, softwares.readable(h.host().report().software()),
+                    state(h),
                     h.eligible(), h.host().loadKnown(),
                     (int) Math.round(Math.min(1.0, Math.max(0, h.estimatedLoad())) * 100), h.host().report().url(),
                     h.host().source() == Source.AGENT);
@@ -62,10 +64,6 @@ final class PickerViews {
                 default -> h.verdict().name().toLowerCase(Locale.ROOT);
             };
         }
-    }
-
-    static List<HostRow> rows(ServiceState state, Locale locale) {
-        return state.hosts().stream().map(h -> HostRow.of(h, locale)).toList();
     }
 
     private static String capitalized(String s) {

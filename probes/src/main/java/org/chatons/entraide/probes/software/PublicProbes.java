@@ -28,6 +28,11 @@ final class PublicProbes {
         public boolean countsUsersNow() {
             return false;
         }
+
+        @Override
+        public String toString() {
+            return "GET of its address";
+        }
     };
 
     record JsonDocument(String path, Function<Answer, Measurement> reading, boolean countsUsersNow)
@@ -35,6 +40,11 @@ final class PublicProbes {
         @Override
         public Measurement probe(URI url, Asker asker) throws IOException {
             return reading.apply(asker.get(Homes.base(url).resolve(path), JSON));
+        }
+
+        @Override
+        public String toString() {
+            return "GET " + path;
         }
     }
 
@@ -64,6 +74,11 @@ final class PublicProbes {
         @Override
         public boolean countsUsersNow() {
             return false;
+        }
+
+        @Override
+        public String toString() {
+            return "NodeInfo";
         }
     };
 }
