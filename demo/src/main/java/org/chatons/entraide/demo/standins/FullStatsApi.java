@@ -5,7 +5,7 @@ import static org.chatons.entraide.demo.standins.Json.object;
 import java.time.Clock;
 
 /** Lufi ({@code files}) and Lstu ({@code urls}): {@code /fullstats}. */
-final class FullStatsApi implements Api {
+abstract class FullStatsApi implements Api {
 
     private final String software;
     private final Clock clock;
@@ -13,6 +13,14 @@ final class FullStatsApi implements Api {
     FullStatsApi(String software, Clock clock) {
         this.software = software;
         this.clock = clock;
+    }
+
+    /** The same software answering with that clock's time. */
+    abstract FullStatsApi with(Clock clock);
+
+    @Override
+    public Api at(String origin, String secret, Clock clock) {
+        return with(clock);
     }
 
     @Override

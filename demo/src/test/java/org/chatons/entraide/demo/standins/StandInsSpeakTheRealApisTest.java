@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class StandInsSpeakTheRealApisTest {
 
     static final List<String> SOFTWARE = List.of("etherpad", "jitsi", "nextcloud", "peertube", "mastodon", "mobilizon",
-            "nodeinfo", "lufi", "lstu", "http");
+            "nodeinfo", "lufi", "lstu", "http", "hedgedoc");
 
     /**
      * Long enough that no probe of a local stand-in times out, nor counts as slow (half of it), however busy the
@@ -86,6 +86,12 @@ class StandInsSpeakTheRealApisTest {
                 assertThat(m.acceptsNewUsers()).as(standIn.software()).isTrue();
             }
         }
+    }
+
+    @Test
+    void everySoftwareTheAgentMeasuresHasAStandInAndIsReadHere() {
+        assertThat(SOFTWARE).containsExactlyInAnyOrderElementsOf(AdapterRegistry.discover().names());
+        assertThat(SOFTWARE).allSatisfy(software -> assertThat(Apis.load().kind(software).software()).isEqualTo(software));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package org.chatons.entraide.demo.standins;
+
+import java.time.Clock;
+
+/** Lstu: {@code /fullstats} counts links. */
+public final class LstuApi extends FullStatsApi {
+
+    public LstuApi() {
+        this(Clock.systemUTC());
+    }
+
+    LstuApi(Clock clock) {
+        super("lstu", clock);
+    }
+
+    @Override
+    FullStatsApi with(Clock clock) {
+        return new LstuApi(clock);
+    }
+}
