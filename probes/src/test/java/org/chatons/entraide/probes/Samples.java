@@ -1,9 +1,9 @@
 package org.chatons.entraide.probes;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** The recorded answers of src/test/resources/samples, as a probe would receive them. */
@@ -12,15 +12,12 @@ public final class Samples {
     private Samples() {
     }
 
-    /** A recorded answer's text. */
+    /** A recorded answer's text (the tests run in the module's folder). */
     public static String text(String name) {
-        try (InputStream in = Samples.class.getResourceAsStream("/samples/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no sample " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return Files.readString(Path.of("src/test/resources/samples", name));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("no sample " + name, e);
         }
     }
 
