@@ -21,6 +21,11 @@ public interface Api {
         return this;
     }
 
+    /** True for a software whose API wants the host's secret (Nextcloud's NC-Token), which its agent then needs. */
+    default boolean needsSecret() {
+        return false;
+    }
+
     /** True for a software with registrations, which close near capacity and reopen later. */
     default boolean closesWhenFull() {
         return false;

@@ -1,7 +1,5 @@
 package org.chatons.entraide.demo.standins;
 
-import static org.chatons.entraide.demo.standins.Json.object;
-
 import java.time.Clock;
 
 /** Lufi ({@code files}) and Lstu ({@code urls}): {@code /fullstats}. */
@@ -34,9 +32,9 @@ abstract class FullStatsApi implements Api {
             return null;
         }
         long now = clock.instant().getEpochSecond();
-        return Reply.json(Json.write(software.equals("lufi")
-                ? object("files", state.stored(), "deleted", state.stored() / 7, "empty", 0,
-                        "sum", state.stored() + state.stored() / 7, "timestamp", now)
-                : object("urls", state.stored(), "timestamp", now)));
+        return Reply.json(Json.write(counts(state, now)));
     }
+
+    /** The answer's counts and timestamp, as the software writes them. */
+    abstract Object counts(HostState state, long now);
 }

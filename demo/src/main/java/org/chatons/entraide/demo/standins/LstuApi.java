@@ -1,5 +1,7 @@
 package org.chatons.entraide.demo.standins;
 
+import static org.chatons.entraide.demo.standins.Json.object;
+
 import java.time.Clock;
 
 /** Lstu: {@code /fullstats} counts links. */
@@ -16,5 +18,10 @@ public final class LstuApi extends FullStatsApi {
     @Override
     FullStatsApi with(Clock clock) {
         return new LstuApi(clock);
+    }
+
+    @Override
+    Object counts(HostState state, long now) {
+        return object("urls", state.stored(), "timestamp", now);
     }
 }

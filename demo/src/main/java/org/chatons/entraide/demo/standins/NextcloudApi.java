@@ -27,6 +27,11 @@ public final class NextcloudApi implements Api {
     }
 
     @Override
+    public boolean needsSecret() {
+        return true;
+    }
+
+    @Override
     public String software() {
         return "nextcloud";
     }
