@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import org.chatons.entraide.probes.software.Softwares;
 
 /**
  * The adapters known to this agent, by software name. Found with {@link ServiceLoader}, so the registry never
  * changes when a software is added, in the manner of node_exporter's collectors. Each measures a software of
- * {@code probes/} ({@link Softwares}), by its name there: the name the brokers take in reports.
+ * {@code probes/} ({@code org.chatons.entraide.probes.software.Softwares}), by its name there: the name the brokers
+ * take in reports. The tests hold that (HttpAdapterTest) rather than each start: loading every definition would cost
+ * the agent's resident memory for a check the build already made.
  */
 public final class AdapterRegistry {
 
@@ -27,20 +28,7 @@ public final class AdapterRegistry {
 
     /** Every adapter on the class path. Each call builds fresh instances, so agents share no state. */
     public static AdapterRegistry discover() {
-        return discover(Softwares.load());
-    }
-
-    /** Every adapter on the class path, each checked to measure one of these softwares. */
-    static AdapterRegistry discover(Softwares softwares) {
-        AdapterRegistry registry = new AdapterRegistry(
-                ServiceLoader.load(Adapter.class).stream().map(ServiceLoader.Provider::get).toList());
-        for (Adapter adapter : registry.adapters.values()) {
-            if (softwares.named(adapter.software()).isEmpty()) {
-                throw new IllegalStateException(adapter.getClass().getName() + " measures '" + adapter.software()
-                        + "' (expected a software of probes/: " + String.join(", ", softwares.names()) + ")");
-            }
-        }
-        return registry;
+        return new AdapterRegistry(ServiceLoader.load(Adapter.class).stream().map(ServiceLoader.Provider::get).toList());
     }
 
     /** Known software names, sorted. */
