@@ -2,6 +2,7 @@ package org.chatons.entraide.demo.standins;
 
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import org.chatons.entraide.probes.software.Softwares;
 
@@ -29,6 +30,11 @@ public final class Apis {
     /** Every API on the class path, for the softwares of {@code probes/}. */
     public static Apis load() {
         return new Apis(Softwares.load());
+    }
+
+    /** The softwares that have a stand-in, sorted. */
+    public Set<String> names() {
+        return kinds.keySet();
     }
 
     /**
