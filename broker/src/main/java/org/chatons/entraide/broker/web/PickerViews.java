@@ -4,7 +4,9 @@ import java.util.Locale;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
+import org.chatons.entraide.broker.i18n.CountryNames;
 import org.chatons.entraide.broker.registry.Source;
+import org.chatons.entraide.broker.selection.Nearby;
 import org.chatons.entraide.probes.software.Softwares;
 
 /** What the picker's templates show, already in the page's language: templates only lay it out. */
@@ -49,7 +51,9 @@ final class PickerViews {
                    boolean loadKnown, int loadPercent, String url, boolean measured) {
 
         static HostRow of(HostState h, Locale locale, Softwares softwares) {
-            String country = NearView.countryName(h.host().member().country(), locale);
+            // A member declared in ChatonsInfos may give no country: then none is shown.
+            String member = h.host().member().country();
+            String country = Nearby.isCountry(member) ? CountryNames.name(member, locale) : null;
             return new HostRow(h.host().member().name(), country, softwares.readable(h.host().report().software()),
                     state(h),
                     h.eligible(), h.host().loadKnown(),
