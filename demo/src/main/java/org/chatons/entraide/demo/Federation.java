@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.chatons.entraide.demo.standins.Apis;
 import org.chatons.entraide.demo.standins.Simulation;
 import org.chatons.entraide.demo.standins.StandIn;
 import org.chatons.entraide.protocol.WireRules;
@@ -79,10 +80,11 @@ public final class Federation implements AutoCloseable {
             }
         }
         List<Simulation.Spec> specs = new ArrayList<>();
+        Apis apis = Apis.load();
         for (DemoLayout.Member member : DemoLayout.federation()) {
             for (DemoLayout.Host host : member.hosts()) {
                 specs.add(new Simulation.Spec(member.id(), host.id(), host.service(), host.software(), host.capacity(),
-                        host.meanLoad(), 0, host.software().equals("nextcloud") ? NC_TOKEN : null));
+                        host.meanLoad(), 0, apis.kind(host.software()).needsSecret() ? NC_TOKEN : null));
             }
         }
         for (DemoLayout.DeclaredMember member : DemoLayout.declared()) {
@@ -199,7 +201,7 @@ public final class Federation implements AutoCloseable {
                     .append("    software: ").append(host.software()).append('\n')
                     .append("    url: ").append(standIn.url()).append('\n')
                     .append("    capacity-users: ").append(host.capacity()).append('\n');
-            if (host.software().equals("nextcloud")) {
+            if (standIn.needsSecret()) {
                 yaml.append("    secret-env: NC_TOKEN\n");
             }
             if (member.id().equals(ChatonsInfosFiles.PUBLISHING_AGENT) && host.id().equals(ChatonsInfosFiles.PUBLISHED_HOST)) {
