@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
 import org.chatons.entraide.broker.registry.HostKey;
@@ -46,6 +47,11 @@ public final class RoomFinder {
         return !shapes(service).isEmpty();
     }
 
+    /** Whether the service's documents live on the host that made them (pads, notes, sheets, boards). */
+    public boolean documentsStay(String service) {
+        return softwaresOf(service).anyMatch(s -> s.urls().documentsStay());
+    }
+
     /** Whether every software of the service that makes rooms takes the name, so any of its hosts can. */
     public boolean takes(String service, RoomName name) {
         List<NamedRooms> shapes = shapes(service);
@@ -78,8 +84,11 @@ public final class RoomFinder {
     }
 
     private List<NamedRooms> shapes(String service) {
+        return softwaresOf(service).map(Software::urls).flatMap(u -> u.rooms().stream()).toList();
+    }
+
+    private Stream<Software> softwaresOf(String service) {
         return softwares.names().stream().map(softwares::named).flatMap(Optional::stream)
-                .filter(s -> s.services().contains(service)).map(Software::urls)
-                .flatMap(u -> u.rooms().stream()).toList();
+                .filter(s -> s.services().contains(service));
     }
 }

@@ -183,6 +183,32 @@ class GroupLinksTest extends BrokerTestBase {
         assertThat(go.headers().firstValue("Location")).isEmpty();
     }
 
+    @Test
+    void theVideoCallPageShowsTheLinkToShareAndWhereItLeadsNow() {
+        String where = parse(get("/api/v1/services/visio/rooms/Chorale")).get("room").toString();
+
+        String page = send(request("/services/visio?room=Chorale&lang=en").header("Accept-Language", "en").GET()).body();
+
+        assertThat(page).contains("A room for your group", "value=\"" + server.getURL() + "/go/visio/Chorale\"",
+                "It leads now to", "href=\"" + where + "\"");
+        assertThat(send(request("/services/visio?room=a.b").header("Accept-Language", "en").GET()).body())
+                .contains("1 to 64 letters").doesNotContain("a.b\"", "/go/visio/a.b");
+        assertThat(send(request("/services/visio").header("Accept-Language", "en").GET()).body())
+                .contains("A room for your group").doesNotContain("The link to share");
+    }
+
+    @Test
+    void thePadPageSaysWhyItHasNoGroupLinksAndLabelsTakeTheirLanguagesColon() {
+        report("alpha", org.chatons.entraide.broker.Fixtures.host("alpha", "pad-1", "pad", 0, 100));
+
+        String english = send(request("/services/pad").header("Accept-Language", "en").GET()).body();
+        String french = send(request("/services/pad").header("Accept-Language", "fr").GET()).body();
+
+        assertThat(english).contains("Each document stays on the member that made it", "data-label=\"Software:\"")
+                .doesNotContain("A room for your group", " :\"");
+        assertThat(french).contains("Chaque document reste", "data-label=\"Logiciel\u202f:\"");
+    }
+
     private Map<String, String> hostsOf(List<String> names, String query) {
         Map<String, String> hosts = new HashMap<>();
         for (String name : names) {
