@@ -35,9 +35,9 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
     /** The broker's defaults (application.yml): report TTL and full-at. */
     public static final Duration REPORT_TTL = Duration.ofSeconds(90);
     public static final double FULL_AT = 0.85;
-    /** The broker's defaults (application.yml, broker.counting): join grace, minimum stay, floor, evidence. */
+    /** The broker's defaults (application.yml, broker.counting): join grace (at most), shortest stay learned, floor, evidence. */
     public static final Duration JOIN_GRACE = Duration.ofSeconds(5);
-    public static final Duration MIN_STAY = Duration.ofMinutes(5);
+    public static final Duration MIN_STAY = Duration.ofSeconds(10);
     public static final double WEIGHT_FLOOR = 0.05;
     public static final int MIN_EVIDENCE = 20;
     public static final double SURGE = 2;

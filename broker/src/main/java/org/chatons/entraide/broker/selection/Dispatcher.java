@@ -94,7 +94,8 @@ public final class Dispatcher {
             if (visit.counts()) {
                 chosen.sent(now);
             }
-            pick = new Pick.Sent(chosen.host(), visit, candidates.eligible().weight());
+            boolean away = near.chosen() && !near.country().equals(chosen.host().member().country());
+            pick = new Pick.Sent(chosen.host(), visit, candidates.eligible().weight(), away);
         }
         listener.picked(pick);
         return pick;

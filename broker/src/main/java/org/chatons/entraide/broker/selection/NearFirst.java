@@ -3,25 +3,33 @@ package org.chatons.entraide.broker.selection;
 import java.util.random.RandomGenerator;
 
 /**
- * Sends a person to members near them while those have room comparable to the rest: among a tier's hosts, the
- * policy chooses first among the hosts of members in the person's country, then among those of members who speak
- * the person's language, each only while that group is not fuller than the whole tier by more than
- * {@code tolerance}; otherwise, and when the group has no host that admits a user, among all of them.
+ * Sends a person to members near them. One rule, for {@code /go}, {@code /pick} and the picker's words:
+ * <ul>
+ *   <li>a country the person <b>chose</b> ({@code ?near=BE}: {@link Nearby#chosen()}) is honoured: the policy
+ *       chooses among that country's hosts whenever one of them can take a new user, and among everyone only when
+ *       none can (the answer then says so: {@link Pick.Sent#awayFromChosen()});</li>
+ *   <li>a country read from the browser, then the person's language, is a <b>preference judged in room</b>: the
+ *       policy chooses among those hosts while their free share of capacity is at least {@code (1 - margin x F)}
+ *       times the federation's, F, and among everyone otherwise ({@link #hasRoom}).</li>
+ * </ul>
  *
- * <p>So locality never overloads a region: members near many people fill up to the federation's level, and the
- * people they cannot take go where the room is; members near few people are not starved either, since the others'
- * overflow and the people with no preference go to the least loaded hosts, often theirs (measured in bench/,
- * BENCHMARKS.md). Pure: the groups' fullness is the tier's snapshot plus the users sent since, and all chance comes
- * from the generator given.
+ * <p>Why room, and why that margin: between two reports a group's estimate grows with every person sent there, so
+ * a rule in relative load ("no fuller than the rest by 1 %") ends a nearly empty country's preference at its first
+ * visitor. In free room, the slack a country gets over the federation is {@code margin x F^2}: 0.12 x 0.81 = ten
+ * points of its capacity when the federation is a tenth full (a country takes its own people's bursts), two points
+ * at 60 % full, one at 70 %: a country that fills sends its overflow where the room is, and the balance at high
+ * load stays that of the choice without locality (measured in bench/, BENCHMARKS.md section 7).
+ * Pure: the groups' fullness is the tier's snapshot plus the users sent since, and all chance comes from the
+ * generator given.
  *
- * @param tolerance how much fuller than the tier, relatively, a group may be and still be preferred: 0 prefers it
- *                  while its mean estimated load is at most the tier's, 0.05 while at most 5 % above it
+ * @param margin how much less free room than the federation, as a share of the federation's free share, the
+ *               person's country may have and still be preferred ({@code broker.near-tolerance})
  */
-public record NearFirst(double tolerance) {
+public record NearFirst(double margin) {
 
     public NearFirst {
-        if (!(tolerance >= 0 && tolerance <= 1)) {
-            throw new IllegalArgumentException("tolerance: " + tolerance + " (expected: between 0 and 1)");
+        if (!(margin >= 0 && margin <= 1)) {
+            throw new IllegalArgumentException("margin: " + margin + " (expected: between 0 and 1)");
         }
     }
 
@@ -36,16 +44,27 @@ public record NearFirst(double tolerance) {
         }
         Regions regions = tier.regions();
         double weight = tier.weight();
-        int i = within(policy, regions.country(near.country()), regions.all(), all, weight, random);
+        Group country = regions.country(near.country());
+        int i = near.chosen() ? within(policy, country, all, weight, random)
+                : preferred(policy, country, regions.all(), all, weight, random);
         if (i < 0) {
-            i = within(policy, regions.language(near.language()), regions.all(), all, weight, random);
+            i = preferred(policy, regions.language(near.language()), regions.all(), all, weight, random);
         }
         return i >= 0 ? i : policy.choose(all, random);
     }
 
-    /** The policy's choice among the group's hosts, when it has room; -1 otherwise. */
-    private int within(Policy policy, Group group, Group everyone, Pool all, double weight, RandomGenerator random) {
+    /** The policy's choice among the group's hosts, when it has room compared with everyone; -1 otherwise. */
+    private int preferred(Policy policy, Group group, Group everyone, Pool all, double weight,
+                          RandomGenerator random) {
         if (group == null || group.size() == everyone.size() || !hasRoom(group, everyone, weight)) {
+            return -1;
+        }
+        return within(policy, group, all, weight, random);
+    }
+
+    /** The policy's choice among the group's hosts, -1 when none of them can take a new user (or no group). */
+    private static int within(Policy policy, Group group, Pool all, double weight, RandomGenerator random) {
+        if (group == null) {
             return -1;
         }
         int k = policy.choose(group.pool(all, weight), random);
@@ -53,9 +72,10 @@ public record NearFirst(double tolerance) {
     }
 
     /**
-     * Whether the group is at most {@code tolerance} fuller than everyone: by the mean estimated load of the hosts
-     * whose load is known, or, where either side has none, by the users sent since the reports over capacity;
-     * each user sent since the group was made counts {@code weight} (as much as a counted redirect counts now).
+     * Whether the group's free share of capacity is at least {@code (1 - margin x F)} times the federation's, F:
+     * by the mean estimated load of the hosts whose load is known, or, where either side has none, by the users
+     * sent since the reports over capacity; each user sent since the group was made counts {@code weight} (as much
+     * as a counted redirect counts now).
      */
     boolean hasRoom(Group group, Group everyone, double weight) {
         double mine = group.meanLoad(weight);
@@ -64,6 +84,7 @@ public record NearFirst(double tolerance) {
             mine = group.meanSent(weight);
             all = everyone.meanSent(weight);
         }
-        return mine <= all * (1 + tolerance);
+        double free = Math.max(0, 1 - all);
+        return 1 - mine >= free * (1 - margin * free);
     }
 }
