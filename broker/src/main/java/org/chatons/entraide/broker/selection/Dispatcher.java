@@ -102,7 +102,7 @@ public final class Dispatcher {
     }
 
     private TrackedHost choose(Tier tier, Visit visit, Nearby near) {
-        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry), near, random);
+        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry), near, rules.fullAt(), random);
         if (i < 0) {
             return null;
         }

@@ -9,21 +9,22 @@ import java.util.random.RandomGenerator;
  *       chooses among that country's hosts whenever one of them can take a new user, and among everyone only when
  *       none can (the answer then says so: {@link Pick.Sent#awayFromChosen()});</li>
  *   <li>a country read from the browser, then the person's language, is a <b>preference judged in room</b>: the
- *       policy chooses among those hosts while their free share of capacity is at least {@code (1 - margin x F)}
- *       times the federation's, F, and among everyone otherwise ({@link #hasRoom}).</li>
+ *       policy chooses among those hosts while their room (how far they are, together, from full-at) is at least
+ *       {@code R x (1 - margin x R)}, R the federation's room, and among everyone otherwise ({@link #hasRoom}).</li>
  * </ul>
  *
  * <p>Why room, and why that margin: between two reports a group's estimate grows with every person sent there, so
  * a rule in relative load ("no fuller than the rest by 1 %") ends a nearly empty country's preference at its first
- * visitor. In free room, the slack a country gets over the federation is {@code margin x F^2}: 0.12 x 0.81 = ten
- * points of its capacity when the federation is a tenth full (a country takes its own people's bursts), two points
- * at 60 % full, one at 70 %: a country that fills sends its overflow where the room is, and the balance at high
- * load stays that of the choice without locality (measured in bench/, BENCHMARKS.md section 7).
+ * visitor. In room, the slack a country gets over the federation is {@code margin x R^2}: with 0.2 and full-at
+ * 0.85, eleven points of its capacity when the federation is a tenth full (R = 0.75: a country takes its own
+ * people's bursts), 1.25 points at 60 % full (R = 0.25), half a point at 70 %: a country that fills sends its
+ * overflow where the room is, and the balance at high load stays near that of the choice without locality
+ * (measured in bench/, BENCHMARKS.md section 7).
  * Pure: the groups' fullness is the tier's snapshot plus the users sent since, and all chance comes from the
  * generator given.
  *
- * @param margin how much less free room than the federation, as a share of the federation's free share, the
- *               person's country may have and still be preferred ({@code broker.near-tolerance})
+ * @param margin how much less room than the federation, as a share of the federation's room squared, the person's
+ *               country may have and still be preferred ({@code broker.near-tolerance})
  */
 public record NearFirst(double margin) {
 
@@ -36,9 +37,10 @@ public record NearFirst(double margin) {
     /**
      * Index in the tier of the host chosen for someone {@code near}, or -1 when the tier admits no one.
      *
-     * @param all the tier's pool, as the policy would choose among all of it
+     * @param all    the tier's pool, as the policy would choose among all of it
+     * @param fullAt the estimated load at which a host is full ({@code broker.full-at})
      */
-    int choose(Policy policy, Tier tier, Pool all, Nearby near, RandomGenerator random) {
+    int choose(Policy policy, Tier tier, Pool all, Nearby near, double fullAt, RandomGenerator random) {
         if (near.anywhere() || tier.size() == 0) {
             return policy.choose(all, random);
         }
@@ -46,17 +48,17 @@ public record NearFirst(double margin) {
         double weight = tier.weight();
         Group country = regions.country(near.country());
         int i = near.chosen() ? within(policy, country, all, weight, random)
-                : preferred(policy, country, regions.all(), all, weight, random);
+                : preferred(policy, country, regions.all(), all, weight, fullAt, random);
         if (i < 0) {
-            i = preferred(policy, regions.language(near.language()), regions.all(), all, weight, random);
+            i = preferred(policy, regions.language(near.language()), regions.all(), all, weight, fullAt, random);
         }
         return i >= 0 ? i : policy.choose(all, random);
     }
 
     /** The policy's choice among the group's hosts, when it has room compared with everyone; -1 otherwise. */
-    private int preferred(Policy policy, Group group, Group everyone, Pool all, double weight,
+    private int preferred(Policy policy, Group group, Group everyone, Pool all, double weight, double fullAt,
                           RandomGenerator random) {
-        if (group == null || group.size() == everyone.size() || !hasRoom(group, everyone, weight)) {
+        if (group == null || group.size() == everyone.size() || !hasRoom(group, everyone, weight, fullAt)) {
             return -1;
         }
         return within(policy, group, all, weight, random);
@@ -72,19 +74,19 @@ public record NearFirst(double margin) {
     }
 
     /**
-     * Whether the group's free share of capacity is at least {@code (1 - margin x F)} times the federation's, F:
-     * by the mean estimated load of the hosts whose load is known, or, where either side has none, by the users
+     * Whether the group's room, {@code fullAt} less its mean load, is at least {@code R x (1 - margin x R)}, R the
+     * federation's room: by the mean estimated load of the hosts whose load is known, or, where either side has none, by the users
      * sent since the reports over capacity; each user sent since the group was made counts {@code weight} (as much
      * as a counted redirect counts now).
      */
-    boolean hasRoom(Group group, Group everyone, double weight) {
+    boolean hasRoom(Group group, Group everyone, double weight, double fullAt) {
         double mine = group.meanLoad(weight);
         double all = everyone.meanLoad(weight);
         if (Double.isNaN(mine) || Double.isNaN(all)) {
             mine = group.meanSent(weight);
             all = everyone.meanSent(weight);
         }
-        double free = Math.max(0, 1 - all);
-        return 1 - mine >= free * (1 - margin * free);
+        double room = Math.max(0, fullAt - all);
+        return fullAt - mine >= room * (1 - margin * room);
     }
 }
