@@ -10,21 +10,21 @@ import java.util.random.RandomGenerator;
  *       none can (the answer then says so: {@link Pick.Sent#awayFromChosen()});</li>
  *   <li>a country read from the browser, then the person's language, is a <b>preference judged in room</b>: the
  *       policy chooses among those hosts while their room (how far they are, together, from full-at) is at least
- *       {@code R x (1 - margin x R)}, R the federation's room, and among everyone otherwise ({@link #hasRoom}).</li>
+ *       {@code R x (1 - margin x R^2)}, R the federation's room, and among everyone otherwise ({@link #hasRoom}).</li>
  * </ul>
  *
  * <p>Why room, and why that margin: between two reports a group's estimate grows with every person sent there, so
  * a rule in relative load ("no fuller than the rest by 1 %") ends a nearly empty country's preference at its first
- * visitor. In room, the slack a country gets over the federation is {@code margin x R^2}: with 0.2 and full-at
- * 0.85, eleven points of its capacity when the federation is a tenth full (R = 0.75: a country takes its own
- * people's bursts), 1.25 points at 60 % full (R = 0.25), half a point at 70 %: a country that fills sends its
- * overflow where the room is, and the balance at high load stays near that of the choice without locality
- * (measured in bench/, BENCHMARKS.md section 7).
+ * visitor. In room, the slack a country gets over the federation is {@code margin x R^3}: with 0.25 and full-at
+ * 0.85, 10.5 points of its capacity when the federation is a tenth full (R = 0.75: a country takes its own
+ * people's bursts), 0.4 point at 60 % full (R = 0.25), 0.1 at 70 %: a country that fills sends its overflow where
+ * the room is, and the balance at high load stays near that of the choice without locality (measured in bench/,
+ * BENCHMARKS.md section 7; a slack in R^2 cost twice as much balance at 60 % for the same bursts).
  * Pure: the groups' fullness is the tier's snapshot plus the users sent since, and all chance comes from the
  * generator given.
  *
- * @param margin how much less room than the federation, as a share of the federation's room squared, the person's
- *               country may have and still be preferred ({@code broker.near-tolerance})
+ * @param margin how much less room than the federation, as a share of the cube of the federation's room, the
+ *               person's country may have and still be preferred ({@code broker.near-tolerance})
  */
 public record NearFirst(double margin) {
 
@@ -74,7 +74,7 @@ public record NearFirst(double margin) {
     }
 
     /**
-     * Whether the group's room, {@code fullAt} less its mean load, is at least {@code R x (1 - margin x R)}, R the
+     * Whether the group's room, {@code fullAt} less its mean load, is at least {@code R x (1 - margin x R^2)}, R the
      * federation's room: by the mean estimated load of the hosts whose load is known, or, where either side has none, by the users
      * sent since the reports over capacity; each user sent since the group was made counts {@code weight} (as much
      * as a counted redirect counts now).
@@ -87,6 +87,6 @@ public record NearFirst(double margin) {
             all = everyone.meanSent(weight);
         }
         double room = Math.max(0, fullAt - all);
-        return fullAt - mine >= room * (1 - margin * room);
+        return fullAt - mine >= room * (1 - margin * room * room);
     }
 }

@@ -154,10 +154,10 @@ class NearFirstTest {
         Group all = new Group(hosts, new int[] {0, 1, 2});
         Group be = new Group(hosts, new int[] {belgian});
 
-        // Belgium's room 55 % (to 85 %), everyone's 58.3 %: Belgium needs 58.3 % x (1 - margin x 58.3 %).
+        // Belgium's room 55 % (to 85 %), everyone's 58.3 %: Belgium needs 58.3 % x (1 - margin x 58.3 %^2).
         assertThat(new NearFirst(0).hasRoom(be, all, 1.0, 0.85)).isFalse();
-        assertThat(new NearFirst(0.05).hasRoom(be, all, 1.0, 0.85)).isFalse();
-        assertThat(new NearFirst(0.1).hasRoom(be, all, 1.0, 0.85)).isTrue();
+        assertThat(new NearFirst(0.1).hasRoom(be, all, 1.0, 0.85)).isFalse();
+        assertThat(new NearFirst(0.2).hasRoom(be, all, 1.0, 0.85)).isTrue();
         // Users sent elsewhere make room, relatively.
         for (int k = 0; k < 12; k++) {
             all.sent(true);
@@ -188,7 +188,7 @@ class NearFirstTest {
         reportNow(belgium, host("wallonie", "pad-3", "pad", 84, 100));
         // On reported loads alone, pad-1 (80 %) would take every French user; one user fills it (90 % >= 85 %).
         Dispatcher dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
-                new LeastLoaded(false), clock, new SplittableRandom(1), PickListener.NONE, new NearFirst(0.2));
+                new LeastLoaded(false), clock, new SplittableRandom(1), PickListener.NONE, new NearFirst(0.25));
         Nearby fromFrance = new Nearby("FR", "fr", true);
 
         assertThat(((Pick.Sent) dispatcher.pick("pad", fromFrance)).host().key()).hasToString("hexagone/pad-1");
@@ -199,7 +199,7 @@ class NearFirstTest {
     void aChosenCountryIsHonouredWhileOneOfItsHostsCanTakeAUserThenThePersonIsToldTheyWentElsewhere() {
         reportNow(france, host("hexagone", "pad-1", "pad", 10, 100), host("hexagone", "pad-2", "pad", 10, 100));
         reportNow(belgium, host("wallonie", "pad-3", "pad", 80, 100));
-        Dispatcher dispatcher = dispatcher(0.2, 3);
+        Dispatcher dispatcher = dispatcher(0.25, 3);
         Nearby chose = new Nearby("BE", "fr", true);
 
         // Belgium is eight times as full as France: a browser's region would not be preferred, a choice is.

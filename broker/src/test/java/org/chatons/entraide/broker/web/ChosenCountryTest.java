@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The issue's burst, over real HTTP: 40 people within one report interval (no report comes between them), their
  * country's member a tenth full like the rest of the federation. A chosen country ({@code ?near=}) takes them while
- * it can; a browser's region keeps them while its free room is not much below the federation's (pads of 400:
+ * it can; a browser's region keeps them while its room is not much below the federation's (pads of 400:
  * the country's member may run ten points fuller than the rest at a tenth full, so 40 fit); a full member sends
  * every one of them elsewhere, and no one is turned away.
  */
