@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.chatons.entraide.broker.BrokerTestBase;
+import org.chatons.entraide.broker.chatonsinfos.Site;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +47,8 @@ class PickerBrowserTest extends BrokerTestBase {
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    StandInHosts standIns;
+    /** The members' hosts the picker sends the browser to: each page says which host it is. */
+    Site standIns;
     WebDriver browser;
     Path profile;
 
@@ -53,7 +56,7 @@ class PickerBrowserTest extends BrokerTestBase {
     void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "no Chromium here: install Debian's chromium and chromium-driver to run the browser tests");
-        standIns = new StandInHosts();
+        standIns = new Site();
         profile = Files.createTempDirectory("entraide-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -84,7 +87,12 @@ class PickerBrowserTest extends BrokerTestBase {
     }
 
     HostReport standIn(String member, String id, String service, int users, int capacity, HostStatus status) {
-        return new HostReport(id, service, "etherpad", standIns.url(id), status, true, users, capacity, null, null);
+        String path = "/" + id + "/";
+        standIns.put(path, new Site.Page(200, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head><title>stand-in "
+                + id + "</title></head><body><h1 id=\"host\">" + id + "</h1></body></html>")
+                .getBytes(StandardCharsets.UTF_8), Duration.ZERO));
+        String url = standIns.origin().replace("127.0.0.1", "localhost") + path;
+        return new HostReport(id, service, "etherpad", url, status, true, users, capacity, null, null);
     }
 
     @BeforeEach
@@ -139,7 +147,7 @@ class PickerBrowserTest extends BrokerTestBase {
 
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What do you need?");
-        browser.findElement(By.linkText("See who offers Pad")).click();
+        browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click();
         screenshot("service-pad-en");
 
         assertThat(browser.getCurrentUrl()).endsWith("/services/pad?lang=en");
@@ -155,7 +163,7 @@ class PickerBrowserTest extends BrokerTestBase {
         screenshot("no-host-fr");
 
         assertThat(browser.findElement(By.tagName("h1")).getText())
-                .isEqualTo("Visioconférence : aucun membre disponible pour le moment");
+                .isEqualTo("Visioconférence\u202f: aucun membre disponible pour le moment");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Association Alpha", "complet")
                 .doesNotContain("Exception");
         // The home page offers no dead button for it either.
@@ -218,7 +226,7 @@ class PickerBrowserTest extends BrokerTestBase {
         assertThat(landedOn).containsExactly("pad-open-b");
 
         // The service page says the chosen country is honoured while it has room, and offers anywhere.
-        browser.findElement(By.linkText("Voir qui propose : Pad")).click();
+        browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click();
         screenshot("service-pad-near-be");
         assertThat(browser.findElement(By.cssSelector(".near-first")).getText())
                 .startsWith("Vous êtes envoyé·e chez un membre en Belgique dès que l’un d’eux a de la place");
@@ -239,7 +247,7 @@ class PickerBrowserTest extends BrokerTestBase {
         screenshot("home-fr-plurals");
 
         assertThat(cardText("Raccourcisseur d'adresses")).contains("1 membre peut vous accueillir maintenant")
-                .contains("Voir qui propose : Raccourcisseur d'adresses");
+                .contains("Voir qui le propose");
         assertThat(cardText("Pad")).contains("2 membres peuvent vous accueillir maintenant");
         assertThat(cardText("Visioconférence")).contains("Aucun membre ne peut vous accueillir en ce moment");
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("(s)", "dadresses");
@@ -253,9 +261,9 @@ class PickerBrowserTest extends BrokerTestBase {
                 standIn("beta", "short-open", "shortener", 90, 100, HostStatus.UP));
         open("/go/shortener");
         screenshot("no-host-shortener-fr");
-        assertThat(browser.getTitle()).isEqualTo("Raccourcisseur d'adresses : aucun membre disponible pour le moment · Entraide");
+        assertThat(browser.getTitle()).isEqualTo("Raccourcisseur d'adresses\u202f: aucun membre disponible pour le moment · Entraide");
         assertThat(browser.findElement(By.tagName("h1")).getText())
-                .isEqualTo("Raccourcisseur d'adresses : aucun membre disponible pour le moment");
+                .isEqualTo("Raccourcisseur d'adresses\u202f: aucun membre disponible pour le moment");
         assertThat(browser.findElement(By.cssSelector(".near-first")).getText())
                 .startsWith("Aucun membre ne peut vous accueillir, ni en France ni ailleurs.");
     }
