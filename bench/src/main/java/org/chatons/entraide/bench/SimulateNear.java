@@ -28,7 +28,7 @@ import org.chatons.entraide.bench.sim.Summary;
  *
  * <pre>
  * java -cp bench/target/bench.jar org.chatons.entraide.bench.SimulateNear --out bench/results
- *   [--seeds 5] [--brokers 1,4] [--tolerances 0,0.005,0.01,0.02] [--threads N] [--minutes WARMUP:MEASURED]
+ *   [--seeds 5] [--brokers 1,4] [--tolerances 0.1,0.25,0.4] [--threads N] [--minutes WARMUP:MEASURED]
  * </pre>
  */
 public final class SimulateNear {
@@ -46,7 +46,7 @@ public final class SimulateNear {
         int seeds = options.seeds();
         Countries countries = Countries.standard();
         List<Locality> localities = new ArrayList<>(List.of(new Locality(countries, false, 0)));
-        for (String t : options.get("tolerances", "0,0.005,0.01,0.02").split(",")) {
+        for (String t : options.get("tolerances", "0.1,0.25,0.4").split(",")) {
             localities.add(new Locality(countries, true, Double.parseDouble(t)));
         }
         Contender contender = Contender.brokerDefault(Contender.DEFAULT_CHOICES);

@@ -7,11 +7,19 @@ package org.chatons.entraide.broker.selection;
  *
  * @param country   ISO 3166 code in capitals ({@code BE}), or null for no preferred country
  * @param language  ISO 639 code in lower case ({@code fr}), or null for no preferred language
+ * @param chosen    whether the person chose the country ({@code ?near=BE}, on the picker or in a link) rather than
+ *                  their browser saying it: a choice is honoured while the country has a host that can take them,
+ *                  a browser's region is a preference judged in room ({@link NearFirst})
  */
-public record Nearby(String country, String language) {
+public record Nearby(String country, String language, boolean chosen) {
 
     /** No preference: the choice among all eligible hosts. */
     public static final Nearby ANYWHERE = new Nearby(null, null);
+
+    /** A preference the person did not state: read from their browser. */
+    public Nearby(String country, String language) {
+        this(country, language, false);
+    }
 
     public Nearby {
         if (country != null && !isCountry(country)) {
