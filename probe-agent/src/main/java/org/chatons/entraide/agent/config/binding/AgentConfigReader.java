@@ -112,7 +112,7 @@ public final class AgentConfigReader implements ConfigParser {
             problems.add(at.line(), key, "must be the broker's base URL, without '?' or '#', got '" + uri + "'");
             return null;
         }
-        if ("http".equals(uri.getScheme()) && !WireRules.isLoopback(uri.getHost())) {
+        if (!WireRules.isSecureOrLoopback(uri)) {
             problems.warn(at.line(), key, "'" + uri + "' is plain http: the member's token travels unencrypted (use"
                     + " https unless the broker is on a private network)");
         }
