@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +17,10 @@ import org.chatons.entraide.bench.sim.RunResult;
 import org.chatons.entraide.bench.sim.Scenario;
 import org.chatons.entraide.bench.sim.Sessions;
 import org.chatons.entraide.bench.sim.Summary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The adversarial scenarios: requests that never become users, at 1, 10 and 100 times the real users' rate, from
@@ -27,7 +32,18 @@ import org.chatons.entraide.bench.sim.Summary;
  *   [--seeds 5] [--only REGEX] [--threads N] [--minutes WARMUP:MEASURED] [--load 0.6] [--brokers 1]
  * </pre>
  */
-public final class Attack {
+@Command(name = "Attack", mixinStandardHelpOptions = true,
+        description = "Bots asking for hosts against the broker's defences of the count: attack.md.")
+public final class Attack implements Callable<Integer> {
+
+    @Mixin
+    RunOptions run = new RunOptions();
+    @Option(names = "--load", paramLabel = "L", description = "offered load (default 0.6)")
+    double load = 0.6;
+    @Option(names = "--brokers", paramLabel = "N", description = "how many brokers (default 1)")
+    int brokers = 1;
+    @Option(names = "--only", paramLabel = "REGEX", description = "only the scenarios whose id matches")
+    String only = ".*";
 
     private Attack() {
     }
@@ -44,15 +60,16 @@ public final class Attack {
         return all;
     }
 
-    public static void main(String[] args) throws Exception {
-        RunOptions run = RunOptions.of(args);
-        Map<String, String> options = run.options();
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Attack()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path out = run.out();
         int seeds = run.seeds();
         int threads = run.threads();
-        double load = Double.parseDouble(options.getOrDefault("load", "0.6"));
-        int brokers = Integer.parseInt(options.getOrDefault("brokers", "1"));
-        Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
+        Pattern only = Pattern.compile(this.only);
         Scenario base = run.timed(Scenario.standard(50, 30, brokers, Sessions.EXPONENTIAL, load));
         List<Scenario> scenarios = new ArrayList<>();
         for (boolean flash : new boolean[] {true, false}) {
@@ -73,6 +90,7 @@ public final class Attack {
         } finally {
             pool.shutdownNow();
         }
+        return 0;
     }
 
     private static void write(Path out, Scenario base, int seeds,

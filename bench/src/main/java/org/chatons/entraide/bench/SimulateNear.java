@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +20,10 @@ import org.chatons.entraide.bench.sim.Scenario;
 import org.chatons.entraide.bench.sim.Sessions;
 import org.chatons.entraide.bench.sim.Simulation;
 import org.chatons.entraide.bench.sim.Summary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The locality scenario (issue 13): members in four countries with uneven capacity, people arriving from each in
@@ -31,22 +36,35 @@ import org.chatons.entraide.bench.sim.Summary;
  *   [--seeds 5] [--brokers 1,4] [--tolerances 0,0.005,0.01,0.02] [--threads N] [--minutes WARMUP:MEASURED]
  * </pre>
  */
-public final class SimulateNear {
+@Command(name = "SimulateNear", mixinStandardHelpOptions = true,
+        description = "Locality: people sent near them, with each tolerance of the near choice.")
+public final class SimulateNear implements Callable<Integer> {
 
     /** One run's results. */
     private record Done(RunResult balance, LocalityResult near) {
     }
 
+    @Mixin
+    RunOptions options = new RunOptions();
+    @Option(names = "--tolerances", paramLabel = "T,...", description = "the near choice's tolerances")
+    String tolerances = "0,0.005,0.01,0.02";
+    @Option(names = "--brokers", paramLabel = "N,...", description = "how many brokers, one scenario each")
+    String brokers = "1,4";
+
     private SimulateNear() {
     }
 
-    public static void main(String[] args) throws Exception {
-        RunOptions options = RunOptions.of(args);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulateNear()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path out = options.out();
         int seeds = options.seeds();
         Countries countries = Countries.standard();
         List<Locality> localities = new ArrayList<>(List.of(new Locality(countries, false, 0)));
-        for (String t : options.get("tolerances", "0,0.005,0.01,0.02").split(",")) {
+        for (String t : tolerances.split(",")) {
             localities.add(new Locality(countries, true, Double.parseDouble(t)));
         }
         Contender contender = Contender.brokerDefault(Contender.DEFAULT_CHOICES);
@@ -55,7 +73,7 @@ public final class SimulateNear {
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         Map<Scenario, Map<Locality, List<Future<Done>>>> futures = new LinkedHashMap<>();
-        for (String b : options.get("brokers", "1,4").split(",")) {
+        for (String b : brokers.split(",")) {
             Scenario base = Scenario.standard(50, 30, Integer.parseInt(b), Sessions.EXPONENTIAL, 0.6);
             Scenario s = options.timed(new Scenario("near-" + base.id(), base.hosts(), base.intervalSeconds(),
                     base.brokers(), base.sessions(), base.offeredLoad(), base.flashFraction(), base.crashFraction(),
@@ -101,5 +119,6 @@ public final class SimulateNear {
         pool.shutdown();
         Files.writeString(out.resolve("locality.md"), md.toString());
         System.out.printf("Wrote %s in %.0f s%n", out.resolve("locality.md"), (System.nanoTime() - started) / 1e9);
+        return 0;
     }
 }

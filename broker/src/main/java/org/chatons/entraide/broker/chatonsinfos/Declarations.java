@@ -19,6 +19,7 @@ import org.chatons.entraide.broker.members.MemberDirectory;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Places;
 import org.chatons.entraide.protocol.WireRules;
+import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 
 /**
  * Turns a crawl into members and hosts (issue 12): pure, the day an argument, so tests need no clock.
@@ -39,7 +40,7 @@ import org.chatons.entraide.protocol.WireRules;
  */
 public final class Declarations {
 
-    /** Service status levels that mean the service does not work (chatonsinfos.md §4). */
+    /** Values of a service file's {@code service.status.level} that mean the service does not work. */
     private static final Set<String> DOWN_LEVELS = Set.of("ERROR", "OVER", "VOID");
     /** The confirmation date of a declared member whose membership has no end date. */
     static final LocalDate NO_END = LocalDate.of(9999, 12, 31);

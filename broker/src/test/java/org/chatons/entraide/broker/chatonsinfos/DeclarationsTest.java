@@ -14,6 +14,7 @@ import org.chatons.entraide.broker.chatonsinfos.Refusal.Reason;
 import org.chatons.entraide.broker.members.MemberDirectory;
 import org.chatons.entraide.broker.publicprobe.ProbeKind;
 import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 import org.junit.jupiter.api.Test;
 
 /** The rules of issue 12 that turn files into members, hosts and refusals, on hand-made crawls. */

@@ -14,21 +14,22 @@ import java.util.Set;
  * Loads the configuration's binding ({@code binding/}: Jackson's YAML data binding and SnakeYAML under it) with a
  * class loader of its own, used once and dropped. Jackson's data binding is some 350 classes the agent needs only
  * to read its file: loaded by the application's class loader they would stay in memory for good (BENCHMARKS.md,
- * "Without an ObjectMapper"); loaded by this one they are unloaded with it at the next full collection. The rest
- * (the configuration's records, the wire rules, Jackson's streaming parser the agent uses anyway) comes from the
+ * "Without an ObjectMapper"); loaded by this one they are unloaded with it at the next full collection. All of
+ * Jackson is loaded again here rather than shared with the application, so that not even its annotations or the
+ * streaming parser's helpers stay behind; the rest (the configuration's records, the wire rules) comes from the
  * application, so what the binding returns is the application's own types.
  */
 final class BindingLoader extends URLClassLoader {
 
     /** What this loader loads itself, before asking the application's. */
-    private static final List<String> OWN = List.of("com.fasterxml.jackson.databind.",
-            "com.fasterxml.jackson.dataformat.yaml.", "org.yaml.snakeyaml.", "org.chatons.entraide.yaml.",
-            "org.chatons.entraide.agent.config.binding.");
-    /** A class of each, to find the jar or folder that holds it. */
-    private static final List<String> FOUND_BY = List.of("com.fasterxml.jackson.databind.ObjectMapper",
+    private static final List<String> OWN = List.of("com.fasterxml.jackson.", "org.yaml.snakeyaml.",
+            "org.chatons.entraide.yaml.", "org.chatons.entraide.agent.config.binding.");
+    private static final String READER = "org.chatons.entraide.agent.config.binding.AgentConfigReader";
+    /** A class of each jar this loader reads, to find where it is. */
+    private static final List<String> FOUND_BY = List.of("com.fasterxml.jackson.core.JsonParser",
+            "com.fasterxml.jackson.annotation.JsonCreator", "com.fasterxml.jackson.databind.ObjectMapper",
             "com.fasterxml.jackson.dataformat.yaml.YAMLFactory", "org.yaml.snakeyaml.Yaml",
-            "org.chatons.entraide.yaml.YamlBinder", "org.chatons.entraide.agent.config.binding.AgentConfigReader");
-    private static final String READER = FOUND_BY.get(4);
+            "org.chatons.entraide.yaml.YamlBinder", READER);
 
     static {
         registerAsParallelCapable();
