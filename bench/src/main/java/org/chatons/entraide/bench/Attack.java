@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import org.chatons.entraide.bench.sim.Bots;
 import org.chatons.entraide.bench.sim.Contender;
 import org.chatons.entraide.bench.sim.RunResult;
@@ -42,8 +41,6 @@ public final class Attack implements Callable<Integer> {
     double load = 0.6;
     @Option(names = "--brokers", paramLabel = "N", description = "how many brokers (default 1)")
     int brokers = 1;
-    @Option(names = "--only", paramLabel = "REGEX", description = "only the scenarios whose id matches")
-    String only = ".*";
 
     private Attack() {
     }
@@ -68,14 +65,12 @@ public final class Attack implements Callable<Integer> {
     public Integer call() throws Exception {
         Path out = run.out();
         int seeds = run.seeds();
-        int threads = run.threads();
-        Pattern only = Pattern.compile(this.only);
         Scenario base = run.timed(Scenario.standard(50, 30, brokers, Sessions.EXPONENTIAL, load));
         List<Scenario> scenarios = new ArrayList<>();
         for (boolean flash : new boolean[] {true, false}) {
             for (Bots bots : attacks()) {
                 Scenario s = base.withBots(bots, flash);
-                if (only.matcher(s.id()).find()) {
+                if (run.selects(s)) {
                     scenarios.add(s);
                 }
             }
@@ -84,7 +79,7 @@ public final class Attack implements Callable<Integer> {
                 Contender.undefended(Contender.DEFAULT_CHOICES));
 
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(run.threads());
         try {
             write(out, base, seeds, Simulate.submit(pool, scenarios, s -> contenders, seeds), started);
         } finally {

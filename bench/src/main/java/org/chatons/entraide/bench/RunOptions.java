@@ -2,13 +2,14 @@ package org.chatons.entraide.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.chatons.entraide.bench.sim.Scenario;
 import picocli.CommandLine.Option;
 
 /**
  * The options every simulator runner takes, read by picocli (a mixin of each runner's command): where to write
  * ({@code --out}, bench/results), how many seeds ({@code --seeds}, 5), on how many threads ({@code --threads}, one
- * per core), and {@code --minutes WARMUP:MEASURED} to shorten the scenarios.
+ * per core), {@code --minutes WARMUP:MEASURED} to shorten the scenarios and {@code --only REGEX} to run some.
  */
 final class RunOptions {
 
@@ -20,6 +21,8 @@ final class RunOptions {
     int threads = Runtime.getRuntime().availableProcessors();
     @Option(names = "--minutes", paramLabel = "WARMUP:MEASURED", description = "shorter scenarios, in minutes")
     String minutes;
+    @Option(names = "--only", paramLabel = "REGEX", description = "only the scenarios whose id matches")
+    Pattern only = Pattern.compile(".*");
 
     Path out() {
         return out;
@@ -31,6 +34,11 @@ final class RunOptions {
 
     int threads() {
         return threads;
+    }
+
+    /** Whether {@code --only} takes the scenario. */
+    boolean selects(Scenario scenario) {
+        return only.matcher(scenario.id()).find();
     }
 
     /** The scenario with the times of {@code --minutes}, when given. */

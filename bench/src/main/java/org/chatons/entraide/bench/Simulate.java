@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.chatons.entraide.bench.report.Plot;
 import org.chatons.entraide.bench.report.Tables;
 import org.chatons.entraide.bench.sim.Contender;
@@ -45,8 +44,6 @@ public final class Simulate implements Callable<Integer> {
     RunOptions run = new RunOptions();
     @Option(names = "--choices", paramLabel = "D", description = "the d of the d-choices contenders")
     int choices = Contender.DEFAULT_CHOICES;
-    @Option(names = "--only", paramLabel = "REGEX", description = "only the scenarios whose id matches")
-    String only = ".*";
     @Option(names = "--also", paramLabel = "POLICY:D,...", description = "more contenders")
     String also;
 
@@ -84,8 +81,6 @@ public final class Simulate implements Callable<Integer> {
     public Integer call() throws Exception {
         Path out = run.out();
         int seeds = run.seeds();
-        int threads = run.threads();
-        Pattern only = Pattern.compile(this.only);
         List<Contender> extra = new ArrayList<>();
         if (also != null) {
             for (String spec : also.split(",")) {
@@ -96,14 +91,14 @@ public final class Simulate implements Callable<Integer> {
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (Scenario s : standardScenarios()) {
-            if (only.matcher(s.id()).find()) {
+            if (run.selects(s)) {
                 scenarios.add(run.timed(s));
             }
         }
         Files.createDirectories(out);
 
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(run.threads());
         Map<Scenario, Map<Contender, List<Future<RunResult>>>> futures = submit(pool, scenarios, s -> {
             List<Contender> contenders = new ArrayList<>(Contender.standard(choices, s.brokers()));
             contenders.addAll(contenders.size() - 1, extra);

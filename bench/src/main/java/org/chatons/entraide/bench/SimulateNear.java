@@ -78,6 +78,9 @@ public final class SimulateNear implements Callable<Integer> {
             Scenario s = options.timed(new Scenario("near-" + base.id(), base.hosts(), base.intervalSeconds(),
                     base.brokers(), base.sessions(), base.offeredLoad(), base.flashFraction(), base.crashFraction(),
                     base.warmUp(), base.measured(), base.bots()));
+            if (!options.selects(s)) {
+                continue;
+            }
             Map<Locality, List<Future<Done>>> byLocality = new LinkedHashMap<>();
             for (Locality locality : localities) {
                 List<Future<Done>> runs = new ArrayList<>();

@@ -44,6 +44,9 @@ final class AtDeserializer extends JsonDeserializer<At<?>> implements Contextual
     public At<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         int line = p.currentTokenLocation().getLineNr();
         JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL || token == JsonToken.VALUE_STRING && p.getText().isBlank()) {
+            return new At<>(null, token == JsonToken.VALUE_NULL ? "" : p.getText(), line, false); // written, empty
+        }
         boolean structured = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
         String text = structured ? null : p.getText();
         if (structured != expectsStructure()) {

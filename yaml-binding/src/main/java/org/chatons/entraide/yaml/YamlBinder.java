@@ -138,9 +138,7 @@ public final class YamlBinder {
                     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
                                                          JsonDeserializer<?> deserializer, Object bean, String key)
                             throws IOException {
-                        // The record's keys are read before this is called: the mapping's own parser has just
-                        // left it, and stands at its place in the parent.
-                        unknown.add(new UnknownKey(0, path(ctxt.getParser().getParsingContext()), key,
+                        unknown.add(new UnknownKey(0, mappingPath(ctxt.getParser()), key,
                                 known(deserializer.getKnownPropertyNames())));
                         p.skipChildren();
                         return true;
@@ -159,6 +157,22 @@ public final class YamlBinder {
 
     private static List<String> known(Collection<Object> names) {
         return names.stream().map(String::valueOf).sorted().toList();
+    }
+
+    /**
+     * The path of the mapping being bound. A record's keys may have been read into a buffer before an unknown one is
+     * handled: the file's parser has then just left the mapping and stands at its place in the parent; otherwise it
+     * stands at the unknown key's value, inside the mapping.
+     */
+    private static String mappingPath(JsonParser p) {
+        JsonStreamContext context = p.getParsingContext();
+        if (p.currentToken() == JsonToken.END_OBJECT) {
+            return path(context);
+        }
+        if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+            context = context.getParent();
+        }
+        return path(context.getParent());
     }
 
     /** The path from the top to the parser's current value ({@code hosts[0]}, {@code hosts[0].url}). */
