@@ -35,12 +35,9 @@ import picocli.CommandLine.Option;
         description = "Bots asking for hosts against the broker's defences of the count: attack.md.")
 public final class Attack implements Callable<Integer> {
 
-    @Mixin
-    RunOptions run = new RunOptions();
-    @Option(names = "--load", paramLabel = "L", description = "offered load (default 0.6)")
-    double load = 0.6;
-    @Option(names = "--brokers", paramLabel = "N", description = "how many brokers (default 1)")
-    int brokers = 1;
+    @Mixin RunOptions run = new RunOptions();
+    @Option(names = "--load", paramLabel = "L", description = "offered load (default 0.6)") double load = 0.6;
+    @Option(names = "--brokers", paramLabel = "N", description = "how many brokers (default 1)") int brokers = 1;
 
     private Attack() {
     }
@@ -63,8 +60,6 @@ public final class Attack implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = run.out();
-        int seeds = run.seeds();
         Scenario base = run.timed(Scenario.standard(50, 30, brokers, Sessions.EXPONENTIAL, load));
         List<Scenario> scenarios = new ArrayList<>();
         for (boolean flash : new boolean[] {true, false}) {
@@ -81,7 +76,7 @@ public final class Attack implements Callable<Integer> {
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(run.threads());
         try {
-            write(out, base, seeds, Simulate.submit(pool, scenarios, s -> contenders, seeds), started);
+            write(run.out(), base, run.seeds(), Simulate.submit(pool, scenarios, s -> contenders, run.seeds()), started);
         } finally {
             pool.shutdownNow();
         }

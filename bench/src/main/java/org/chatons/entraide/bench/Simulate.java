@@ -40,12 +40,10 @@ import picocli.CommandLine.Option;
         description = "The standard scenarios for every contender and seed: simulation.md and one PNG per scenario.")
 public final class Simulate implements Callable<Integer> {
 
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin RunOptions run = new RunOptions();
     @Option(names = "--choices", paramLabel = "D", description = "the d of the d-choices contenders")
     int choices = Contender.DEFAULT_CHOICES;
-    @Option(names = "--also", paramLabel = "POLICY:D,...", description = "more contenders")
-    String also;
+    @Option(names = "--also", paramLabel = "POLICY:D,...", description = "more contenders") String also;
 
     private Simulate() {
     }
@@ -79,8 +77,6 @@ public final class Simulate implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = run.out();
-        int seeds = run.seeds();
         List<Contender> extra = new ArrayList<>();
         if (also != null) {
             for (String spec : also.split(",")) {
@@ -95,7 +91,7 @@ public final class Simulate implements Callable<Integer> {
                 scenarios.add(run.timed(s));
             }
         }
-        Files.createDirectories(out);
+        Files.createDirectories(run.out());
 
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(run.threads());
@@ -103,7 +99,7 @@ public final class Simulate implements Callable<Integer> {
             List<Contender> contenders = new ArrayList<>(Contender.standard(choices, s.brokers()));
             contenders.addAll(contenders.size() - 1, extra);
             return contenders;
-        }, seeds);
+        }, run.seeds());
 
         StringBuilder md = new StringBuilder();
         List<Summary> defaults = new ArrayList<>();
@@ -128,7 +124,7 @@ public final class Simulate implements Callable<Integer> {
                 lines.add(new Plot.Line(c.label(), first.peakToMean(), c.isDefault() || c.waterFilling(),
                         colour(c, lines.size())));
             }
-            plot(out.resolve(s.id() + ".png"), s, lines, first);
+            plot(run.out().resolve(s.id() + ".png"), s, lines, first);
             details.append("\n### ").append(s.describe()).append("\n\n")
                     .append("![").append(s.id()).append("](").append(s.id()).append(".png)\n\n")
                     .append(Tables.scenario(rows));
@@ -137,16 +133,16 @@ public final class Simulate implements Callable<Integer> {
         pool.shutdown();
 
         md.append("# Simulation results\n\n")
-                .append("Written by `org.chatons.entraide.bench.Simulate` (see BENCHMARKS.md): ").append(seeds)
+                .append("Written by `org.chatons.entraide.bench.Simulate` (see BENCHMARKS.md): ").append(run.seeds())
                 .append(" seeds per scenario, ").append(scenarios.isEmpty() ? 0 : scenarios.get(0).warmUp().toMinutes())
                 .append(" min warm-up, ").append(scenarios.isEmpty() ? 0 : scenarios.get(0).measured().toMinutes())
                 .append(" min measured. Plots show seed 1.\n\n")
                 .append("## The broker's default policy against the targets\n\n")
                 .append(Tables.targets(defaults))
                 .append("\n## Every scenario\n").append(details);
-        Files.writeString(out.resolve("simulation.md"), md.toString());
-        System.out.printf("Wrote %s (%d scenarios, %d seeds) in %.0f s%n", out.resolve("simulation.md"),
-                scenarios.size(), seeds, (System.nanoTime() - started) / 1e9);
+        Files.writeString(run.out().resolve("simulation.md"), md.toString());
+        System.out.printf("Wrote %s (%d scenarios, %d seeds) in %.0f s%n", run.out().resolve("simulation.md"),
+                scenarios.size(), run.seeds(), (System.nanoTime() - started) / 1e9);
         return 0;
     }
 

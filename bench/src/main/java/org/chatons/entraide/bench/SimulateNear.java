@@ -44,8 +44,7 @@ public final class SimulateNear implements Callable<Integer> {
     private record Done(RunResult balance, LocalityResult near) {
     }
 
-    @Mixin
-    RunOptions options = new RunOptions();
+    @Mixin RunOptions run = new RunOptions();
     @Option(names = "--tolerances", paramLabel = "T,...", description = "the near choice's tolerances")
     String tolerances = "0,0.005,0.01,0.02";
     @Option(names = "--brokers", paramLabel = "N,...", description = "how many brokers, one scenario each")
@@ -60,31 +59,29 @@ public final class SimulateNear implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = options.out();
-        int seeds = options.seeds();
         Countries countries = Countries.standard();
         List<Locality> localities = new ArrayList<>(List.of(new Locality(countries, false, 0)));
         for (String t : tolerances.split(",")) {
             localities.add(new Locality(countries, true, Double.parseDouble(t)));
         }
         Contender contender = Contender.brokerDefault(Contender.DEFAULT_CHOICES);
-        Files.createDirectories(out);
+        Files.createDirectories(run.out());
 
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(run.threads());
         Map<Scenario, Map<Locality, List<Future<Done>>>> futures = new LinkedHashMap<>();
         for (String b : brokers.split(",")) {
             Scenario base = Scenario.standard(50, 30, Integer.parseInt(b), Sessions.EXPONENTIAL, 0.6);
-            Scenario s = options.timed(new Scenario("near-" + base.id(), base.hosts(), base.intervalSeconds(),
+            Scenario s = run.timed(new Scenario("near-" + base.id(), base.hosts(), base.intervalSeconds(),
                     base.brokers(), base.sessions(), base.offeredLoad(), base.flashFraction(), base.crashFraction(),
                     base.warmUp(), base.measured(), base.bots()));
-            if (!options.selects(s)) {
+            if (!run.selects(s)) {
                 continue;
             }
             Map<Locality, List<Future<Done>>> byLocality = new LinkedHashMap<>();
             for (Locality locality : localities) {
                 List<Future<Done>> runs = new ArrayList<>();
-                for (int seed = 1; seed <= seeds; seed++) {
+                for (int seed = 1; seed <= run.seeds(); seed++) {
                     long fixedSeed = seed;
                     Scenario scenario = s;
                     runs.add(pool.submit(() -> {
@@ -99,7 +96,7 @@ public final class SimulateNear implements Callable<Integer> {
         }
 
         StringBuilder md = new StringBuilder("# Locality: people sent near them\n\n")
-                .append("Written by `org.chatons.entraide.bench.SimulateNear` (see BENCHMARKS.md): ").append(seeds)
+                .append("Written by `org.chatons.entraide.bench.SimulateNear` (see BENCHMARKS.md): ").append(run.seeds())
                 .append(" seeds; the broker's default policy (").append(contender.label()).append("), as in the")
                 .append(" standard scenarios but with members in four countries and people from each.\n");
         for (var entry : futures.entrySet()) {
@@ -120,8 +117,8 @@ public final class SimulateNear implements Callable<Integer> {
             System.out.printf("%-28s done after %.0f s%n", s.id(), (System.nanoTime() - started) / 1e9);
         }
         pool.shutdown();
-        Files.writeString(out.resolve("locality.md"), md.toString());
-        System.out.printf("Wrote %s in %.0f s%n", out.resolve("locality.md"), (System.nanoTime() - started) / 1e9);
+        Files.writeString(run.out().resolve("locality.md"), md.toString());
+        System.out.printf("Wrote %s in %.0f s%n", run.out().resolve("locality.md"), (System.nanoTime() - started) / 1e9);
         return 0;
     }
 }

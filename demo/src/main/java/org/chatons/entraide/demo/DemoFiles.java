@@ -22,7 +22,7 @@ import org.chatons.entraide.demo.standins.StandIn;
 final class DemoFiles {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
 
     private DemoFiles() {

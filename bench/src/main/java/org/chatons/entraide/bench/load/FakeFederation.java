@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
 public final class FakeFederation {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
 
     private FakeFederation() {
     }

@@ -69,18 +69,12 @@ public final class Soak {
     @CommandLine.Command(name = "Soak", mixinStandardHelpOptions = true,
             description = "Users at a steady rate and Prometheus scrapes against a running broker.")
     static final class Command implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "BROKER_URL")
-        URI broker;
-        @Parameters(index = "1", paramLabel = "BROKER_PID")
-        long pid;
-        @Parameters(index = "2", paramLabel = "MINUTES")
-        int minutes;
-        @Parameters(index = "3", paramLabel = "WARMUP_SECONDS")
-        int warmup;
-        @Parameters(index = "4", paramLabel = "RATE")
-        int rate;
-        @Parameters(index = "5", paramLabel = "SCRAPE_SECONDS")
-        int scrapeSeconds;
+        @Parameters(index = "0", paramLabel = "BROKER_URL") URI broker;
+        @Parameters(index = "1", paramLabel = "BROKER_PID") long pid;
+        @Parameters(index = "2", paramLabel = "MINUTES") int minutes;
+        @Parameters(index = "3", paramLabel = "WARMUP_SECONDS") int warmup;
+        @Parameters(index = "4", paramLabel = "RATE") int rate;
+        @Parameters(index = "5", paramLabel = "SCRAPE_SECONDS") int scrapeSeconds;
 
         @Override
         public Integer call() throws Exception {
