@@ -21,6 +21,7 @@ import org.chatons.entraide.broker.members.MembersChanged;
 import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.reports.Outcome;
+import org.chatons.entraide.broker.reports.ReportListener;
 import org.chatons.entraide.broker.selection.Pick;
 import org.chatons.entraide.broker.selection.PickListener;
 
@@ -30,7 +31,7 @@ import org.chatons.entraide.broker.selection.PickListener;
  * about a user is ever a label.
  */
 @Singleton
-public final class BrokerMetrics implements PickListener {
+public final class BrokerMetrics implements PickListener, ReportListener {
 
     /** How a {@code /go} request ended, as the {@code outcome} label of {@code entraide_go_seconds}. */
     public enum GoOutcome { REDIRECT, NO_HOST, UNKNOWN_SERVICE }
@@ -72,6 +73,7 @@ public final class BrokerMetrics implements PickListener {
      * Counts a report attempt whose sender is not known (no token, an unknown one, a body too large to read): on
      * a public endpoint, scanners make these all day, so they have a series of their own, apart from the members'.
      */
+    @Override
     public void unauthenticatedReport(Outcome outcome) {
         Counter.builder("entraide.reports.unauthenticated")
                 .description("Report attempts from unknown senders (no or unknown token, body too large), by outcome")
@@ -79,6 +81,7 @@ public final class BrokerMetrics implements PickListener {
     }
 
     /** Counts a report of a known member by outcome. */
+    @Override
     public void report(String member, Outcome outcome) {
         Counter.builder(REPORTS).description("Reports received from probe agents, by outcome")
                 .tag("member", member).tag("outcome", outcome.label()).register(registry).increment();

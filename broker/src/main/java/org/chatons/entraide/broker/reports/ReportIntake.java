@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.Members;
-import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.registry.ReplayedReportException;
 import org.chatons.entraide.protocol.Report;
@@ -27,10 +26,10 @@ public final class ReportIntake {
     private final HostRegistry registry;
     private final JsonMapper json;
     private final Clock clock;
-    private final BrokerMetrics metrics;
+    private final ReportListener metrics;
 
     public ReportIntake(Members members, ReportValidator validator, HostRegistry registry, JsonMapper json,
-                        Clock clock, BrokerMetrics metrics) {
+                        Clock clock, ReportListener metrics) {
         this.members = members;
         this.validator = validator;
         this.registry = registry;

@@ -1,6 +1,7 @@
 package org.chatons.entraide.broker.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,5 +41,14 @@ class LayeringTest {
                 .orShould().callConstructor(java.util.Random.class)
                 .because("the clock and the random generator are injected (config.DecisionInputs)");
         rule.check(BROKER);
+    }
+
+    @Test
+    void packagesDependOnEachOtherWithoutCycles() {
+        // A cycle makes two packages one: neither can be read, tested or changed alone.
+        slices().matching("org.chatons.entraide.broker.(*)..").should().beFreeOfCycles()
+                .because("each package holds one concern; listeners (PickListener, ReportListener) invert the "
+                        + "arrows where a package must tell another")
+                .check(BROKER);
     }
 }
