@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.chatons.entraide.broker.chatonsinfos.DeclaredView.DeclaredMember;
 import org.chatons.entraide.broker.chatonsinfos.Refusal.Reason;
 import org.chatons.entraide.broker.members.Member;
