@@ -61,7 +61,7 @@ public final class FakeFederation {
     }
 
     @Command(name = "report", description = "Posts MEMBERS reports of HOSTS pad hosts each, every SECONDS, ROUNDS"
-            + " times (0: until killed); with CAPACITY, every host has that capacity and is 30 % full.")
+            + " times (0: until killed); with CAPACITY, every host has that capacity and is 30 %% full.")
     int reportCommand(@Parameters(paramLabel = "BROKER_URL") URI broker, @Parameters(paramLabel = "MEMBERS") int members,
                       @Parameters(paramLabel = "HOSTS") int hosts, @Parameters(paramLabel = "SECONDS") int seconds,
                       @Parameters(paramLabel = "ROUNDS") int rounds,
