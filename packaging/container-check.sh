@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs the two packages for real under systemd: boots this machine's own system in a throwaway container
 # (systemd-nspawn on an overlay of /, all changes in memory, no network but loopback, a minimal target), installs
-# both packages with dpkg and checks, as a sysadmin would see it:
-#   enabled and not started while the configuration is the example; started by hand once configured
+# both packages with the README's own "apt install" lines and checks, as a sysadmin would see it:
+#   enabled and not started while the configuration is the example; started on it (as at boot), both refuse with
+#   one line in the journal and status 2; started by hand once configured
 #   the broker answers; "probe-agent check" passes; the agent runs as its own user under seccomp and reports
-#   the coordinators' drain is kept in the state directory; "probe-agent drain" reaches the broker
+#   the coordinators' drain is kept in the state directory; "probe-agent drain" reaches the broker, and the
+#   sandboxed service, given what "probe-agent check" prints, turns the host's published ChatonsInfos file FULL
 #   a restart maps the class archive the first stop wrote
 #   a broken configuration fails the start with its line in the journal, and is given up after three tries
 #   remove stops both services; a reinstall with the kept configuration starts them; purge leaves nothing
@@ -38,8 +40,10 @@ mount -t tmpfs tmpfs "$work/mem" && mkdir -p "$work/mem/upper" "$work/mem/work" 
   && mount -t overlay overlay -o "lowerdir=/,upperdir=$work/mem/upper,workdir=$work/mem/work" "$root" \
   || skip "cannot mount an overlay of / here"
 
-mkdir -p "$root/root/entraide"
-cp "$here"/target/entraide-probe-agent_*_all.deb "$here"/target/entraide-broker_*_all.deb "$root/root/entraide/"
+# Laid out as in the repository, so that the README's install lines run there as written.
+mkdir -p "$root/root/entraide/packaging/target"
+cp "$here"/target/entraide-probe-agent_*_all.deb "$here"/target/entraide-broker_*_all.deb "$root/root/entraide/packaging/target/"
+cp "$here/../README.md" "$root/root/entraide/README.md"
 cp "$here/src/test/container/inside.sh" "$root/root/entraide/inside.sh"
 cat >"$root/etc/systemd/system/entraide-check.service" <<'EOF'
 [Unit]

@@ -16,4 +16,10 @@ public class MessagesFactory {
     public Messages messages() {
         return new Messages("i18n/messages", LANGUAGES);
     }
+
+    /** How sentences name countries, read at start like the texts. */
+    @Context
+    public CountryNames countryNames() {
+        return new CountryNames("i18n/countries.tsv");
+    }
 }

@@ -81,7 +81,9 @@ public class MembersReloader {
         MemberDirectory next = null;
         if (problem == null) {
             try {
-                next = MembersFile.parse(path.toString(), new StringReader(look.text()));
+                MemberDirectory read = MembersFile.parse(path.toString(), new StringReader(look.text()));
+                ExampleGuard.refuseExample(path, read);
+                next = read;
             } catch (StartupError e) {
                 problem = e.getMessage();
             }

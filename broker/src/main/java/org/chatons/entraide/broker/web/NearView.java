@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.chatons.entraide.broker.i18n.CountryNames;
 import org.chatons.entraide.broker.i18n.Messages;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.selection.Nearby;
@@ -28,7 +29,8 @@ record NearView(String selected, List<Country> countries, String sentence, Strin
     record Country(String code, String name) {
     }
 
-    static NearView of(Nearby near, String chosen, Locale locale, Messages messages, Collection<Member> members) {
+    static NearView of(Nearby near, String chosen, Locale locale, Messages messages, CountryNames names,
+                      Collection<Member> members) {
         // A member declared in ChatonsInfos may give no country: it is in no country's list.
         Set<String> countries = members.stream().map(Member::country).filter(Nearby::isCountry)
                 .collect(Collectors.toSet());
@@ -36,18 +38,14 @@ record NearView(String selected, List<Country> countries, String sentence, Strin
         String country = countries.contains(near.country()) ? near.country() : null;
         String language = languages.contains(near.language()) ? near.language() : null;
         String kind = country != null ? (language != null ? "both" : "country") : language != null ? "language" : "none";
-        String in = country == null ? "" : messages.format(locale, "near.in", countryName(country, locale), country);
+        String in = country == null ? "" : names.in(country, locale);
         String languageName = language == null ? "" : Locale.forLanguageTag(language).getDisplayLanguage(locale);
         Collator byName = Collator.getInstance(locale);
-        List<Country> options = countries.stream().map(c -> new Country(c, countryName(c, locale)))
+        List<Country> options = countries.stream().map(c -> new Country(c, CountryNames.name(c, locale)))
                 .sorted(Comparator.comparing(Country::name, byName)).toList();
         return new NearView(country == null ? Locality.ANY : country, options,
                 messages.format(locale, "near.first", kind, in, languageName),
                 country == null ? null : messages.format(locale, "near.nohost", in),
                 chosen == null ? "" : "&" + Locality.NEAR + "=" + chosen);
-    }
-
-    static String countryName(String code, Locale locale) {
-        return new Locale("", code).getDisplayCountry(locale);
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.ServiceState;
+import org.chatons.entraide.broker.i18n.CountryNames;
 import org.chatons.entraide.broker.i18n.Messages;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.Members;
@@ -37,14 +38,16 @@ public class PickerPages {
     private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
     private final Locality locality;
     private final Messages messages;
+    private final CountryNames countryNames;
     private final Members members;
     private final HostRegistry registry;
 
     PickerPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer, Locality locality,
-                Messages messages, Members members, HostRegistry registry) {
+                Messages messages, CountryNames countryNames, Members members, HostRegistry registry) {
         this.renderer = renderer;
         this.locality = locality;
         this.messages = messages;
+        this.countryNames = countryNames;
         this.members = members;
         this.registry = registry;
     }
@@ -54,7 +57,7 @@ public class PickerPages {
                                 Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("page", PickerViews.Page.of(locale, NearView.of(locality.of(request), Locality.chosen(request), locale,
-                messages, knownMembers())));
+                messages, countryNames, knownMembers())));
         Writable html = renderer.render(new ModelAndView<>(view, all), request, MediaType.TEXT_HTML)
                 .orElseThrow(() -> new IllegalStateException("no renderer for the view " + view));
         return HttpResponse.status(status).body(html)

@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
+import org.chatons.entraide.broker.i18n.CountryNames;
 import org.chatons.entraide.broker.registry.Source;
+import org.chatons.entraide.broker.selection.Nearby;
 
 /** What the picker's templates show, already in the page's language: templates only lay it out. */
 final class PickerViews {
@@ -48,7 +50,9 @@ final class PickerViews {
                    boolean loadKnown, int loadPercent, String url, boolean measured) {
 
         static HostRow of(HostState h, Locale locale) {
-            String country = NearView.countryName(h.host().member().country(), locale);
+            // A member declared in ChatonsInfos may give no country: then none is shown.
+            String member = h.host().member().country();
+            String country = Nearby.isCountry(member) ? CountryNames.name(member, locale) : null;
             return new HostRow(h.host().member().name(), country, h.host().report().software(), state(h),
                     h.eligible(), h.host().loadKnown(),
                     (int) Math.round(Math.min(1.0, Math.max(0, h.estimatedLoad())) * 100), h.host().report().url(),

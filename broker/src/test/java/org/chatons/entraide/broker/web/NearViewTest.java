@@ -23,7 +23,7 @@ class NearViewTest {
 
     @Test
     void listsEachMembersCountryOnceByNameAndNoneForAMemberWithoutOne() {
-        NearView french = NearView.of(Nearby.ANYWHERE, null, Locale.FRENCH, new MessagesFactory().messages(), members);
+        NearView french = NearView.of(Nearby.ANYWHERE, null, Locale.FRENCH, new MessagesFactory().messages(), new MessagesFactory().countryNames(), members);
 
         assertThat(french.countries()).extracting(NearView.Country::name).containsExactly("Belgique", "France");
         assertThat(french.selected()).isEqualTo("any");
@@ -33,7 +33,7 @@ class NearViewTest {
 
     @Test
     void aCountryOrLanguageNoMemberHasIsNotPreferred() {
-        NearView view = NearView.of(new Nearby("JP", "ja"), "JP", Locale.ENGLISH, new MessagesFactory().messages(),
+        NearView view = NearView.of(new Nearby("JP", "ja"), "JP", Locale.ENGLISH, new MessagesFactory().messages(), new MessagesFactory().countryNames(),
                 members);
 
         assertThat(view.selected()).isEqualTo("any");
@@ -44,7 +44,7 @@ class NearViewTest {
 
     @Test
     void saysTheCountryAndTheLanguageInThePagesLanguage() {
-        NearView view = NearView.of(new Nearby("BE", "nl"), null, Locale.FRENCH, new MessagesFactory().messages(),
+        NearView view = NearView.of(new Nearby("BE", "nl"), null, Locale.FRENCH, new MessagesFactory().messages(), new MessagesFactory().countryNames(),
                 members);
 
         assertThat(view.selected()).isEqualTo("BE");

@@ -139,7 +139,7 @@ class PickerBrowserTest extends BrokerTestBase {
 
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What do you need?");
-        browser.findElement(By.linkText("See who offers Pad")).click();
+        browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click();
         screenshot("service-pad-en");
 
         assertThat(browser.getCurrentUrl()).endsWith("/services/pad?lang=en");
@@ -155,7 +155,7 @@ class PickerBrowserTest extends BrokerTestBase {
         screenshot("no-host-fr");
 
         assertThat(browser.findElement(By.tagName("h1")).getText())
-                .isEqualTo("Visioconférence : aucun membre disponible pour le moment");
+                .isEqualTo("Visioconférence\u202f: aucun membre disponible pour le moment");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Association Alpha", "complet")
                 .doesNotContain("Exception");
         // The home page offers no dead button for it either.
@@ -218,7 +218,7 @@ class PickerBrowserTest extends BrokerTestBase {
         assertThat(landedOn).containsExactly("pad-open-b");
 
         // The service page says which country comes first, and offers anywhere.
-        browser.findElement(By.linkText("Voir qui propose : Pad")).click();
+        browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click();
         screenshot("service-pad-near-be");
         assertThat(browser.findElement(By.cssSelector(".near-first")).getText())
                 .startsWith("Vous êtes envoyé·e d’abord chez les membres en Belgique, puis chez ceux qui parlent français");
@@ -239,7 +239,7 @@ class PickerBrowserTest extends BrokerTestBase {
         screenshot("home-fr-plurals");
 
         assertThat(cardText("Raccourcisseur d'adresses")).contains("1 membre peut vous accueillir maintenant")
-                .contains("Voir qui propose : Raccourcisseur d'adresses");
+                .contains("Voir qui le propose");
         assertThat(cardText("Pad")).contains("2 membres peuvent vous accueillir maintenant");
         assertThat(cardText("Visioconférence")).contains("Aucun membre ne peut vous accueillir en ce moment");
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("(s)", "dadresses");
@@ -253,9 +253,9 @@ class PickerBrowserTest extends BrokerTestBase {
                 standIn("beta", "short-open", "shortener", 90, 100, HostStatus.UP));
         open("/go/shortener");
         screenshot("no-host-shortener-fr");
-        assertThat(browser.getTitle()).isEqualTo("Raccourcisseur d'adresses : aucun membre disponible pour le moment · Entraide");
+        assertThat(browser.getTitle()).isEqualTo("Raccourcisseur d'adresses\u202f: aucun membre disponible pour le moment · Entraide");
         assertThat(browser.findElement(By.tagName("h1")).getText())
-                .isEqualTo("Raccourcisseur d'adresses : aucun membre disponible pour le moment");
+                .isEqualTo("Raccourcisseur d'adresses\u202f: aucun membre disponible pour le moment");
         assertThat(browser.findElement(By.cssSelector(".near-first")).getText())
                 .startsWith("Aucun membre ne peut vous accueillir, ni en France ni ailleurs.");
     }

@@ -45,9 +45,8 @@ class PickerTextsTest extends BrokerTestBase {
         String home = page("/?lang=fr", null);
         String images = page("/services/images?lang=fr", null);
 
-        assertThat(home).contains("<h2>Raccourcisseur d&#39;adresses</h2>")
-                .contains(">Voir qui propose : Raccourcisseur d&#39;adresses</a>")
-                .contains(">Voir qui propose : Partage d&#39;images</a>").doesNotContain("dadresses", "dimages");
+        assertThat(home).contains(">Raccourcisseur d&#39;adresses</h2>").contains(">Partage d&#39;images</h2>")
+                .contains(">Voir qui le propose</a>").doesNotContain("dadresses", "dimages");
         assertThat(images).contains("<title>Partage d&#39;images · Entraide</title>")
                 .contains(">Aller chez " + DELTA_HTML + "</a>").contains("<span>" + DELTA_HTML + "</span>")
                 .doesNotContain("<b>", "LAtelier");
@@ -75,7 +74,7 @@ class PickerTextsTest extends BrokerTestBase {
         String en = page("/go/shortener?lang=en", null);
 
         assertThat(fr.statusCode()).isEqualTo(503);
-        String title = "Raccourcisseur d&#39;adresses : aucun membre disponible pour le moment";
+        String title = "Raccourcisseur d&#39;adresses\u202f: aucun membre disponible pour le moment";
         assertThat(fr.body()).contains("<title>" + title + " · Entraide</title>").contains("<h1>" + title + "</h1>")
                 .contains("<span>" + DELTA_HTML + "</span>").contains(">complet<").contains(">fermé aux nouveaux venus<");
         assertThat(en).contains("<title>URL shortener: no member available right now · Entraide</title>");

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.chatons.entraide.agent.ProbeAgent;
@@ -42,6 +44,8 @@ import picocli.CommandLine.Option;
 public final class CheckCommand extends AgentCommand {
 
     private static final String ROW = "%-16s %-10s %-9s %6s %8s %5s %-9s %s%n";
+    /** Debian's web servers' group (nginx, Apache), which reads the ChatonsInfos files the agent rewrites. */
+    private static final String WEB_GROUP = "www-data";
 
     @Option(names = "--config-only",
             description = "Only read the configuration and the secrets: no probe, no broker (for systemd's ExecStartPre).")
@@ -125,8 +129,27 @@ public final class CheckCommand extends AgentCommand {
         }
         if (!outcomes.isEmpty()) {
             out.println();
+            printDropIn(out, outcomes);
         }
         return ok;
+    }
+
+    /**
+     * The Debian package's service may write only its own folders ({@code ProtectSystem=strict}) and runs as a
+     * throwaway user ({@code DynamicUser=}): what lets it rewrite these files where the web server reads them, a
+     * drop-in giving it their folders and the web server's group, which owns the folders.
+     */
+    private static void printDropIn(PrintWriter out, List<ChatonsInfosKeeper.Outcome> outcomes) {
+        Set<Path> folders = new TreeSet<>();
+        outcomes.forEach(o -> folders.add(o.file().toAbsolutePath().getParent()));
+        out.println("Under the Debian package's service, to let it rewrite these files:"
+                + " systemctl edit entraide-probe-agent, and write");
+        out.println("    [Service]");
+        folders.forEach(folder -> out.println("    ReadWritePaths=" + folder));
+        out.println("    SupplementaryGroups=" + WEB_GROUP);
+        out.println("then give each folder to the web server's group (" + WEB_GROUP + " on Debian), writable by it:");
+        folders.forEach(folder -> out.println("    chgrp " + WEB_GROUP + " " + folder + " && chmod g+ws " + folder));
+        out.println();
     }
 
     /** What each broker is told; "?" for a user count or a load that is unknown (sent as null). */

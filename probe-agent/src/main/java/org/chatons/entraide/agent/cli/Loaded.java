@@ -8,10 +8,11 @@ import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.ConfigException;
 import org.chatons.entraide.agent.config.ConfigLoader;
 import org.chatons.entraide.agent.config.Credentials;
+import org.chatons.entraide.agent.config.ExampleGuard;
 
 /**
  * What every command starts from: the adapters, the validated configuration and, for the commands that talk to
- * brokers, the credentials. Loading prints every problem and yields nothing, so no command runs half-configured.
+ * brokers, the credentials. Loading prints every problem and yields nothing, so no command runs half-configured, nor on the example.
  *
  * @param adapters    the adapters found
  * @param config      the configuration
@@ -27,6 +28,7 @@ record Loaded(AdapterRegistry adapters, AgentConfig config, Credentials credenti
         AdapterRegistry adapters = AdapterRegistry.discover();
         try {
             AgentConfig config = new ConfigLoader(adapters.names()).load(file);
+            ExampleGuard.refuseExample(file);
             config.warnings().forEach(warning -> err.println("Warning: " + warning));
             err.flush();
             Credentials credentials = withCredentials ? Credentials.resolve(config, env) : null;

@@ -72,6 +72,9 @@ class ChatonsInfosCheckTest {
         assertThat(out.toString()).contains("chatonsinfos pad-1 " + file + ": would write service.registration.load OPEN -> FULL")
                 .contains("    - service.registration.load = OPEN").contains("    + service.registration.load = FULL")
                 .contains("    - file.datetime = 2025-05-12T08:00:00");
+        assertThat(out.toString()).contains("systemctl edit entraide-probe-agent")
+                .contains("\n    [Service]\n    ReadWritePaths=" + file.getParent() + "\n    SupplementaryGroups=www-data\n")
+                .contains("    chgrp www-data " + file.getParent() + " && chmod g+ws " + file.getParent());
         assertThat(Files.readString(file)).isEqualTo(text);
     }
 
