@@ -14,6 +14,8 @@ if [ -f "$DEST/.installed" ]; then
   exit 0
 fi
 command -v node >/dev/null && command -v npm >/dev/null || { echo "node and npm are needed" >&2; exit 3; }
+# Status 4, which the test takes as a reason to skip: this machine cannot reach npm's registry.
+timeout 60 npm ping --fetch-retries=0 --fetch-timeout=15000 --loglevel=error >/dev/null 2>&1 || { echo "npm's registry cannot be reached (npm ping)" >&2; exit 4; }
 
 # Build beside the destination and move it in place only when complete, so a broken install is never used.
 WORK="$DEST.partial.$$"

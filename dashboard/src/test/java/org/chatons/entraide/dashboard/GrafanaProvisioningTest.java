@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import org.chatons.entraide.agent.DockerAvailable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
@@ -25,7 +27,8 @@ import org.testcontainers.utility.MountableFile;
  * them: the datasource is there and every dashboard loads, with panel types this Grafana knows. Needs
  * Docker; skipped cleanly without it.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@ExtendWith(DockerAvailable.class)
+@Testcontainers
 class GrafanaProvisioningTest {
 
     private static final DashboardFiles FILES = DashboardFiles.locate();

@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.chatons.entraide.dashboard.PromqlExpressions.Expression;
+import org.chatons.entraide.demo.BuiltJar;
 import org.chatons.entraide.demo.Federation;
 import org.chatons.entraide.demo.FederationOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * query and recording rule must also return series (a panel that stays empty on a running federation reads a
  * metric or label that does not exist); every rule must evaluate without error inside Prometheus.
  *
- * <p>Skipped where the {@code prometheus} binary is missing or the jars are not built (the reactor builds them
- * before this module's tests).
+ * <p>Skipped where the {@code prometheus} binary is missing or the jars are not built (a build that stops before
+ * {@code package}); fails where a jar is older than its sources. This module's pom names the broker and the agent so
+ * that {@code -pl dashboard -am} packages them first.
  */
 class LiveQueriesTest {
 
@@ -54,8 +55,11 @@ class LiveQueriesTest {
     static void start() throws Exception {
         assumeTrue(PrometheusProcess.available(), "no prometheus binary on the PATH (Debian's package prometheus)");
         FederationOptions options = FederationOptions.forTests(dir.resolve("demo"));
-        assumeTrue(Files.isRegularFile(options.brokerJar()) && Files.isRegularFile(options.agentJar()),
-                "broker.jar or probe-agent.jar is not built: run ./mvnw -q -DskipTests package first");
+        for (Path jar : List.of(options.brokerJar(), options.agentJar())) {
+            BuiltJar built = new BuiltJar(jar);
+            assumeTrue(built.built(), () -> built.problem().orElseThrow());
+            assertThat(built.problem()).as("the jar this test runs is fresh").isEmpty();
+        }
         federation = Federation.start(options);
 
         Path config = dir.resolve("prometheus.yml");
@@ -105,25 +109,18 @@ class LiveQueriesTest {
     @Test
     void everyExpressionRunsAndEveryDashboardQueryShowsSeries() throws Exception {
         List<Expression> expressions = PromqlExpressions.all();
-        Map<Expression, String> problems = new LinkedHashMap<>();
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        do {
-            problems.clear();
-            for (Expression e : expressions) {
-                String problem = problem(e);
-                if (problem != null) {
-                    problems.put(e, problem);
-                }
-            }
-            if (problems.isEmpty()) {
-                break;
-            }
-            Thread.sleep(2000);
-        } while (System.nanoTime() < end);
-
-        List<String> report = new ArrayList<>();
-        problems.forEach((e, why) -> report.add(e + "\n    ran: " + e.query() + "\n    " + why));
-        assertThat(report).as("expressions that failed against the live demo after %s", PATIENCE).isEmpty();
+        // The last look's failures are in the timeout's message.
+        Awaitility.await("every expression to run and every dashboard query to show series").atMost(PATIENCE)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    List<String> report = new ArrayList<>();
+                    for (Expression e : expressions) {
+                        String problem = problem(e);
+                        if (problem != null) {
+                            report.add(e + "\n    ran: " + e.query() + "\n    " + problem);
+                        }
+                    }
+                    assertThat(report).as("expressions that failed against the live demo").isEmpty();
+                });
     }
 
     /** Null when the expression ran and, if it should, returned series; else what went wrong. */
@@ -143,29 +140,32 @@ class LiveQueriesTest {
         int expected = (int) PromqlExpressions.all().stream()
                 .filter(e -> e.kind() == PromqlExpressions.Kind.ALERT || e.kind() == PromqlExpressions.Kind.RECORD)
                 .count();
+        // Until every rule has been evaluated once, well or not.
+        RuleHealth health = Awaitility.await("Prometheus to evaluate every rule once").atMost(PATIENCE)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(LiveQueriesTest::ruleHealth, h -> h.evaluated() + h.unhealthy().size() == expected);
+        assertThat(health.unhealthy()).as("rules Prometheus could not evaluate").isEmpty();
+        assertThat(health.evaluated()).as("rules loaded and evaluated by Prometheus").isEqualTo(expected);
+    }
+
+    /** How many rules Prometheus evaluated without error, and those it could not evaluate, with the error. */
+    record RuleHealth(int evaluated, List<String> unhealthy) {
+    }
+
+    static RuleHealth ruleHealth() throws Exception {
         List<String> unhealthy = new ArrayList<>();
         int evaluated = 0;
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < end) {
-            unhealthy.clear();
-            evaluated = 0;
-            for (JsonNode group : rules().path("data").path("groups")) {
-                for (JsonNode rule : group.path("rules")) {
-                    String health = rule.path("health").asText();
-                    if (health.equals("ok")) {
-                        evaluated++;
-                    } else if (health.equals("err")) {
-                        unhealthy.add(rule.path("name").asText() + ": " + rule.path("lastError").asText());
-                    }
+        for (JsonNode group : rules().path("data").path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                String health = rule.path("health").asText();
+                if (health.equals("ok")) {
+                    evaluated++;
+                } else if (health.equals("err")) {
+                    unhealthy.add(rule.path("name").asText() + ": " + rule.path("lastError").asText());
                 }
             }
-            if (evaluated + unhealthy.size() == expected) {
-                break;
-            }
-            Thread.sleep(500);
         }
-        assertThat(unhealthy).as("rules Prometheus could not evaluate").isEmpty();
-        assertThat(evaluated).as("rules loaded and evaluated by Prometheus").isEqualTo(expected);
+        return new RuleHealth(evaluated, unhealthy);
     }
 
     static JsonNode rules() throws Exception {

@@ -2,7 +2,6 @@ package org.chatons.entraide.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.chatons.entraide.agent.ClosedPort;
 
 /**
  * A real Prometheus server (the {@code prometheus} binary of Debian's package, which also ships promtool) started
@@ -26,12 +27,14 @@ public final class PrometheusProcess implements AutoCloseable {
 
     private final Process process;
     private final Path storage;
+    private final ClosedPort port;
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private PrometheusProcess(Process process, Path storage, URI base) {
+    private PrometheusProcess(Process process, Path storage, ClosedPort port, URI base) {
         this.process = process;
         this.storage = storage;
+        this.port = port;
         this.base = base;
     }
 
@@ -47,43 +50,40 @@ public final class PrometheusProcess implements AutoCloseable {
      * Its output goes to {@code prometheus.log} in its temporary storage folder's parent, for a failing test to show.
      */
     public static PrometheusProcess start(Path config) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        // Held while Prometheus runs: Go listens with SO_REUSEADDR, and no other program is given the port meanwhile.
+        ClosedPort port = new ClosedPort();
         Path storage = Files.createTempDirectory("entraide-prometheus");
         Process process = new ProcessBuilder("prometheus",
                 "--config.file=" + config.toAbsolutePath(),
                 "--storage.tsdb.path=" + storage.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port,
+                "--web.listen-address=127.0.0.1:" + port.port(),
                 "--log.level=warn")
                 .redirectErrorStream(true)
                 .redirectOutput(storage.resolve("prometheus.log").toFile())
                 .start();
-        PrometheusProcess prometheus = new PrometheusProcess(process, storage, URI.create("http://127.0.0.1:" + port));
+        PrometheusProcess prometheus = new PrometheusProcess(process, storage, port,
+                URI.create("http://127.0.0.1:" + port.port()));
         prometheus.awaitReady(Duration.ofSeconds(30));
         return prometheus;
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException("prometheus exited with " + process.exitValue() + ": " + log());
-            }
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/-/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
+        try {
+            // An IOException: not listening yet.
+            Awaitility.await("prometheus ready").atMost(timeout).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("prometheus exited with " + process.exitValue() + ": " + log());
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+                return http.send(HttpRequest.newBuilder(base.resolve("/-/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            });
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IOException("prometheus not ready after " + timeout + ": " + log(), e);
+        } catch (IllegalStateException e) {
+            close();
+            throw new IOException(e.getMessage(), e);
         }
-        close();
-        throw new IOException("prometheus not ready after " + timeout + ": " + log());
     }
 
     public URI baseUri() {
@@ -122,6 +122,7 @@ public final class PrometheusProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        port.close();
         try (Stream<Path> files = Files.walk(storage)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -64,6 +64,7 @@ class ProvisioningTest {
 
     @Test
     void prometheusScrapesTheBrokerAndTheAgentsOnTheirPaths() {
+        assertThat(files.prometheusConfigs()).as("Prometheus configurations found").isNotEmpty();
         for (Path config : files.prometheusConfigs()) {
             Map<String, JsonNode> jobs = new TreeMap<>();
             PromqlExpressions.read(PromqlExpressions.YAML, config).path("scrape_configs")
@@ -83,23 +84,26 @@ class ProvisioningTest {
         List<String> targets = new ArrayList<>();
         prometheus.path("scrape_configs").forEach(job -> job.path("static_configs")
                 .forEach(sc -> sc.path("targets").forEach(t -> targets.add(t.asText()))));
-        for (String target : targets) {
-            String host = target.substring(0, target.indexOf(':'));
-            if (!host.equals("localhost")) {
-                assertThat(compose.path("services").has(host)).as("%s is a compose service", target).isTrue();
-            }
+        List<String> hosts = targets.stream().map(t -> t.substring(0, t.indexOf(':')))
+                .filter(host -> !host.equals("localhost")).toList();
+        assertThat(hosts).as("targets by compose service name in %s", targets).isNotEmpty();
+        for (String host : hosts) {
+            assertThat(compose.path("services").has(host)).as("%s is a compose service", host).isTrue();
         }
     }
 
     @Test
     void everyFileComposeMountsExists() {
         Path repo = files.root().getParent();
+        List<String> sources = new ArrayList<>();
         compose.path("services").forEach(service -> service.path("volumes").forEach(v -> {
             String source = v.asText().split(":")[0];
             if (source.startsWith("./dashboard/")) {
-                assertThat(repo.resolve(source)).as(v.asText()).exists();
+                sources.add(source);
             }
         }));
+        assertThat(sources).as("files of this module that compose mounts").isNotEmpty();
+        sources.forEach(source -> assertThat(repo.resolve(source)).as(source).exists());
     }
 
     @Test

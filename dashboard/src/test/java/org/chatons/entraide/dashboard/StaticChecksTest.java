@@ -17,7 +17,8 @@ class StaticChecksTest {
 
     static boolean onPath(String command) {
         try {
-            return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
+            Process lookup = new ProcessBuilder("sh", "-c", "command -v " + command).start();
+            return lookup.waitFor(30, TimeUnit.SECONDS) && lookup.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -35,10 +36,11 @@ class StaticChecksTest {
         Process check = new ProcessBuilder("bash", Path.of("check.sh").toAbsolutePath().toString())
                 .redirectErrorStream(true).start();
         boolean finished = check.waitFor(120, TimeUnit.SECONDS);
-        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
-            check.destroyForcibly();
+            // Stopped before its output is read: reading it first would wait for the script to end.
+            check.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(finished).as("check.sh finished within 2 minutes").isTrue();
         assertThat(check.exitValue()).as("check.sh output:%n%s", output).isZero();

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +27,7 @@ class BrokerStartupErrorTest {
     }
 
     Run broker(Path members, Path drains, Map<String, String> settings) throws Exception {
-        Path jar = FederationOptions.defaults().brokerJar();
-        Assumptions.assumeTrue(Files.isRegularFile(jar),
-                "broker.jar is not built: run ./mvnw -q -DskipTests package first");
+        Path jar = JarProcess.jar(FederationOptions.defaults().brokerJar());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString())).redirectErrorStream(true);
         builder.environment().put("BROKER_MEMBERS_FILE", members.toString());

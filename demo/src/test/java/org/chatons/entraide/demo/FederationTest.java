@@ -9,15 +9,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.chatons.entraide.demo.standins.StandIn;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +42,8 @@ class FederationTest {
     @BeforeAll
     static void start() throws Exception {
         FederationOptions options = FederationOptions.forTests(dir);
-        Assumptions.assumeTrue(Files.isRegularFile(options.brokerJar()) && Files.isRegularFile(options.agentJar()),
-                "broker.jar or probe-agent.jar is not built: run ./mvnw -q -DskipTests package first");
+        JarProcess.jar(options.brokerJar());
+        JarProcess.jar(options.agentJar());
         federation = Federation.start(options);
     }
 
@@ -50,6 +52,15 @@ class FederationTest {
         if (federation != null) {
             federation.close();
         }
+    }
+
+    /**
+     * A wait on a condition of the live federation, bounded by {@link #WAIT}, asked every quarter of a second; a
+     * request that timed out (a busy machine) is asked again.
+     */
+    static ConditionFactory waiting(String what) {
+        return Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(HttpTimeoutException.class);
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -62,26 +73,13 @@ class FederationTest {
      * moment with none to offer is possible, and 503 is then right; what matters is a redirect once one is eligible.
      */
     static HttpResponse<String> awaitGo(String service) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> go = get("/go/" + service);
-        while (go.statusCode() == 503 && System.nanoTime() < end) {
-            Thread.sleep(250);
-            go = get("/go/" + service);
-        }
-        return go;
+        return waiting("/go/" + service + " to answer other than 503").until(() -> get("/go/" + service),
+                go -> go.statusCode() != 503);
     }
 
     static JsonNode awaitHosts(String service, Predicate<JsonNode> wanted) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        JsonNode hosts = null;
-        while (System.nanoTime() < end) {
-            hosts = JSON.readTree(get("/api/v1/services/" + service + "/hosts").body()).path("hosts");
-            if (wanted.test(hosts)) {
-                return hosts;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the broker's " + service + " hosts never matched: " + hosts);
+        return waiting("the broker's " + service + " hosts to match").until(
+                () -> JSON.readTree(get("/api/v1/services/" + service + "/hosts").body()).path("hosts"), wanted);
     }
 
     /** The members of the hosts of one source: agent or chatonsinfos. */
@@ -131,26 +129,17 @@ class FederationTest {
     }
 
     static void awaitFile(Path file, String line) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!Files.readString(file).contains(line) && System.nanoTime() < end) {
-            Thread.sleep(250);
-        }
-        assertThat(Files.readString(file)).contains(line);
+        waiting(file + " to say " + line).untilAsserted(() -> assertThat(Files.readString(file)).contains(line));
     }
 
     static JsonNode awaitService(String id, Predicate<JsonNode> wanted) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        JsonNode found = null;
-        while (System.nanoTime() < end) {
+        return waiting("the broker's service " + id + " to match").until(() -> {
+            JsonNode found = null;
             for (JsonNode service : JSON.readTree(get("/api/v1/services").body()).path("services")) {
                 found = service.path("id").asText().equals(id) ? service : found;
             }
-            if (found != null && wanted.test(found)) {
-                return found;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the broker's service " + id + " never matched: " + found);
+            return found;
+        }, found -> found != null && wanted.test(found));
     }
 
     static Set<String> members(JsonNode hosts) {
@@ -220,16 +209,10 @@ class FederationTest {
     void eachAgentServesItsMetrics() throws Exception {
         int port = federation.metricsPorts().get("garenne");
         URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
-        long end = System.nanoTime() + WAIT.toNanos();
-        String body = "";
-        while (!body.contains("outcome=\"success\"") && System.nanoTime() < end) {
-            try {
-                body = HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
-            } catch (IOException notYet) {
-                // the agent is still starting
-            }
-            Thread.sleep(250);
-        }
+        // An IOException: the agent is still starting.
+        String body = waiting("garenne's agent to count a successful push").ignoreExceptionsInstanceOf(IOException.class).until(
+                () -> HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body(),
+                scrape -> scrape.contains("outcome=\"success\""));
 
         assertThat(body).contains("entraide_probe_up{host=\"pad-1\"}", "entraide_probe_duration_seconds{host=\"cloud\"}",
                 "entraide_probe_push_total{broker=\"" + federation.brokerUrl() + "\",outcome=\"success\"}");

@@ -1,7 +1,6 @@
 package org.chatons.entraide.demo;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -38,10 +38,16 @@ final class JarProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** The jar, or the test is skipped: the reactor builds the jars before this module's tests. */
+    /**
+     * The jar, or the test is skipped where it is not built (a build that stops before {@code package}) and fails
+     * where it is older than its sources: the reactor packages the broker and the agent before this module's tests.
+     */
     static Path jar(Path jar) {
-        Assumptions.assumeTrue(Files.isRegularFile(jar), jar.getFileName() + " is not built: run ./mvnw -q "
-                + "-DskipTests package first");
+        BuiltJar built = new BuiltJar(jar);
+        Assumptions.assumeTrue(built.built(), () -> built.problem().orElseThrow());
+        built.problem().ifPresent(problem -> {
+            throw new AssertionError(problem);
+        });
         return jar;
     }
 
@@ -73,7 +79,7 @@ final class JarProcess implements AutoCloseable {
     /** {@code kill -s SIGNAL pid}, to this process only (the shell's own kill: no package needed). */
     void signal(String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("sh", "-c", "kill -s " + signal + " " + process.pid()).inheritIO().start();
-        if (kill.waitFor() != 0) {
+        if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IOException("kill -s " + signal + " " + process.pid() + " failed");
         }
     }
@@ -96,13 +102,6 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
-    /** A port free now, for a server that must come back on the same one after a restart. */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -112,14 +111,9 @@ final class JarProcess implements AutoCloseable {
     }
 
     /** Waits for a condition, on it rather than on the clock; fails after a minute, naming what it waited for. */
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited a minute for: " + what);
-            }
-            Thread.sleep(50);
-        }
+    static void await(String what, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 
     /** True when the URL answers 200; false while it does not answer or answers something else. */

@@ -10,7 +10,9 @@ import java.net.URI;
 /**
  * A loopback port where nothing listens, kept for the test: connections to it are refused, as to a broker or a
  * service that is down, and no other process can take it meanwhile (a socket holds it, bound but not listening).
- * A server started on it later, while it is held, is the service coming back on its own address.
+ * A server started on it later, while it is held, is the service coming back on its own address; so is a server in
+ * another process (the broker's or the agent's jar, Prometheus, Etherpad), as Java's, Go's and Node's servers bind
+ * with SO_REUSEADDR on Linux: a port found free and closed at once could be taken by anyone before it starts.
  */
 public final class ClosedPort implements AutoCloseable {
 

@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.chatons.entraide.protocol.Report;
 
 /** A broker for tests: takes reports at /api/v1/reports and answers as told (202 by default). */
@@ -65,27 +68,18 @@ public final class FakeBroker implements AutoCloseable {
 
     /** Waits (bounded) until a report matches; fails the test otherwise. */
     public Report awaitReport(Predicate<Report> matching, Duration atMost) throws InterruptedException {
-        long end = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < end) {
-            for (Report report : reports()) {
-                if (matching.test(report)) {
-                    return report;
-                }
-            }
-            Thread.sleep(20);
+        try {
+            return Awaitility.await("a matching report").atMost(atMost).pollInterval(Duration.ofMillis(20))
+                    .until(() -> reports().stream().filter(matching).findFirst(), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no matching report within " + atMost + "; received " + reports(), e);
         }
-        throw new AssertionError("no matching report within " + atMost + "; received " + reports());
     }
 
     /** Waits (bounded) until at least n requests arrived. */
     public void awaitRequests(int n, Duration atMost) throws InterruptedException {
-        long end = System.nanoTime() + atMost.toNanos();
-        while (requests().size() < n) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("expected " + n + " requests within " + atMost + ", got " + requests().size());
-            }
-            Thread.sleep(20);
-        }
+        Awaitility.await(n + " requests").atMost(atMost).pollInterval(Duration.ofMillis(20))
+                .until(() -> requests().size() >= n);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A service that fails below HTTP, where {@link FakeHttpServer} cannot: it resets connections, cuts bodies short,
@@ -71,9 +73,11 @@ public final class FaultyService implements AutoCloseable {
 
     /** Waits (bounded) until a client hung up on this service; false if none did in time. */
     public boolean awaitHangUp(Duration atMost) throws InterruptedException {
-        long end = System.nanoTime() + atMost.toNanos();
-        while (hungUp.get() == 0 && System.nanoTime() < end) {
-            Thread.sleep(20);
+        try {
+            Awaitility.await("a client hangs up").atMost(atMost).pollInterval(Duration.ofMillis(20))
+                    .until(() -> hungUp.get() > 0);
+        } catch (ConditionTimeoutException e) {
+            // Told by the answer: the caller asserts it, with its own words.
         }
         return hungUp.get() > 0;
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.chatons.entraide.agent.adapters.AdapterRegistry;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.Credentials;
@@ -153,14 +154,10 @@ class ProbeAgentTest {
     void metricsAreServedWithTheDashboardsNames() throws Exception {
         delivered(agent.probeRound().orElseThrow());
         try (MetricsServer server = MetricsServer.start(InetAddress.getLoopbackAddress(), 0, meters)) {
-            String scrape = "";
-            long end = System.nanoTime() + WAIT.toNanos();
-            while (!scrape.contains("outcome=\"success\"") && System.nanoTime() < end) {
-                scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                Thread.sleep(20);
-            }
+            String scrape = Awaitility.await("the push's success in the served metrics").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(20)).until(() -> HttpClient.newHttpClient().send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains("outcome=\"success\""));
 
             assertThat(scrape).contains("entraide_probe_up{host=\"pad-1\"} 1.0")
                     .contains("entraide_probe_duration_seconds{host=\"pad-1\"}")

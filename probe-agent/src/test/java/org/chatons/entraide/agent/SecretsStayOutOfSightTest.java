@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.chatons.entraide.agent.adapters.AdapterRegistry;
 import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.Credentials;
@@ -91,10 +92,7 @@ class SecretsStayOutOfSightTest {
     }
 
     static void awaitScrape(PrometheusMeterRegistry meters, String part) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!meters.scrape().contains(part)) {
-            assertThat(System.nanoTime()).as("waiting for %s in the metrics", part).isLessThan(end);
-            Thread.sleep(20);
-        }
+        Awaitility.await(part + " in the metrics").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> meters.scrape().contains(part));
     }
 }

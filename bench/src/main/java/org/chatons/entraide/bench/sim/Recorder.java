@@ -1,5 +1,8 @@
 package org.chatons.entraide.bench.sim;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /** Accumulates the measurements of one run. */
 final class Recorder {
     private final long from;
@@ -25,6 +28,8 @@ final class Recorder {
     long botsSent;
     long herds;
     long hostIntervals;
+    /** Users sent by each broker (its index); water-filling, which has no broker, counts under 0. */
+    final Map<Integer, Long> sentByBroker = new TreeMap<>();
 
     Recorder(long from, long to, int hosts) {
         this.from = from;

@@ -173,6 +173,11 @@ public final class Simulation {
         return recorder.result();
     }
 
+    /** The users each broker sent while measuring (by the broker's index), once it has run. */
+    public Map<Integer, Long> sentByBroker() {
+        return Map.copyOf(recorder.sentByBroker);
+    }
+
     /** What the run measured of locality, once it has run; null outside a locality scenario. */
     public LocalityResult locality() {
         return near == null ? null : near.result();
@@ -223,6 +228,7 @@ public final class Simulation {
         h.sentSinceReport++;
         if (measured) {
             recorder.sent++;
+            recorder.sentByBroker.merge(broker, 1L, Long::sum);
             recorder.sentToDead += h.alive ? 0 : 1;
             recorder.sentToFull += h.alive && h.present + h.joining >= h.capacity ? 1 : 0;
             recorder.sentAfterTtl += contender.waterFilling()

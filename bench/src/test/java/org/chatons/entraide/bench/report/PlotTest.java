@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,33 @@ class PlotTest {
         BufferedImage image = ImageIO.read(file.toFile());
         assertThat(image.getWidth()).isEqualTo(960);
         assertThat(image.getHeight()).isGreaterThan(500);
+        // Not a blank picture: the blue line is drawn, among the axes' and texts' colours.
+        assertThat(pixels(image, rgb -> blue(rgb) > 200 && red(rgb) < 80 && green(rgb) < 80)).as("blue pixels")
+                .isGreaterThan(100);
+        assertThat(pixels(image, rgb -> rgb != image.getRGB(0, 0))).as("pixels other than the background")
+                .isGreaterThan(5_000);
+    }
+
+    static long pixels(BufferedImage image, IntPredicate matching) {
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                n += matching.test(image.getRGB(x, y)) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    static int red(int rgb) {
+        return (rgb >> 16) & 0xFF;
+    }
+
+    static int green(int rgb) {
+        return (rgb >> 8) & 0xFF;
+    }
+
+    static int blue(int rgb) {
+        return rgb & 0xFF;
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.chatons.entraide.bench.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A small seeded scenario, short enough for the build: the qualitative results the literature predicts. */
@@ -53,9 +54,18 @@ class SimulationTest {
     void theSameSeedReplaysTheSameRunAndFourBrokersSplitTheUsers() {
         Scenario four = new Scenario("four", 20, 30, 4, Sessions.LOGNORMAL, 0.6, 0.1, 0.1,
                 Duration.ofMinutes(20), Duration.ofMinutes(20), Bots.NONE);
-        RunResult a = run(four, "d-choices", 2);
+        Simulation first = new Simulation(four, new Contender("d-choices", "d-choices", 2), 7);
+        RunResult a = first.run();
         RunResult b = run(four, "d-choices", 2);
         assertThat(a.peakToMean()).containsExactly(b.peakToMean());
         assertThat(a.sent()).isEqualTo(b.sent());
+
+        // People arrive at any of the four (a quarter each, drawn): each sends its share, and the shares are the run.
+        Map<Integer, Long> shares = first.sentByBroker();
+        assertThat(shares).containsOnlyKeys(0, 1, 2, 3);
+        assertThat(shares.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(a.sent());
+        assertThat(shares.values()).allSatisfy(share -> assertThat((double) share / a.sent()).isBetween(0.15, 0.35));
+        // Each deciding alone on its own counts, they still keep the hosts even.
+        assertThat(Summary.mean(a.peakToMean())).isLessThan(1.10);
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.scheduling.annotation.Scheduled;
+import org.chatons.entraide.broker.config.SchedulingSwitch;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -104,7 +105,7 @@ public final class ChatonsInfos implements AutoCloseable {
     }
 
     /** Reads the federation again (scheduled every {@code broker.chatonsinfos.refresh}); then feeds the registry. */
-    @Scheduled(fixedDelay = "${broker.chatonsinfos.refresh}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${broker.chatonsinfos.refresh}", initialDelay = "1s", condition = SchedulingSwitch.ON)
     public void refresh() {
         if (!config.enabled()) {
             return;
@@ -132,7 +133,8 @@ public final class ChatonsInfos implements AutoCloseable {
     }
 
     /** Probes every declared host once (scheduled every {@code broker.public-probe.interval}); then feeds. */
-    @Scheduled(fixedDelay = "${broker.public-probe.interval}", initialDelay = "${broker.public-probe.interval}")
+    @Scheduled(fixedDelay = "${broker.public-probe.interval}", initialDelay = "${broker.public-probe.interval}",
+            condition = SchedulingSwitch.ON)
     public void probeAll() {
         if (!config.enabled()) {
             return;

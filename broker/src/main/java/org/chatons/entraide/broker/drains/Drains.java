@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.drains;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.scheduling.annotation.Scheduled;
+import org.chatons.entraide.broker.config.SchedulingSwitch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -120,7 +121,7 @@ public final class Drains {
      * Drops the decisions about hosts no report names that are older than {@code broker.forget-after}, and
      * applies the others again (the registry forgets the drains of the hosts it forgets).
      */
-    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+    @Scheduled(fixedDelay = "1m", initialDelay = "1m", condition = SchedulingSwitch.ON)
     public synchronized void forgetOld() {
         Instant now = clock.instant();
         Map<HostKey, DrainState> kept = new HashMap<>(states);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
+import org.chatons.entraide.broker.config.SchedulingSwitch;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ public final class PeerSync {
     }
 
     /** One round with every peer, waiting for all of them (each bounded by its timeout). */
-    @Scheduled(fixedDelay = "${broker.peer-sync-interval}", initialDelay = "2s")
+    @Scheduled(fixedDelay = "${broker.peer-sync-interval}", initialDelay = "2s", condition = SchedulingSwitch.ON)
     public void exchangeWithAll() {
         CompletableFuture.allOf(peers.stream().map(this::exchange).toArray(CompletableFuture[]::new)).join();
     }

@@ -2,6 +2,7 @@ package org.chatons.entraide.broker.members;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.scheduling.annotation.Scheduled;
+import org.chatons.entraide.broker.config.SchedulingSwitch;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringReader;
@@ -52,7 +53,7 @@ public class MembersReloader {
     }
 
     /** Takes the file if it changed and has stayed the same since the last look. */
-    @Scheduled(fixedDelay = "1s", initialDelay = "1s")
+    @Scheduled(fixedDelay = "1s", initialDelay = "1s", condition = SchedulingSwitch.ON)
     public synchronized void checkForChange() {
         Look now = look();
         if (now.equals(handled)) {

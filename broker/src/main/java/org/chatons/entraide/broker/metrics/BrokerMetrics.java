@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
+import org.chatons.entraide.broker.config.SchedulingSwitch;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
@@ -162,7 +163,7 @@ public final class BrokerMetrics implements PickListener, ReportListener {
      * forgotten after a long silence), so that {@code /prometheus} holds the hosts there are, not every host there
      * ever was. A host that comes back starts a new counter from 0, which Prometheus reads as a reset.
      */
-    @Scheduled(fixedDelay = "30s", initialDelay = "30s")
+    @Scheduled(fixedDelay = "30s", initialDelay = "30s", condition = SchedulingSwitch.ON)
     public void forgetGoneHosts() {
         redirects.forEach((key, counter) -> {
             if (hosts.find(key).isEmpty() && redirects.remove(key, counter)) {

@@ -1,6 +1,7 @@
 package org.chatons.entraide.broker.registry;
 
 import io.micronaut.scheduling.annotation.Scheduled;
+import org.chatons.entraide.broker.config.SchedulingSwitch;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public class RegistryJanitor {
         this.forgetAfter = config.forgetAfter();
     }
 
-    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+    @Scheduled(fixedDelay = "1m", initialDelay = "1m", condition = SchedulingSwitch.ON)
     public void forgetSilentHosts() {
         Instant now = clock.instant();
         int forgotten = registry.forgetObservedBefore(now.minus(forgetAfter));

@@ -33,7 +33,9 @@ class SampleFederationTest extends BrokerTestBase implements TestPropertyProvide
     @Override
     public Map<String, String> getProperties() {
         site = new Site();
-        return Map.of("broker.chatonsinfos.federation-url", SampleFederation.serve(site).toString());
+        // The test reads and probes (readAndProbe, probeAll): no scheduled round in between changes a count.
+        return Map.of("broker.chatonsinfos.federation-url", SampleFederation.serve(site).toString(),
+                "broker.scheduled-jobs", "false");
     }
 
     @AfterAll

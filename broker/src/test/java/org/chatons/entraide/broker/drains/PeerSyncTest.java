@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.chatons.entraide.broker.TestClock;
 import org.chatons.entraide.broker.registry.HostRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +29,15 @@ class PeerSyncTest {
     @TempDir
     Path dir;
 
-    /** A broker on a free port; with a peer, it exchanges drains with it (rounds only when the test asks). */
+    /**
+     * A broker on a free port; with a peer, it exchanges drains with it, at once after a decision and otherwise in
+     * rounds only when the test asks: its scheduled jobs are off, so no round comes between two steps.
+     */
     EmbeddedServer broker(String name, EmbeddedServer peer, String adminToken) {
         Map<String, Object> settings = new HashMap<>(Map.of(
                 "broker.members-file", "src/test/resources/test-members.yml",
                 "broker.drains-file", dir.resolve(name + "-drains.txt").toString(),
-                "broker.peer-sync-interval", "1h"));
+                "broker.peer-sync-interval", "1h", "broker.scheduled-jobs", "false"));
         if (peer != null) {
             settings.put("broker.peers", peer.getURL().toString());
             settings.put("broker.admin-token", adminToken);
@@ -54,12 +58,8 @@ class PeerSyncTest {
                         .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s for: %s", what).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    static void await(BooleanSupplier condition, String what) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(20)).until(condition::getAsBoolean);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.chatons.entraide.broker.BrokerTestBase;
 import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.config.Sha256;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -154,10 +155,8 @@ class MembersReloadTest extends BrokerTestBase implements TestPropertyProvider {
         write(withNewMember(ORIGINAL, "zeta", "token-zeta"));
 
         // The broker looks every second: wait for it, on a condition, without calling it.
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (postAs("token-zeta", "zeta", 10) != 202 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Awaitility.await("the broker takes the new member's report").atMost(Duration.ofSeconds(20))
+                .until(() -> postAs("token-zeta", "zeta", 10) == 202);
         assertThat(postAs("token-zeta", "zeta", 11)).isEqualTo(202);
     }
 }

@@ -115,7 +115,8 @@ class MetricsBoundTest extends BrokerTestBase {
 
     static boolean onPath(String command) {
         try {
-            return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
+            Process lookup = new ProcessBuilder("sh", "-c", "command -v " + command).start();
+            return lookup.waitFor(30, TimeUnit.SECONDS) && lookup.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +76,13 @@ class ConcurrentDispatchTest {
             threads.add(t);
         }
         for (Thread t : threads) {
-            t.join();
+            // Bounded: a thread stuck (a deadlock) fails the test, and the others are told to stop.
+            t.join(Duration.ofMinutes(1).toMillis());
+            if (t.isAlive()) {
+                failed.set(true);
+                throw new AssertionError("a thread still runs after a minute, at "
+                        + Arrays.toString(t.getStackTrace()));
+            }
         }
         if (!failures.isEmpty()) {
             throw new AssertionError("a thread failed", failures.get(0));

@@ -2,6 +2,7 @@ package org.chatons.entraide.broker.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.chatons.entraide.broker.selection.ScriptedDraws.drawing;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -78,36 +79,18 @@ class PoolDefaultsTest {
         assertThat(new UniformRandom().choose(FakePool.loads(), random)).isEqualTo(-1);
     }
 
-    /** A generator whose bounded int draws are the given values, in turn; it fails on a draw not scripted. */
-    static RandomGenerator drawingInts(int... values) {
-        return new RandomGenerator() {
-            int next;
-
-            @Override
-            public long nextLong() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int nextInt(int bound) {
-                assertThat(values[next]).isBetween(0, bound - 1);
-                return values[next++];
-            }
-        };
-    }
-
     @Test
     void theUniformPolicyTakesTheFirstDrawnHostWithRoomAndScansOnlyAfterEightDrawsFindNone() {
         FakePool pool = FakePool.loads(new double[10]);
         pool.closed[0] = true;
         pool.closed[1] = true;
         // Host 5 has room: taken at once, without listing the hosts with room (of which it is the fourth).
-        assertThat(new UniformRandom().choose(pool, drawingInts(5))).isEqualTo(5);
+        assertThat(new UniformRandom().choose(pool, drawing(5))).isEqualTo(5);
 
         for (int i = 2; i < 8; i++) {
             pool.closed[i] = true;
         }
         // Eight draws of closed hosts, then one among those a scan finds (8 and 9): the second.
-        assertThat(new UniformRandom().choose(pool, drawingInts(0, 1, 2, 3, 4, 5, 6, 7, 1))).isEqualTo(9);
+        assertThat(new UniformRandom().choose(pool, drawing(0, 1, 2, 3, 4, 5, 6, 7, 1))).isEqualTo(9);
     }
 }

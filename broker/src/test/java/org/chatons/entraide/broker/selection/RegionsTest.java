@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.chatons.entraide.broker.Fixtures.host;
 import static org.chatons.entraide.broker.Fixtures.member;
 import static org.chatons.entraide.broker.Fixtures.usersUnknown;
-import static org.chatons.entraide.broker.selection.TierTest.drawing;
+import static org.chatons.entraide.broker.selection.ScriptedDraws.drawing;
 
 import java.time.Duration;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package org.chatons.entraide.broker.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.chatons.entraide.broker.selection.TierTest.drawing;
+import static org.chatons.entraide.broker.selection.ScriptedDraws.drawing;
 
 import org.junit.jupiter.api.Test;
 

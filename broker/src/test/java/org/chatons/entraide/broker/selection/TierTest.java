@@ -6,6 +6,7 @@ import static org.chatons.entraide.broker.Fixtures.host;
 import static org.chatons.entraide.broker.Fixtures.member;
 import static org.chatons.entraide.broker.Fixtures.report;
 import static org.chatons.entraide.broker.Fixtures.usersUnknown;
+import static org.chatons.entraide.broker.selection.ScriptedDraws.drawing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,24 +52,6 @@ class TierTest {
 
         Tier drops = new Tier(List.copyOf(registry.hosts("drop")), registry.weightOf("drop"));
         assertThat(drops.pool(rules, registry).meanEstimatedLoad()).isNaN();
-    }
-
-    /** A generator whose bounded draws are the given values, in turn: to aim a draw at a boundary. */
-    static RandomGenerator drawing(long... values) {
-        return new RandomGenerator() {
-            int next;
-
-            @Override
-            public long nextLong() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public long nextLong(long bound) {
-                assertThat(values[next]).isBetween(0L, bound - 1);
-                return values[next++];
-            }
-        };
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.chatons.entraide.broker.BrokerTestBase;
+import org.chatons.entraide.broker.chatonsinfos.Site;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +47,8 @@ class PickerBrowserTest extends BrokerTestBase {
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    StandInHosts standIns;
+    /** The members' hosts the picker sends the browser to: each page says which host it is. */
+    Site standIns;
     WebDriver browser;
     Path profile;
 
@@ -53,7 +56,7 @@ class PickerBrowserTest extends BrokerTestBase {
     void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "no Chromium here: install Debian's chromium and chromium-driver to run the browser tests");
-        standIns = new StandInHosts();
+        standIns = new Site();
         profile = Files.createTempDirectory("entraide-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -84,7 +87,12 @@ class PickerBrowserTest extends BrokerTestBase {
     }
 
     HostReport standIn(String member, String id, String service, int users, int capacity, HostStatus status) {
-        return new HostReport(id, service, "etherpad", standIns.url(id), status, true, users, capacity, null, null);
+        String path = "/" + id + "/";
+        standIns.put(path, new Site.Page(200, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head><title>stand-in "
+                + id + "</title></head><body><h1 id=\"host\">" + id + "</h1></body></html>")
+                .getBytes(StandardCharsets.UTF_8), Duration.ZERO));
+        String url = standIns.origin().replace("127.0.0.1", "localhost") + path;
+        return new HostReport(id, service, "etherpad", url, status, true, users, capacity, null, null);
     }
 
     @BeforeEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.chatons.entraide.agent.ClosedPort;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The etherpad adapter against a real Etherpad: npm's ep_etherpad-lite 1.8.14 (the only one on npm, and it has no
  * /health, so the adapter's 1.8 path is what runs). Installed by src/test/etherpad/install-etherpad.sh into
- * ~/.cache/entraide (about 3 minutes, once per machine); skipped where node or npm is missing.
+ * ~/.cache/entraide (about 3 minutes, once per machine); skipped where node or npm is missing, or where it is not
+ * installed yet and npm's registry cannot be reached.
  */
 class EtherpadRealTest {
 
@@ -37,26 +40,33 @@ class EtherpadRealTest {
     static Path dir;
     static Process etherpad;
     static URI url;
+    /** Etherpad's port, held from the moment it is chosen until the test ends, so no other process takes it. */
+    static ClosedPort port;
 
     @BeforeAll
     static void startEtherpad() throws Exception {
         Assumptions.assumeTrue(onPath("node") && onPath("npm"),
                 "node and npm are not installed: the real Etherpad test is skipped (apt-get install nodejs npm)");
+        // Its output to a file, read once it ended: reading the pipe would wait as long as the script does.
         Process install = new ProcessBuilder("bash", "src/test/etherpad/install-etherpad.sh")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String output = new String(install.getInputStream().readAllBytes()).strip();
-        assertThat(install.waitFor(20, TimeUnit.MINUTES)).isTrue();
+                .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(dir.resolve("install.out").toFile())
+                .start();
+        if (!install.waitFor(20, TimeUnit.MINUTES)) {
+            install.destroyForcibly();
+            throw new AssertionError("install-etherpad.sh still running after 20 minutes");
+        }
+        String output = Files.readString(dir.resolve("install.out")).strip();
+        Assumptions.assumeFalse(install.exitValue() == 4,
+                "npm's registry cannot be reached and Etherpad is not installed yet: the real Etherpad test is skipped");
         assertThat(install.exitValue()).as("install-etherpad.sh failed").isZero();
         Path home = Path.of(output.substring(output.lastIndexOf('\n') + 1));
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        // Node binds with SO_REUSEADDR, as ClosedPort's holder does: Etherpad takes the port while it is held.
+        port = new ClosedPort();
         Files.writeString(dir.resolve("settings.json"), """
                 {"title":"Etherpad","ip":"127.0.0.1","port":%d,"dbType":"dirty",
                  "dbSettings":{"filename":"%s"},"loglevel":"WARN","minify":false}
-                """.formatted(port, dir.resolve("dirty.db")));
+                """.formatted(port.port(), dir.resolve("dirty.db")));
         Files.writeString(dir.resolve("APIKEY.txt"), "entraide-test-api-key");
         Files.writeString(dir.resolve("SESSIONKEY.txt"), "entraide-test-session-key");
         etherpad = new ProcessBuilder("node", "src/node/server.js",
@@ -67,7 +77,7 @@ class EtherpadRealTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("etherpad.log").toFile())
                 .start();
-        url = URI.create("http://127.0.0.1:" + port + "/");
+        url = URI.create(port.url() + "/");
         awaitFrontPage();
     }
 
@@ -79,19 +89,17 @@ class EtherpadRealTest {
     static void awaitFrontPage() throws Exception {
         // HTTP/1.1: an h2c upgrade request goes to socket.io's upgrade handler and is never answered.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < end) {
-            assertThat(etherpad.isAlive()).as("Etherpad exited: " + Files.readString(dir.resolve("etherpad.log"))).isTrue();
-            try {
-                if (client.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+        try {
+            Awaitility.await("Etherpad's front page").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        assertThat(etherpad.isAlive()).as("Etherpad exited: " + Files.readString(dir.resolve("etherpad.log")))
+                                .isTrue();
+                        return client.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Etherpad did not start: " + Files.readString(dir.resolve("etherpad.log")), e);
         }
-        throw new AssertionError("Etherpad did not start: " + Files.readString(dir.resolve("etherpad.log")));
     }
 
     @AfterAll
@@ -101,18 +109,17 @@ class EtherpadRealTest {
             etherpad.destroy();
             if (!etherpad.waitFor(10, TimeUnit.SECONDS)) {
                 etherpad.destroyForcibly();
+                etherpad.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+        if (port != null) {
+            port.close();
         }
     }
 
     static Measurement awaitMeasurement(Predicate<Measurement> wanted) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        Measurement m = Probe.probe(new EtherpadAdapter(), url);
-        while (!wanted.test(m) && System.nanoTime() < end) {
-            Thread.sleep(200);
-            m = Probe.probe(new EtherpadAdapter(), url);
-        }
-        return m;
+        return Awaitility.await("Etherpad's measurement").atMost(WAIT).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200)).until(() -> Probe.probe(new EtherpadAdapter(), url), wanted::test);
     }
 
     @Test

@@ -8,8 +8,8 @@ import static org.chatons.entraide.agent.FakeHttpServer.sample;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.chatons.entraide.agent.FakeHttpServer;
+import org.chatons.entraide.agent.MutableClock;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.Measurement;
@@ -138,33 +138,5 @@ class NextcloudAdapterTest {
 
     static Answer ok(String body) {
         return new Answer(200, "application/json", body, false, Duration.ZERO);
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

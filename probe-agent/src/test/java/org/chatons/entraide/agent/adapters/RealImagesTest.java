@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import org.chatons.entraide.agent.DockerAvailable;
 import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -19,7 +21,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * The adapters against the real images, where a Docker engine runs (skipped cleanly elsewhere): the current
  * Etherpad, which has /health, and Nextcloud with the serverinfo token.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@ExtendWith(DockerAvailable.class)
+@Testcontainers
 class RealImagesTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);

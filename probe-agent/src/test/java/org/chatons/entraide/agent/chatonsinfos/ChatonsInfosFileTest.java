@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
@@ -97,8 +98,13 @@ class ChatonsInfosFileTest {
         Path file = dir.resolve("pad.properties");
         Files.writeString(file, "service.registration.load = OPEN\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Object before = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         ChatonsInfosFile.write(file, "service.registration.load = FULL\n".getBytes(StandardCharsets.UTF_8));
         assertThat(Files.readString(file)).isEqualTo("service.registration.load = FULL\n");
+        // Another file renamed over it (a web server reading meanwhile has the old one or the new one, never half),
+        // where writing in place would keep the same file (device and inode).
+        assertThat(before).isNotNull();
+        assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isNotEqualTo(before);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.awaitility.Awaitility;
 import org.chatons.entraide.agent.ClosedPort;
 import org.chatons.entraide.agent.FakeBroker;
 import org.chatons.entraide.agent.FakeHttpServer;
@@ -83,14 +84,15 @@ class BrokerFaultsTest {
 
             hung.accepting();
             // It may have failed often enough to be left alone: each step moves the clock past the pause.
-            int n = 4;
-            long end = System.nanoTime() + WAIT.toNanos();
-            while (pushes(hung.url(), "success") < 1) {
-                assertThat(System.nanoTime()).as("the broker is taken back").isLessThan(end);
+            int[] n = {4};
+            Awaitility.await("the broker is taken back").atMost(WAIT).pollInSameThread().until(() -> {
+                if (pushes(hung.url(), "success") >= 1) {
+                    return true;
+                }
                 clock.advance(OPEN_FOR);
-                offerAndDeliver(n++);
-                Thread.sleep(100);
-            }
+                offerAndDeliver(n[0]++);
+                return false;
+            });
             assertThat(hung.reports()).as("a report sent after it came back").anyMatch(r -> r.sentAt().isAfter(report(3).sentAt()));
         }
     }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
@@ -34,11 +35,8 @@ final class Pushes {
     }
 
     /** Waits (bounded) until at least n pushes to the broker had that outcome. */
-    static void await(MeterRegistry meters, URI broker, String outcome, double n) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (count(meters, broker, outcome) < n) {
-            assertThat(System.nanoTime()).as("waiting for %s %s pushes to %s", n, outcome, broker).isLessThan(end);
-            Thread.sleep(20);
-        }
+    static void await(MeterRegistry meters, URI broker, String outcome, double n) {
+        Awaitility.await("%s %s pushes to %s".formatted(n, outcome, broker)).atMost(WAIT)
+                .pollInterval(Duration.ofMillis(20)).until(() -> count(meters, broker, outcome) >= n);
     }
 }

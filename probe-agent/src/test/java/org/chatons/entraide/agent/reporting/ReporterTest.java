@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.chatons.entraide.agent.ClosedPort;
 import org.chatons.entraide.agent.FakeBroker;
 import org.chatons.entraide.agent.FakeHttpServer;
@@ -164,10 +165,8 @@ class ReporterTest {
         for (int i = 1; i <= 6; i++) {
             reporter.offer(report(i));
             int done = i;
-            long end = System.nanoTime() + WAIT.toNanos();
-            while (pushes(one.url(), "failure") + pushes(one.url(), "circuit_open") < done && System.nanoTime() < end) {
-                Thread.sleep(10);
-            }
+            Awaitility.await("push " + done + " failed or left alone").atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                    .until(() -> pushes(one.url(), "failure") + pushes(one.url(), "circuit_open") >= done);
         }
 
         assertThat(pushes(one.url(), "failure")).isEqualTo(4);
