@@ -71,7 +71,7 @@ final class DemoFiles {
             entry.put("software", host.software());
             entry.put("url", standIn.url().toString());
             entry.put("capacity-users", host.capacity());
-            if (host.software().equals("nextcloud")) {
+            if (standIn.needsSecret()) {
                 entry.put("secret-env", "NC_TOKEN");
             }
             if (member.id().equals(ChatonsInfosFiles.PUBLISHING_AGENT) && host.id().equals(ChatonsInfosFiles.PUBLISHED_HOST)) {

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chatons.entraide.demo.standins.Apis;
 import org.chatons.entraide.demo.standins.Simulation;
 import org.chatons.entraide.demo.standins.StandIn;
 import org.chatons.entraide.protocol.WireRules;
@@ -75,10 +76,11 @@ public final class Federation implements AutoCloseable {
             }
         }
         List<Simulation.Spec> specs = new ArrayList<>();
+        Apis apis = Apis.load();
         for (DemoLayout.Member member : DemoLayout.federation()) {
             for (DemoLayout.Host host : member.hosts()) {
                 specs.add(new Simulation.Spec(member.id(), host.id(), host.service(), host.software(), host.capacity(),
-                        host.meanLoad(), 0, host.software().equals("nextcloud") ? NC_TOKEN : null));
+                        host.meanLoad(), 0, apis.kind(host.software()).needsSecret() ? NC_TOKEN : null));
             }
         }
         for (DemoLayout.DeclaredMember member : DemoLayout.declared()) {

@@ -130,7 +130,7 @@ public final class FakeHttpServer implements AutoCloseable {
         return answer(200, "application/json; charset=utf-8", body);
     }
 
-    /** 200 with a recorded sample from src/test/resources/samples. */
+    /** 200 with a recorded answer of probes/src/test/resources/samples. */
     public static Reply sample(String name) {
         return json(sampleText(name));
     }

@@ -2,7 +2,10 @@ package org.chatons.entraide.probes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Nextcloud's public {@code GET /status.php}: installed, in maintenance, waiting for a database upgrade. */
+/**
+ * Nextcloud's public {@code GET /status.php} (installed, in maintenance, waiting for a database upgrade) and the
+ * serverinfo app's answer to a token ({@code activeUsers.last5minutes}).
+ */
 public final class NextcloudAnswers {
 
     /** Where the status is, relative to the server's root. */
@@ -34,5 +37,26 @@ public final class NextcloudAnswers {
             return Measurement.down(name + " needs a database upgrade").withAccepting(false);
         }
         return Measurement.up(name + " healthy");
+    }
+
+    /** Adds serverinfo's active users; its cpuload (load averages, or "N/A") is only shown, not a normalised load. */
+    public static Measurement withServerInfo(Measurement measurement, Answer info) {
+        if (!info.ok()) {
+            return measurement.degradedBecause("serverinfo answers " + info.status());
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(info, "serverinfo");
+        } catch (UnreadableAnswer e) {
+            return measurement.degradedBecause(e.getMessage());
+        }
+        JsonNode data = Json.at(node, "ocs", "data");
+        Integer users = Json.count(data, "activeUsers", "last5minutes");
+        Double cpu = Json.number(data.path("nextcloud").path("system").path("cpuload").path(0));
+        String cpuNote = cpu == null ? "cpu load N/A" : "cpu load " + cpu;
+        if (users == null) {
+            return measurement.noting("serverinfo has no activeUsers.last5minutes; " + cpuNote);
+        }
+        return measurement.withUsers(users).noting(users + " users active in 5 min; " + cpuNote);
     }
 }

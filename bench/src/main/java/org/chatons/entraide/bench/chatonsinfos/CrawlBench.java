@@ -30,6 +30,7 @@ import org.chatons.entraide.broker.members.MemberDirectory;
 import org.chatons.entraide.broker.publicprobe.OutsideHttp;
 import org.chatons.entraide.broker.publicprobe.PublicProbeConfig;
 import org.chatons.entraide.broker.publicprobe.PublicProber;
+import org.chatons.entraide.probes.software.Softwares;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,7 +89,7 @@ public final class CrawlBench implements Callable<Integer> {
         String agent = "Entraide-broker/bench (+https://entraide.chatons.org/)";
         ExecutorService pool = Executors.newFixedThreadPool(config.concurrency());
         OutsideHttp http = new OutsideHttp(config.requestTimeout(), config.maxFileBytes(), agent);
-        Declarations declarations = new Declarations(new MemberDirectory(List.of()), s -> true);
+        Declarations declarations = new Declarations(new MemberDirectory(List.of()), s -> true, Softwares.load());
         long heapBefore = usedHeapAfterGc();
         Crawler crawler = new Crawler(config, http, pool, Clock.systemUTC());
 

@@ -30,6 +30,7 @@ import org.chatons.entraide.broker.publicprobe.PublicProbeConfig;
 import org.chatons.entraide.broker.publicprobe.PublicProber;
 import org.chatons.entraide.broker.publicprobe.PublicProber.Probed;
 import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.probes.software.Softwares;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,8 +78,8 @@ public final class ChatonsInfos implements AutoCloseable {
     private final AtomicReference<Status> status;
 
     public ChatonsInfos(ChatonsInfosConfig config, PublicProbeConfig probeConfig, BrokerConfig broker,
-                        Members members, ServiceCatalogue catalogue, HostRegistry registry, Clock clock,
-                        MeterRegistry meters) {
+                        Members members, ServiceCatalogue catalogue, Softwares softwares, HostRegistry registry,
+                        Clock clock, MeterRegistry meters) {
         // A declared host's report is as old as its last probe, and goes stale after a few probe intervals within
         // broker.stale-after-min and -max, like an agent's.
         if (config.enabled() && probeConfig.interval().compareTo(broker.staleAfterMax()) >= 0) {
@@ -91,7 +92,7 @@ public final class ChatonsInfos implements AutoCloseable {
         this.clock = clock;
         this.zone = broker.zone();
         this.meters = meters;
-        this.declarations = new Declarations(members::current, catalogue::contains);
+        this.declarations = new Declarations(members::current, catalogue::contains, softwares);
         this.feed = new DeclaredHostsFeed(registry, config.capacityUsers(),
                 (int) Math.max(1, probeConfig.interval().toSeconds()));
         this.crawlPool = Executors.newFixedThreadPool(config.concurrency(), daemon("chatonsinfos-read"));

@@ -15,6 +15,8 @@ import org.chatons.entraide.broker.chatonsinfos.DeclaredView.DeclaredMember;
 import org.chatons.entraide.broker.chatonsinfos.Refusal.Reason;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.MemberDirectory;
+import org.chatons.entraide.probes.software.Software;
+import org.chatons.entraide.probes.software.Softwares;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Places;
 import org.chatons.entraide.protocol.WireRules;
@@ -48,20 +50,23 @@ public final class Declarations {
 
     private final Supplier<MemberDirectory> directory;
     private final Predicate<String> inCatalogue;
+    private final Softwares softwares;
 
     /**
      * @param directory   the members file in force (it is reloaded when it changes): its entries stand for
      *                    declared members of the same id
      * @param inCatalogue whether a service id is in the broker's catalogue
+     * @param softwares   what a {@code software.name} stands for, and how it is probed
      */
-    public Declarations(Supplier<MemberDirectory> directory, Predicate<String> inCatalogue) {
+    public Declarations(Supplier<MemberDirectory> directory, Predicate<String> inCatalogue, Softwares softwares) {
         this.directory = directory;
         this.inCatalogue = inCatalogue;
+        this.softwares = softwares;
     }
 
     /** Declarations against one members file that never changes. */
-    public Declarations(MemberDirectory directory, Predicate<String> inCatalogue) {
-        this(() -> directory, inCatalogue);
+    public Declarations(MemberDirectory directory, Predicate<String> inCatalogue, Softwares softwares) {
+        this(() -> directory, inCatalogue, softwares);
     }
 
     /** What the crawl declares, as of that day. */
@@ -137,9 +142,9 @@ public final class Declarations {
                     + " (expected: None or Free, a service open to anyone)");
         }
         String software = shorten(p.get("software.name").orElse(""), MAX_NAME);
-        Optional<SoftwareCatalogue.Software> known = SoftwareCatalogue.find(software)
-                .filter(k -> inCatalogue.test(k.service()));
-        if (known.isEmpty()) {
+        Optional<Software> known = softwares.declaredAs(software);
+        Optional<String> service = known.flatMap(k -> k.services().stream().filter(inCatalogue).findFirst());
+        if (service.isEmpty()) {
             return new Refusal(m, id, file, Reason.UNKNOWN_SOFTWARE, software.isEmpty() ? "no software.name"
                     : "software.name '" + software + "' is not a service the broker offers");
         }
@@ -167,7 +172,7 @@ public final class Declarations {
         }
         String level = p.upper("service.status.level").orElse("");
         boolean full = p.upper("service.registration.load").map("FULL"::equals).orElse(false);
-        return new DeclaredHost(member, id, known.get().service(), software, url, known.get().probe(), !none, full,
+        return new DeclaredHost(member, id, service.get(), software, url, known.get().publicProbe(), !none, full,
                 DOWN_LEVELS.contains(level) ? HostStatus.DOWN : HostStatus.UP, level, file);
     }
 

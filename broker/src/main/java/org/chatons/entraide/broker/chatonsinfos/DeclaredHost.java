@@ -2,7 +2,7 @@ package org.chatons.entraide.broker.chatonsinfos;
 
 import java.net.URI;
 import org.chatons.entraide.broker.members.Member;
-import org.chatons.entraide.broker.publicprobe.ProbeKind;
+import org.chatons.entraide.probes.software.PublicProbe;
 import org.chatons.entraide.protocol.HostStatus;
 
 /**
@@ -14,7 +14,7 @@ import org.chatons.entraide.protocol.HostStatus;
  * @param service       the catalogue service it offers
  * @param software      {@code software.name} as declared, for people
  * @param url           {@code service.website}: where people are sent
- * @param probe         how the broker looks at it from outside
+ * @param probe         how the broker looks at it from outside: its software's public probe
  * @param accountNeeded registration Free: people need an account, so closed registrations close it
  * @param full          {@code service.registration.load} FULL
  * @param status        what {@code service.status.level} says: DOWN for ERROR or worse, else UP
@@ -22,6 +22,6 @@ import org.chatons.entraide.protocol.HostStatus;
  * @param file          the service's file
  */
 public record DeclaredHost(Member member, String id, String service, String software, URI url,
-                           ProbeKind probe, boolean accountNeeded, boolean full, HostStatus status,
+                           PublicProbe probe, boolean accountNeeded, boolean full, HostStatus status,
                            String level, URI file) {
 }

@@ -10,20 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.chatons.entraide.probes.Answer;
-import org.chatons.entraide.probes.EtherpadAnswers;
-import org.chatons.entraide.probes.HedgedocAnswers;
 import org.chatons.entraide.probes.Measurement;
-import org.chatons.entraide.probes.NextcloudAnswers;
-import org.chatons.entraide.probes.NodeinfoAnswers;
-import org.chatons.entraide.probes.PlainAnswers;
-import org.chatons.entraide.probes.UnreadableAnswer;
+import org.chatons.entraide.probes.software.PublicProbe;
 import org.chatons.entraide.protocol.HostStatus;
 
 /**
  * Looks at one declared host from outside, politely: one request per probe (NodeInfo's discovery is asked once an
- * hour, its answer cached), the answer read with the shared parsers of {@code probes/}, and a Resilience4j circuit
+ * hour, its answer kept), asked and read as its software's public probe ({@code probes/}) says, and a Resilience4j circuit
  * breaker per host: after {@code failures-to-open} failures in a row the host is left alone for {@code open-for},
  * then tried once. A host that is not UP is a failure for its circuit.
  *
@@ -34,7 +30,6 @@ import org.chatons.entraide.protocol.HostStatus;
  */
 public final class PublicProber implements AutoCloseable {
 
-    private static final String JSON = "application/json";
     private static final Duration DISCOVERY_KEPT = Duration.ofHours(1);
 
     private final PublicProbeConfig config;
@@ -43,7 +38,9 @@ public final class PublicProber implements AutoCloseable {
     private final CircuitBreakerConfig circuit;
     /** One circuit per host address; a host gone from the federation has its circuit dropped after a day. */
     private final Cache<URI, CircuitBreaker> circuits;
-    private final Cache<URI, URI> nodeinfoDocuments;
+    /** What probes asked to keep between them, by host (NodeInfo's document), for an hour. */
+    private final Cache<URI, URI> kept;
+    private final Asking asking = new Asking();
 
     public PublicProber(PublicProbeConfig config, Clock clock) {
         this.config = config;
@@ -59,7 +56,7 @@ public final class PublicProber implements AutoCloseable {
                 .currentTimestampFunction(c -> c.millis(), TimeUnit.MILLISECONDS)
                 .build();
         this.circuits = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofDays(1)).build();
-        this.nodeinfoDocuments = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(DISCOVERY_KEPT).build();
+        this.kept = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(DISCOVERY_KEPT).build();
     }
 
     /**
@@ -73,8 +70,8 @@ public final class PublicProber implements AutoCloseable {
     public record Probed(Measurement measurement, Instant at, boolean skipped) {
     }
 
-    /** Probes the host at that address as software of that kind; never throws. */
-    public Probed probe(URI url, ProbeKind kind) {
+    /** Probes the host at that address as its software's public probe says; never throws. */
+    public Probed probe(URI url, PublicProbe publicProbe) {
         CircuitBreaker breaker = circuits.get(url, u -> CircuitBreaker.of(u.toString(), circuit));
         if (!breaker.tryAcquirePermission()) {
             return new Probed(Measurement.down("not asked: it failed " + config.failuresToOpen()
@@ -84,7 +81,7 @@ public final class PublicProber implements AutoCloseable {
         long start = System.nanoTime();
         Measurement measurement;
         try {
-            measurement = measure(url, kind);
+            measurement = publicProbe.probe(url, asking);
         } catch (IOException e) {
             measurement = Measurement.down(e.getMessage());
         } catch (RuntimeException e) {
@@ -99,48 +96,35 @@ public final class PublicProber implements AutoCloseable {
         return new Probed(measurement, clock.instant(), false);
     }
 
-    private Measurement measure(URI url, ProbeKind kind) throws IOException {
-        URI base = base(url);
-        return switch (kind) {
-            case ETHERPAD -> EtherpadAnswers.statsAlone(get(base.resolve("stats"), JSON));
-            case NEXTCLOUD -> NextcloudAnswers.status(get(base.resolve(NextcloudAnswers.STATUS), JSON));
-            case HEDGEDOC -> HedgedocAnswers.status(get(base.resolve(HedgedocAnswers.STATUS), JSON));
-            case NODEINFO -> nodeinfo(base);
-            case PLAIN -> PlainAnswers.answer(get(url, "text/html, */*;q=0.5"), config.timeout());
-        };
-    }
+    /** The requests of a probe, and the addresses probes keep between them (NodeInfo's document). */
+    private final class Asking implements PublicProbe.Asker {
 
-    /** The document's address from a cached discovery, so a steady probe is one request. */
-    private Measurement nodeinfo(URI base) throws IOException {
-        URI document = nodeinfoDocuments.getIfPresent(base);
-        if (document == null) {
-            try {
-                document = NodeinfoAnswers.documentUrl(get(base.resolve(NodeinfoAnswers.DISCOVERY), JSON), base);
-            } catch (UnreadableAnswer e) {
-                return Measurement.down(e.getMessage());
-            }
-            nodeinfoDocuments.put(base, document);
+        @Override
+        public Answer get(URI url, String accept) throws IOException {
+            OutsideHttp.Raw raw = http.get(url, accept);
+            return new Answer(raw.status(), raw.contentType(), new String(raw.body(), StandardCharsets.UTF_8), false,
+                    raw.elapsed());
         }
-        Answer answer = get(document, JSON);
-        if (!answer.ok()) {
-            nodeinfoDocuments.invalidate(base); // moved: discover again next time
-        }
-        return NodeinfoAnswers.document(answer);
-    }
 
-    private Answer get(URI url, String accept) throws IOException {
-        OutsideHttp.Raw raw = http.get(url, accept);
-        return new Answer(raw.status(), raw.contentType(), new String(raw.body(), StandardCharsets.UTF_8), false,
-                raw.elapsed());
-    }
-
-    /** The address ending with a slash, so that an API path such as {@code "stats"} resolves under it. */
-    static URI base(URI url) {
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        if (!path.endsWith("/")) {
-            path = path + "/";
+        @Override
+        public Duration timeout() {
+            return config.timeout();
         }
-        return URI.create(url.getScheme() + "://" + url.getRawAuthority() + path);
+
+        @Override
+        public Optional<URI> recalled(URI host) {
+            return Optional.ofNullable(kept.getIfPresent(host));
+        }
+
+        @Override
+        public void remember(URI host, URI found) {
+            kept.put(host, found);
+        }
+
+        @Override
+        public void forget(URI host) {
+            kept.invalidate(host);
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.chatons.entraide.broker.i18n.Messages;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.Members;
 import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.probes.software.Softwares;
 
 /**
  * Renders the picker's pages with the headers every one of them needs. A page is rendered here, through
@@ -41,15 +42,23 @@ public class PickerPages {
     private final CountryNames countryNames;
     private final Members members;
     private final HostRegistry registry;
+    private final Softwares softwares;
 
     PickerPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer, Locality locality,
-                Messages messages, CountryNames countryNames, Members members, HostRegistry registry) {
+                Messages messages, CountryNames countryNames, Members members, HostRegistry registry,
+                Softwares softwares) {
         this.renderer = renderer;
         this.locality = locality;
         this.messages = messages;
         this.countryNames = countryNames;
         this.members = members;
         this.registry = registry;
+        this.softwares = softwares;
+    }
+
+    /** The hosts of a service as its page lists them. */
+    List<PickerViews.HostRow> rows(ServiceState state, Locale locale) {
+        return state.hosts().stream().map(h -> PickerViews.HostRow.of(h, locale, softwares)).toList();
     }
 
     /** A page: no caching of live data, no referrer leaked to the hosts a person goes to. */
@@ -73,7 +82,7 @@ public class PickerPages {
                                   Duration retryAfter) {
         List<PickerViews.HostRow> unavailable = state.hosts().stream()
                 .filter(h -> h.verdict() == Eligibility.FULL || h.verdict() == Eligibility.CLOSED)
-                .map(h -> PickerViews.HostRow.of(h, locale)).toList();
+                .map(h -> PickerViews.HostRow.of(h, locale, softwares)).toList();
         return page(request, HttpStatus.SERVICE_UNAVAILABLE, "nohost", locale, Map.of(
                 "service", PickerViews.Card.of(service, state, locale), "unavailable", unavailable,
                 "others", state.hosts().size() - unavailable.size()))

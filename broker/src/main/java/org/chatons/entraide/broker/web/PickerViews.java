@@ -1,6 +1,5 @@
 package org.chatons.entraide.broker.web;
 
-import java.util.List;
 import java.util.Locale;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.HostState;
@@ -8,6 +7,7 @@ import org.chatons.entraide.broker.eligibility.ServiceState;
 import org.chatons.entraide.broker.i18n.CountryNames;
 import org.chatons.entraide.broker.registry.Source;
 import org.chatons.entraide.broker.selection.Nearby;
+import org.chatons.entraide.probes.software.Softwares;
 
 /** What the picker's templates show, already in the page's language: templates only lay it out. */
 final class PickerViews {
@@ -45,15 +45,17 @@ final class PickerViews {
      * {@code loadPercent} the estimated load, capped for the bar; shown only when {@code loadKnown}, since the
      * estimate of a host that does not count its users is only what the broker sent there. {@code measured}: its
      * member's agent measures it live; otherwise it is declared in ChatonsInfos and only checked from outside.
+     * {@code software}: the name people know ({@code Jitsi Meet} for a report's {@code jitsi}).
      */
     record HostRow(String memberName, String country, String software, String state, boolean eligible,
                    boolean loadKnown, int loadPercent, String url, boolean measured) {
 
-        static HostRow of(HostState h, Locale locale) {
+        static HostRow of(HostState h, Locale locale, Softwares softwares) {
             // A member declared in ChatonsInfos may give no country: then none is shown.
             String member = h.host().member().country();
             String country = Nearby.isCountry(member) ? CountryNames.name(member, locale) : null;
-            return new HostRow(h.host().member().name(), country, h.host().report().software(), state(h),
+            return new HostRow(h.host().member().name(), country, softwares.readable(h.host().report().software()),
+                    state(h),
                     h.eligible(), h.host().loadKnown(),
                     (int) Math.round(Math.min(1.0, Math.max(0, h.estimatedLoad())) * 100), h.host().report().url(),
                     h.host().source() == Source.AGENT);
@@ -66,10 +68,6 @@ final class PickerViews {
                 default -> h.verdict().name().toLowerCase(Locale.ROOT);
             };
         }
-    }
-
-    static List<HostRow> rows(ServiceState state, Locale locale) {
-        return state.hosts().stream().map(h -> HostRow.of(h, locale)).toList();
     }
 
     private static String capitalized(String s) {

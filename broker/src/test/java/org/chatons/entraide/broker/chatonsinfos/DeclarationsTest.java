@@ -12,7 +12,8 @@ import java.util.Set;
 import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.chatonsinfos.Refusal.Reason;
 import org.chatons.entraide.broker.members.MemberDirectory;
-import org.chatons.entraide.broker.publicprobe.ProbeKind;
+import org.chatons.entraide.probes.software.PublicProbe;
+import org.chatons.entraide.probes.software.Softwares;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,14 @@ import org.junit.jupiter.api.Test;
 class DeclarationsTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
+    static final Softwares SOFTWARES = Softwares.load();
     static final Set<String> CATALOGUE = Set.of("pad", "visio", "drive", "microblog", "poll", "notes", "paste");
     private final Declarations declarations = new Declarations(new MemberDirectory(List.of(Fixtures.member("alpha"))),
-            CATALOGUE::contains);
+            CATALOGUE::contains, SOFTWARES);
+
+    static PublicProbe probe(String software) {
+        return SOFTWARES.named(software).orElseThrow().publicProbe();
+    }
 
     static PropertiesFile props(String text) {
         return PropertiesFile.parseText(text);
@@ -130,8 +136,10 @@ class DeclarationsTest {
                 service("Akkoma", "https://e.org.example/", ""), service("Framadate", "https://f.org.example/", ""),
                 service("Lufi", "https://g.org.example/", ""), service("WordPress", "https://h.org.example/", ""),
                 "service.website = https://i.org.example/\nservice.registration = None\n"), TODAY);
-        assertThat(view.hosts()).extracting(h -> h.service() + ":" + h.probe()).containsExactly("visio:PLAIN",
-                "visio:PLAIN", "notes:HEDGEDOC", "paste:PLAIN", "microblog:NODEINFO", "poll:PLAIN");
+        assertThat(view.hosts()).extracting(h -> h.service() + ":" + h.probe()).containsExactly("visio:" + probe("jitsi"),
+                "visio:" + probe("jitsi"), "notes:" + probe("hedgedoc"), "paste:" + probe("privatebin"),
+                "microblog:" + probe("akkoma"), "poll:" + probe("framadate"));
+        assertThat(probe("jitsi")).isSameAs(probe("framadate")).isNotSameAs(probe("hedgedoc")).isNotSameAs(probe("akkoma"));
         assertThat(view.refusals()).extracting(r -> r.reason() + " " + r.detail()).containsExactly(
                 "UNKNOWN_SOFTWARE software.name 'Lufi' is not a service the broker offers",
                 "UNKNOWN_SOFTWARE software.name 'WordPress' is not a service the broker offers",
@@ -195,7 +203,7 @@ class DeclarationsTest {
     void declaredHostsKnowHowToBeProbed() {
         DeclaredHost host = declarations.of(crawl("org", ORG, service("Nextcloud", "https://cloud.org.example/",
                 "service.registration = Free\n")), TODAY).hosts().get(0);
-        assertThat(host.probe()).isEqualTo(ProbeKind.NEXTCLOUD);
+        assertThat(host.probe()).isSameAs(probe("nextcloud"));
         assertThat(host.status()).isEqualTo(HostStatus.UP);
         assertThat(host.id()).isEqualTo("s0");
     }

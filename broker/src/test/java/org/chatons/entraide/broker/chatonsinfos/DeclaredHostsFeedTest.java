@@ -9,13 +9,14 @@ import java.util.Optional;
 import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.chatonsinfos.DeclaredView.DeclaredMember;
 import org.chatons.entraide.broker.members.Member;
-import org.chatons.entraide.broker.publicprobe.ProbeKind;
 import org.chatons.entraide.broker.publicprobe.PublicProber.Probed;
 import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.registry.Source;
 import org.chatons.entraide.broker.registry.TrackedHost;
 import org.chatons.entraide.probes.Measurement;
+import org.chatons.entraide.probes.software.PublicProbe;
+import org.chatons.entraide.probes.software.Softwares;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,14 @@ import org.junit.jupiter.api.Test;
 /** The seam between ChatonsInfos and the live view: what a declared host reports, and who owns a member's hosts. */
 class DeclaredHostsFeedTest {
 
+    static final PublicProbe ETHERPAD = Softwares.load().named("etherpad").orElseThrow().publicProbe();
+    static final PublicProbe NODEINFO = Softwares.load().named("mastodon").orElseThrow().publicProbe();
     static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     final HostRegistry registry = new HostRegistry(Fixtures.counting());
     final DeclaredHostsFeed feed = new DeclaredHostsFeed(registry, 50, 60);
     final Member alpha = Fixtures.member("alpha");
 
-    static DeclaredHost host(Member member, String id, ProbeKind kind, boolean accountNeeded, boolean full,
+    static DeclaredHost host(Member member, String id, PublicProbe kind, boolean accountNeeded, boolean full,
                              HostStatus declared) {
         return new DeclaredHost(member, id, "pad", "Etherpad", URI.create("https://" + id + ".alpha.example.org/"),
                 kind, accountNeeded, full, declared, declared == HostStatus.UP ? "OK" : "ERROR",
@@ -44,7 +47,7 @@ class DeclaredHostsFeedTest {
     @Test
     void onlyAnUpProbeOfAnUpDeclarationIsUp() {
         Measurement up = Measurement.up("Etherpad answers /stats").withUsers(7);
-        DeclaredHost ok = host(alpha, "pad", ProbeKind.ETHERPAD, false, false, HostStatus.UP);
+        DeclaredHost ok = host(alpha, "pad", ETHERPAD, false, false, HostStatus.UP);
         HostReport r = DeclaredHostsFeed.report(ok, up, NOW, 50);
         assertThat(r.status()).isEqualTo(HostStatus.UP);
         assertThat(r.activeUsers()).isEqualTo(7);
@@ -55,28 +58,28 @@ class DeclaredHostsFeedTest {
         assertThat(DeclaredHostsFeed.report(ok, null, NOW, 50).status()).isEqualTo(HostStatus.DOWN);
         assertThat(DeclaredHostsFeed.report(ok, Measurement.degraded("slow"), NOW, 50).status())
                 .isEqualTo(HostStatus.DOWN);
-        assertThat(DeclaredHostsFeed.report(host(alpha, "p", ProbeKind.ETHERPAD, false, false, HostStatus.DOWN), up,
+        assertThat(DeclaredHostsFeed.report(host(alpha, "p", ETHERPAD, false, false, HostStatus.DOWN), up,
                 NOW, 50).status()).isEqualTo(HostStatus.DOWN);
     }
 
     @Test
     void fullOrClosedRegistrationsTakeNoNewUsers() {
         Measurement closed = Measurement.up("NodeInfo").withAccepting(false).withUsers(300);
-        assertThat(DeclaredHostsFeed.report(host(alpha, "a", ProbeKind.ETHERPAD, false, true, HostStatus.UP),
+        assertThat(DeclaredHostsFeed.report(host(alpha, "a", ETHERPAD, false, true, HostStatus.UP),
                 Measurement.up("x"), NOW, 50).acceptsNewUsers()).isFalse();
-        HostReport account = DeclaredHostsFeed.report(host(alpha, "b", ProbeKind.NODEINFO, true, false, HostStatus.UP),
+        HostReport account = DeclaredHostsFeed.report(host(alpha, "b", NODEINFO, true, false, HostStatus.UP),
                 closed, NOW, 50);
         assertThat(account.acceptsNewUsers()).isFalse();
         assertThat(account.activeUsers()).as("monthly users are no load").isNull();
         // A service that needs no account stays open whatever the software says of accounts.
-        assertThat(DeclaredHostsFeed.report(host(alpha, "c", ProbeKind.NODEINFO, false, false, HostStatus.UP), closed,
+        assertThat(DeclaredHostsFeed.report(host(alpha, "c", NODEINFO, false, false, HostStatus.UP), closed,
                 NOW, 50).acceptsNewUsers()).isTrue();
     }
 
     @Test
     void declaredHostsEnterTheRegistryWithTheirSourceAndLeaveWithTheirMember() {
-        DeclaredHost pad = host(alpha, "pad", ProbeKind.ETHERPAD, false, false, HostStatus.UP);
-        DeclaredHost other = host(alpha, "other", ProbeKind.ETHERPAD, false, false, HostStatus.UP);
+        DeclaredHost pad = host(alpha, "pad", ETHERPAD, false, false, HostStatus.UP);
+        DeclaredHost other = host(alpha, "other", ETHERPAD, false, false, HostStatus.UP);
         feed.feed(view(alpha, pad, other), h -> Optional.of(new Probed(Measurement.up("ok").withUsers(5),
                 NOW.minusSeconds(h.id().equals("pad") ? 3 : 40), false)), NOW);
         TrackedHost tracked = registry.find(new HostKey("alpha", "pad")).orElseThrow();
@@ -92,7 +95,7 @@ class DeclaredHostsFeedTest {
 
     @Test
     void anAgentsReportReplacesTheDeclaredHostsAndKeepsThem() {
-        DeclaredHost pad = host(alpha, "pad", ProbeKind.ETHERPAD, false, false, HostStatus.UP);
+        DeclaredHost pad = host(alpha, "pad", ETHERPAD, false, false, HostStatus.UP);
         feed.feed(view(alpha, pad), h -> Optional.empty(), NOW);
         registry.accept(alpha, Fixtures.report("alpha", NOW.plusSeconds(1), Fixtures.host("alpha", "pad-1", "pad", 3, 100)),
                 NOW.plusSeconds(1));
@@ -111,7 +114,7 @@ class DeclaredHostsFeedTest {
 
     @Test
     void declaredHostsNeverMakeAnAgentsReportAReplay() {
-        feed.feed(view(alpha, host(alpha, "pad", ProbeKind.ETHERPAD, false, false, HostStatus.UP)),
+        feed.feed(view(alpha, host(alpha, "pad", ETHERPAD, false, false, HostStatus.UP)),
                 h -> Optional.empty(), NOW);
         // The agent's clock is behind the broker's: its report is still its first, not a replay.
         registry.checkNewer(alpha, NOW.minusSeconds(120), NOW);

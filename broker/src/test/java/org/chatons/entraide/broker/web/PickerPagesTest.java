@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chatons.entraide.broker.BrokerTestBase;
+import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,17 @@ class PickerPagesTest extends BrokerTestBase {
                 .contains(">open<").contains(">down<").doesNotContain("href=\"https://pad-2.beta.example.org/\"")
                 .contains("href=\"https://pad-1.alpha.example.org/\"")
                 .contains("<meter").contains("How we choose");
+    }
+
+    @Test
+    void aHostIsListedUnderTheNamePeopleKnowItsSoftwareBy() {
+        report("alpha", new HostReport("visio-1", "visio", "jitsi", "https://visio-1.alpha.example.org/", HostStatus.UP,
+                true, 10, 100, null, null), new HostReport("visio-3", "visio", "some-new-software",
+                "https://visio-3.alpha.example.org/", HostStatus.UP, true, 10, 100, null, null));
+
+        String body = page("/services/visio?lang=en", null).body();
+
+        assertThat(body).contains(">Jitsi Meet<").doesNotContain(">jitsi<").contains(">some-new-software<");
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.chatons.entraide.demo.standins;
 import static org.chatons.entraide.demo.standins.Json.object;
 
 /** Etherpad 2.x: {@code /health} (application/health+json) and {@code /stats}. */
-final class EtherpadApi implements Api {
+public final class EtherpadApi implements Api {
 
     @Override
     public String software() {

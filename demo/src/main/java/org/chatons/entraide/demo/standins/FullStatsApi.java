@@ -1,11 +1,9 @@
 package org.chatons.entraide.demo.standins;
 
-import static org.chatons.entraide.demo.standins.Json.object;
-
 import java.time.Clock;
 
 /** Lufi ({@code files}) and Lstu ({@code urls}): {@code /fullstats}. */
-final class FullStatsApi implements Api {
+abstract class FullStatsApi implements Api {
 
     private final String software;
     private final Clock clock;
@@ -13,6 +11,14 @@ final class FullStatsApi implements Api {
     FullStatsApi(String software, Clock clock) {
         this.software = software;
         this.clock = clock;
+    }
+
+    /** The same software answering with that clock's time. */
+    abstract FullStatsApi with(Clock clock);
+
+    @Override
+    public Api at(String origin, String secret, Clock clock) {
+        return with(clock);
     }
 
     @Override
@@ -26,9 +32,9 @@ final class FullStatsApi implements Api {
             return null;
         }
         long now = clock.instant().getEpochSecond();
-        return Reply.json(Json.write(software.equals("lufi")
-                ? object("files", state.stored(), "deleted", state.stored() / 7, "empty", 0,
-                        "sum", state.stored() + state.stored() / 7, "timestamp", now)
-                : object("urls", state.stored(), "timestamp", now)));
+        return Reply.json(Json.write(counts(state, now)));
     }
+
+    /** The answer's counts and timestamp, as the software writes them. */
+    abstract Object counts(HostState state, long now);
 }

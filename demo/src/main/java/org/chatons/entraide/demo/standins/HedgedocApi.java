@@ -3,7 +3,7 @@ package org.chatons.entraide.demo.standins;
 import static org.chatons.entraide.demo.standins.Json.object;
 
 /** HedgeDoc 1.x: the public {@code /status} (enableStatsApi on, its default). */
-final class HedgedocApi implements Api {
+public final class HedgedocApi implements Api {
 
     @Override
     public String software() {

@@ -3,7 +3,12 @@ package org.chatons.entraide.demo.standins;
 import static org.chatons.entraide.demo.standins.Json.object;
 
 /** Jitsi videobridge's private REST port: {@code /about/health} and {@code /colibri/stats}. */
-final class JitsiApi implements Api {
+public final class JitsiApi implements Api {
+
+    @Override
+    public boolean drains() {
+        return true;
+    }
 
     @Override
     public String software() {

@@ -3,7 +3,12 @@ package org.chatons.entraide.demo.standins;
 import static org.chatons.entraide.demo.standins.Json.object;
 
 /** Mastodon: {@code /health} and {@code /api/v2/instance}. */
-final class MastodonApi implements Api {
+public final class MastodonApi implements Api {
+
+    @Override
+    public boolean closesWhenFull() {
+        return true;
+    }
 
     @Override
     public String software() {

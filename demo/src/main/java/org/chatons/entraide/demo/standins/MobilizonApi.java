@@ -3,7 +3,12 @@ package org.chatons.entraide.demo.standins;
 import static org.chatons.entraide.demo.standins.Json.object;
 
 /** Mobilizon's GraphQL endpoint, {@code POST /api}, for the config and statistics the probe asks for. */
-final class MobilizonApi implements Api {
+public final class MobilizonApi implements Api {
+
+    @Override
+    public boolean closesWhenFull() {
+        return true;
+    }
 
     @Override
     public String software() {

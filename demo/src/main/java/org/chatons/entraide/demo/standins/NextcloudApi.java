@@ -2,17 +2,33 @@ package org.chatons.entraide.demo.standins;
 
 import static org.chatons.entraide.demo.standins.Json.object;
 
+import java.time.Clock;
 import java.util.List;
 
 /** Nextcloud: {@code /status.php} and the serverinfo app behind an {@code NC-Token}. */
-final class NextcloudApi implements Api {
+public final class NextcloudApi implements Api {
 
     static final String SERVERINFO = "/ocs/v2.php/apps/serverinfo/api/v1/info";
     private final String token;
 
+    /** The kind, before a host gives it its token. */
+    public NextcloudApi() {
+        this("");
+    }
+
     /** @param token the NC-Token serverinfo accepts */
     NextcloudApi(String token) {
-        this.token = token;
+        this.token = token == null ? "" : token;
+    }
+
+    @Override
+    public Api at(String origin, String secret, Clock clock) {
+        return new NextcloudApi(secret);
+    }
+
+    @Override
+    public boolean needsSecret() {
+        return true;
     }
 
     @Override

@@ -2,16 +2,32 @@ package org.chatons.entraide.demo.standins;
 
 import static org.chatons.entraide.demo.standins.Json.object;
 
+import java.time.Clock;
 import java.util.List;
 
 /** A NodeInfo server (here a Pleroma): discovery at {@code /.well-known/nodeinfo} and the 2.0 and 2.1 documents. */
-final class NodeinfoApi implements Api {
+public final class NodeinfoApi implements Api {
 
     private final String origin;
+
+    /** The kind, before a host gives it its origin. */
+    public NodeinfoApi() {
+        this("http://localhost");
+    }
 
     /** @param origin the stand-in's own origin, which discovery names in its links */
     NodeinfoApi(String origin) {
         this.origin = origin;
+    }
+
+    @Override
+    public Api at(String origin, String secret, Clock clock) {
+        return new NodeinfoApi(origin);
+    }
+
+    @Override
+    public boolean closesWhenFull() {
+        return true;
     }
 
     @Override

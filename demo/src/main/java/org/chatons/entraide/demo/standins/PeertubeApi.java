@@ -3,7 +3,12 @@ package org.chatons.entraide.demo.standins;
 import static org.chatons.entraide.demo.standins.Json.object;
 
 /** PeerTube: {@code /api/v1/ping}, {@code /api/v1/config} and {@code /api/v1/server/stats}. */
-final class PeertubeApi implements Api {
+public final class PeertubeApi implements Api {
+
+    @Override
+    public boolean closesWhenFull() {
+        return true;
+    }
 
     @Override
     public String software() {

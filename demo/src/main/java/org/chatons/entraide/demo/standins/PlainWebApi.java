@@ -1,7 +1,7 @@
 package org.chatons.entraide.demo.standins;
 
 /** Any web application without an API (a poll service, say): its front page is all there is to probe. */
-final class PlainWebApi implements Api {
+public final class PlainWebApi implements Api {
 
     @Override
     public String software() {

@@ -59,12 +59,13 @@ public final class Simulation implements AutoCloseable {
         ExecutorService answering = Executors.newFixedThreadPool(4, daemon("stand-in"));
         List<StandIn> standIns = new ArrayList<>();
         try {
+            Apis apis = Apis.load();
             for (Spec spec : specs) {
-                boolean registrations = List.of("peertube", "mastodon", "mobilizon", "nodeinfo").contains(spec.software());
-                SimulatedHost host = new SimulatedHost(spec.member() + "/" + spec.hostId(), spec.capacity(), registrations,
-                        spec.software().equals("jitsi"), spec.meanLoad(), seed * 31 + standIns.size());
+                Api kind = apis.kind(spec.software());
+                SimulatedHost host = new SimulatedHost(spec.member() + "/" + spec.hostId(), spec.capacity(),
+                        kind.closesWhenFull(), kind.drains(), spec.meanLoad(), seed * 31 + standIns.size());
                 standIns.add(StandIn.start(spec.member(), spec.hostId(), spec.service(), host, bind, spec.port(), answering,
-                        origin -> Apis.forSoftware(spec.software(), origin, spec.secret(), Clock.systemUTC())));
+                        origin -> kind.at(origin, spec.secret(), Clock.systemUTC())));
             }
         } catch (IOException | RuntimeException e) {
             standIns.forEach(StandIn::close);

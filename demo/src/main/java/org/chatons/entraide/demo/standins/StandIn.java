@@ -87,6 +87,11 @@ public final class StandIn implements AutoCloseable {
         return api.software();
     }
 
+    /** Whether its API checks a secret, which the agent that measures it must then be given. */
+    public boolean needsSecret() {
+        return api.needsSecret();
+    }
+
     /** Its simulated life. */
     public SimulatedHost host() {
         return host;

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class StandInsSpeakTheRealApisTest {
 
-    static final List<String> SOFTWARE = List.of("etherpad", "jitsi", "nextcloud", "peertube", "mastodon", "mobilizon",
-            "nodeinfo", "lufi", "lstu", "http");
+    /** Every software that has both an adapter and a stand-in: a new one is tested here without a line changed. */
+    static final List<String> SOFTWARE = AdapterRegistry.discover().names().stream()
+            .filter(Apis.load().names()::contains).toList();
 
     /**
      * Long enough that no probe of a local stand-in times out, nor counts as slow (half of it), however busy the
@@ -86,6 +87,13 @@ class StandInsSpeakTheRealApisTest {
                 assertThat(m.acceptsNewUsers()).as(standIn.software()).isTrue();
             }
         }
+    }
+
+    @Test
+    void theDemosSoftwaresAllHaveAStandInReadHere() {
+        assertThat(SOFTWARE).containsAll(List.of("etherpad", "jitsi", "nextcloud", "peertube", "mastodon", "mobilizon",
+                "nodeinfo", "lufi", "lstu", "http", "hedgedoc"));
+        assertThat(SOFTWARE).allSatisfy(software -> assertThat(Apis.load().kind(software).software()).isEqualTo(software));
     }
 
     @Test

@@ -4,9 +4,10 @@ import java.io.IOException;
 import org.chatons.entraide.probes.Measurement;
 
 /**
- * Measures one kind of software through its own API. One small class per software, listed in
- * {@code META-INF/services/org.chatons.entraide.agent.adapters.Adapter}: a new software is one new class, one
- * line there and one test, and nothing else changes.
+ * Measures one kind of software through its own API, with the password a member gives it. One small class per
+ * software, listed in {@code META-INF/services/org.chatons.entraide.agent.adapters.Adapter}: the software's
+ * definition (its names, services, public probe) and its parsers are in {@code probes/}, so agent support for a
+ * software is one new class, one line there and one test, and nothing else changes.
  *
  * <p>An adapter only asks and interprets. The {@link ProbeRunner} applies the timeout, times the probe, records
  * metrics and turns a transport failure ({@link IOException}) into a DOWN host, so an adapter need not.
@@ -14,7 +15,10 @@ import org.chatons.entraide.probes.Measurement;
  */
 public interface Adapter {
 
-    /** The name used as {@code software:} in the configuration, such as {@code etherpad}. */
+    /**
+     * The software measured, by its name in {@code probes/} ({@code org.chatons.entraide.probes.software.Softwares}),
+     * which is also {@code software:} in the configuration and in reports, such as {@code etherpad}.
+     */
     String software();
 
     /**

@@ -8,7 +8,10 @@ import java.util.TreeMap;
 
 /**
  * The adapters known to this agent, by software name. Found with {@link ServiceLoader}, so the registry never
- * changes when a software is added, in the manner of node_exporter's collectors.
+ * changes when a software is added, in the manner of node_exporter's collectors. Each measures a software of
+ * {@code probes/} ({@code org.chatons.entraide.probes.software.Softwares}), by its name there: the name the brokers
+ * take in reports. The tests hold that (HttpAdapterTest) rather than each start: loading every definition would cost
+ * the agent's resident memory for a check the build already made.
  */
 public final class AdapterRegistry {
 

@@ -25,26 +25,11 @@ public final class EtherpadAdapter implements Adapter {
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
         Answer health = http.get(target.base(), "health", Map.of("Accept", "application/health+json"));
         Measurement measurement = health.status() == 404
-                ? frontPage(http.get(target.base(), "", Map.of()))
-                : health(health);
+                ? EtherpadAnswers.frontPage(http.get(target.base(), "", Map.of()))
+                : EtherpadAnswers.health(health);
         if (measurement.status() == HostStatus.DOWN) {
             return measurement;
         }
-        return withStats(measurement, http.get(target.base(), "stats", JSON));
-    }
-
-    /** See {@link EtherpadAnswers#health}. */
-    static Measurement health(Answer answer) {
-        return EtherpadAnswers.health(answer);
-    }
-
-    /** See {@link EtherpadAnswers#frontPage}. */
-    static Measurement frontPage(Answer answer) {
-        return EtherpadAnswers.frontPage(answer);
-    }
-
-    /** See {@link EtherpadAnswers#withStats}. */
-    static Measurement withStats(Measurement measurement, Answer stats) {
-        return EtherpadAnswers.withStats(measurement, stats);
+        return EtherpadAnswers.withStats(measurement, http.get(target.base(), "stats", JSON));
     }
 }

@@ -2,7 +2,6 @@ package org.chatons.entraide.agent.adapters;
 
 import java.io.IOException;
 import java.util.Map;
-import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.FullStatsAnswers;
 import org.chatons.entraide.probes.Measurement;
 
@@ -29,11 +28,7 @@ abstract class FullStatsAdapter implements Adapter {
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        return fullStats(http.get(target.base(), "fullstats", Map.of("Accept", "application/json")));
-    }
-
-    /** See {@link FullStatsAnswers#fullStats}. */
-    Measurement fullStats(Answer answer) {
-        return FullStatsAnswers.fullStats(answer, name, field);
+        return FullStatsAnswers.fullStats(http.get(target.base(), "fullstats", Map.of("Accept", "application/json")),
+                name, field);
     }
 }

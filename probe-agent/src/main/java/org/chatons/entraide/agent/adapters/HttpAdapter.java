@@ -22,11 +22,6 @@ public final class HttpAdapter implements Adapter {
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        return answer(http.get(target.url(), Map.of()), target.timeout());
-    }
-
-    /** See {@link PlainAnswers#answer}. */
-    static Measurement answer(Answer answer, Duration timeout) {
-        return PlainAnswers.answer(answer, timeout);
+        return PlainAnswers.answer(http.get(target.url(), Map.of()), target.timeout());
     }
 }

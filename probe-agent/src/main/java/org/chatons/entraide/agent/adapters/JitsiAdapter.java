@@ -22,20 +22,10 @@ public final class JitsiAdapter implements Adapter {
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        Measurement measurement = health(http.get(target.base(), "about/health", Map.of()));
+        Measurement measurement = JitsiAnswers.health(http.get(target.base(), "about/health", Map.of()));
         if (measurement.status() == HostStatus.DOWN) {
             return measurement;
         }
-        return withStats(measurement, http.get(target.base(), "colibri/stats", Map.of("Accept", "application/json")));
-    }
-
-    /** See {@link JitsiAnswers#health}. */
-    static Measurement health(Answer answer) {
-        return JitsiAnswers.health(answer);
-    }
-
-    /** See {@link JitsiAnswers#withStats}. */
-    static Measurement withStats(Measurement measurement, Answer stats) {
-        return JitsiAnswers.withStats(measurement, stats);
+        return JitsiAnswers.withStats(measurement, http.get(target.base(), "colibri/stats", Map.of("Accept", "application/json")));
     }
 }

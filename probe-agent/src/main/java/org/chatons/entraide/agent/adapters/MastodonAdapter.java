@@ -20,20 +20,10 @@ public final class MastodonAdapter implements Adapter {
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        Measurement measurement = health(http.get(target.base(), "health", Map.of()));
+        Measurement measurement = MastodonAnswers.health(http.get(target.base(), "health", Map.of()));
         if (measurement.status() == HostStatus.DOWN) {
             return measurement;
         }
-        return withInstance(measurement, http.get(target.base(), "api/v2/instance", Map.of("Accept", "application/json")));
-    }
-
-    /** See {@link MastodonAnswers#health}. */
-    static Measurement health(Answer answer) {
-        return MastodonAnswers.health(answer);
-    }
-
-    /** See {@link MastodonAnswers#withInstance}. */
-    static Measurement withInstance(Measurement measurement, Answer instance) {
-        return MastodonAnswers.withInstance(measurement, instance);
+        return MastodonAnswers.withInstance(measurement, http.get(target.base(), "api/v2/instance", Map.of("Accept", "application/json")));
     }
 }

@@ -21,11 +21,6 @@ public final class MobilizonAdapter implements Adapter {
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        return graphql(http.post(target.base(), "api", "application/json", QUERY));
-    }
-
-    /** See {@link MobilizonAnswers#graphql}. */
-    static Measurement graphql(Answer answer) {
-        return MobilizonAnswers.graphql(answer);
+        return MobilizonAnswers.graphql(http.post(target.base(), "api", "application/json", QUERY));
     }
 }

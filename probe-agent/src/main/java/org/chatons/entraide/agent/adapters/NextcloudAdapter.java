@@ -1,6 +1,5 @@
 package org.chatons.entraide.agent.adapters;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.chatons.entraide.probes.Answer;
-import org.chatons.entraide.probes.Json;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.probes.NextcloudAnswers;
-import org.chatons.entraide.probes.UnreadableAnswer;
 import org.chatons.entraide.protocol.HostStatus;
 
 /**
@@ -38,7 +35,7 @@ public final class NextcloudAdapter implements Adapter {
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        Measurement measurement = status(http.get(target.base(), "status.php", Map.of("Accept", "application/json")));
+        Measurement measurement = NextcloudAnswers.status(http.get(target.base(), "status.php", Map.of("Accept", "application/json")));
         if (measurement.status() == HostStatus.DOWN) {
             return measurement;
         }
@@ -59,33 +56,7 @@ public final class NextcloudAdapter implements Adapter {
                     + next.toMinutes() + " min");
         }
         paused.remove(target.hostId());
-        return withServerInfo(measurement, info);
-    }
-
-    /** See {@link NextcloudAnswers#status}. */
-    static Measurement status(Answer answer) {
-        return NextcloudAnswers.status(answer);
-    }
-
-    /** Adds serverinfo's active users; its cpuload (load averages, or "N/A") is only shown, not a normalised load. */
-    static Measurement withServerInfo(Measurement measurement, Answer info) {
-        if (!info.ok()) {
-            return measurement.degradedBecause("serverinfo answers " + info.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(info, "serverinfo");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
-        JsonNode data = Json.at(node, "ocs", "data");
-        Integer users = Json.count(data, "activeUsers", "last5minutes");
-        Double cpu = Json.number(data.path("nextcloud").path("system").path("cpuload").path(0));
-        String cpuNote = cpu == null ? "cpu load N/A" : "cpu load " + cpu;
-        if (users == null) {
-            return measurement.noting("serverinfo has no activeUsers.last5minutes; " + cpuNote);
-        }
-        return measurement.withUsers(users).noting(users + " users active in 5 min; " + cpuNote);
+        return NextcloudAnswers.withServerInfo(measurement, info);
     }
 
     private static Duration min(Duration a, Duration b) {

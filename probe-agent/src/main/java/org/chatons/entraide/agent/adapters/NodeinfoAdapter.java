@@ -26,20 +26,10 @@ public final class NodeinfoAdapter implements Adapter {
         Answer discovery = http.get(target.base(), ".well-known/nodeinfo", JSON);
         URI document;
         try {
-            document = documentUrl(discovery, target.base());
+            document = NodeinfoAnswers.documentUrl(discovery, target.base());
         } catch (UnreadableAnswer e) {
             return Measurement.down(e.getMessage());
         }
-        return document(http.get(document, JSON));
-    }
-
-    /** See {@link NodeinfoAnswers#documentUrl}. */
-    static URI documentUrl(Answer discovery, URI base) throws UnreadableAnswer {
-        return NodeinfoAnswers.documentUrl(discovery, base);
-    }
-
-    /** See {@link NodeinfoAnswers#document}. */
-    static Measurement document(Answer answer) {
-        return NodeinfoAnswers.document(answer);
+        return NodeinfoAnswers.document(http.get(document, JSON));
     }
 }

@@ -23,26 +23,11 @@ public final class PeertubeAdapter implements Adapter {
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        Measurement measurement = ping(http.get(target.base(), "api/v1/ping", Map.of()));
+        Measurement measurement = PeertubeAnswers.ping(http.get(target.base(), "api/v1/ping", Map.of()));
         if (measurement.status() == HostStatus.DOWN) {
             return measurement;
         }
-        measurement = withConfig(measurement, http.get(target.base(), "api/v1/config", JSON));
-        return withStats(measurement, http.get(target.base(), "api/v1/server/stats", JSON));
-    }
-
-    /** See {@link PeertubeAnswers#ping}. */
-    static Measurement ping(Answer answer) {
-        return PeertubeAnswers.ping(answer);
-    }
-
-    /** See {@link PeertubeAnswers#withConfig}. */
-    static Measurement withConfig(Measurement measurement, Answer config) {
-        return PeertubeAnswers.withConfig(measurement, config);
-    }
-
-    /** See {@link PeertubeAnswers#withStats}. */
-    static Measurement withStats(Measurement measurement, Answer stats) {
-        return PeertubeAnswers.withStats(measurement, stats);
+        measurement = PeertubeAnswers.withConfig(measurement, http.get(target.base(), "api/v1/config", JSON));
+        return PeertubeAnswers.withStats(measurement, http.get(target.base(), "api/v1/server/stats", JSON));
     }
 }

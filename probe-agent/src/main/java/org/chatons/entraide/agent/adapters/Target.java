@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import org.chatons.entraide.agent.config.Secret;
+import org.chatons.entraide.probes.software.Homes;
 
 /**
  * One host as an adapter sees it.
@@ -18,10 +19,6 @@ public record Target(String hostId, URI url, Secret secret, Duration timeout, Cl
 
     /** The probe URL ending with a slash, so that an API path such as {@code "stats"} resolves under it. */
     public URI base() {
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        if (!path.endsWith("/")) {
-            path = path + "/";
-        }
-        return URI.create(url.getScheme() + "://" + url.getRawAuthority() + path);
+        return Homes.base(url);
     }
 }

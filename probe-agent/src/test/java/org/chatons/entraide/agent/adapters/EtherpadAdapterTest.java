@@ -7,7 +7,6 @@ import static org.chatons.entraide.agent.FakeHttpServer.sample;
 import static org.chatons.entraide.agent.FakeHttpServer.status;
 
 import org.chatons.entraide.agent.FakeHttpServer;
-import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -60,13 +59,6 @@ class EtherpadAdapterTest {
     }
 
     @Test
-    void healthThatSaysFailOrWarn() {
-        assertThat(EtherpadAdapter.health(ok("{\"status\":\"fail\"}")).status()).isEqualTo(HostStatus.DOWN);
-        assertThat(EtherpadAdapter.health(ok("{\"status\":\"warn\"}")).status()).isEqualTo(HostStatus.DEGRADED);
-        assertThat(EtherpadAdapter.health(ok("<html>proxy error</html>")).status()).isEqualTo(HostStatus.DOWN);
-    }
-
-    @Test
     void metricsTurnedOffLeavesUsersUnknownButTheHostUp() throws Exception {
         pad.on("/health", json("{\"status\":\"pass\"}"));
 
@@ -92,9 +84,5 @@ class EtherpadAdapterTest {
         assertThat(garbage.reason()).contains("not JSON");
         assertThat(error.status()).isEqualTo(HostStatus.DEGRADED);
         assertThat(error.reason()).contains("500");
-    }
-
-    static Answer ok(String body) {
-        return new Answer(200, "application/json", body, false, java.time.Duration.ZERO);
     }
 }

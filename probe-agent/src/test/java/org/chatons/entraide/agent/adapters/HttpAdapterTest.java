@@ -3,10 +3,9 @@ package org.chatons.entraide.agent.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatons.entraide.agent.FakeHttpServer.answer;
 
-import java.time.Duration;
 import org.chatons.entraide.agent.FakeHttpServer;
-import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.Measurement;
+import org.chatons.entraide.probes.software.Softwares;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.WireRules;
 import org.junit.jupiter.api.AfterEach;
@@ -59,18 +58,16 @@ class HttpAdapterTest {
     }
 
     @Test
-    void anAnswerTakingMoreThanHalfTheTimeoutIsDegraded() {
-        Answer slow = new Answer(200, "text/html", "", false, Duration.ofMillis(3200));
-        Answer quick = new Answer(200, "text/html", "", false, Duration.ofMillis(40));
-
-        assertThat(HttpAdapter.answer(slow, Duration.ofSeconds(5)).status()).isEqualTo(HostStatus.DEGRADED);
-        assertThat(HttpAdapter.answer(quick, Duration.ofSeconds(5)).status()).isEqualTo(HostStatus.UP);
+    void everySoftwareIsFoundThroughTheRegistryUnderANameTheBrokersTake() {
+        assertThat(AdapterRegistry.discover().names()).containsExactly("etherpad", "hedgedoc", "http", "jitsi", "lstu", "lufi",
+                "mastodon", "mobilizon", "nextcloud", "nodeinfo", "peertube");
+        assertThat(AdapterRegistry.discover().names()).allSatisfy(name -> assertThat(WireRules.softwareProblem(name)).isNull());
     }
 
     @Test
-    void everySoftwareIsFoundThroughTheRegistryUnderANameTheBrokersTake() {
-        assertThat(AdapterRegistry.discover().names()).containsExactly("etherpad", "http", "jitsi", "lstu", "lufi",
-                "mastodon", "mobilizon", "nextcloud", "nodeinfo", "peertube");
-        assertThat(AdapterRegistry.discover().names()).allSatisfy(name -> assertThat(WireRules.softwareProblem(name)).isNull());
+    void everyAdapterMeasuresASoftwareThatProbesDefines() {
+        Softwares softwares = Softwares.load();
+        assertThat(AdapterRegistry.discover().names()).allSatisfy(name ->
+                assertThat(softwares.named(name)).as("the software '" + name + "' in probes/known").isPresent());
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.agent.MutableClock;
 import org.chatons.entraide.agent.config.Secret;
-import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -57,19 +56,6 @@ class NextcloudAdapterTest {
         assertThat(m.status()).isEqualTo(HostStatus.UP);
         assertThat(m.activeUsers()).isEqualTo(7);
         assertThat(m.reason()).contains("cpu load N/A");
-    }
-
-    @Test
-    void maintenanceAndUpgradeAreDownAndClosed() {
-        Measurement maintenance = NextcloudAdapter.status(ok("{\"installed\":true,\"maintenance\":true,\"needsDbUpgrade\":false}"));
-        Measurement upgrade = NextcloudAdapter.status(ok("{\"installed\":true,\"maintenance\":false,\"needsDbUpgrade\":true}"));
-        Measurement fresh = NextcloudAdapter.status(ok("{\"installed\":false}"));
-
-        assertThat(maintenance.status()).isEqualTo(HostStatus.DOWN);
-        assertThat(maintenance.acceptsNewUsers()).isFalse();
-        assertThat(maintenance.reason()).contains("maintenance");
-        assertThat(upgrade.status()).isEqualTo(HostStatus.DOWN);
-        assertThat(fresh.status()).isEqualTo(HostStatus.DOWN);
     }
 
     @Test
@@ -134,9 +120,5 @@ class NextcloudAdapterTest {
         Measurement garbage = probe(Clock.systemUTC());
         assertThat(garbage.status()).isEqualTo(HostStatus.DOWN);
         assertThat(garbage.reason()).contains("not JSON");
-    }
-
-    static Answer ok(String body) {
-        return new Answer(200, "application/json", body, false, Duration.ZERO);
     }
 }

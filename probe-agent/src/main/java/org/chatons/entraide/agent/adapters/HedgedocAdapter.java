@@ -1,0 +1,24 @@
+package org.chatons.entraide.agent.adapters;
+
+import java.io.IOException;
+import java.util.Map;
+import org.chatons.entraide.probes.HedgedocAnswers;
+import org.chatons.entraide.probes.Measurement;
+
+/**
+ * HedgeDoc 1.x: {@code GET /status} (public while {@code enableStatsApi} is on, its default) gives the distinct
+ * users on open notes now, and {@code isConnectionBusy} when it queues new connections. The same answer as the
+ * broker's public probe reads, so the same parser.
+ */
+public final class HedgedocAdapter implements Adapter {
+
+    @Override
+    public String software() {
+        return "hedgedoc";
+    }
+
+    @Override
+    public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
+        return HedgedocAnswers.status(http.get(target.base(), HedgedocAnswers.STATUS, Map.of("Accept", "application/json")));
+    }
+}
