@@ -11,10 +11,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.rooms.RoomHost;
 import org.chatons.entraide.broker.rooms.RoomName;
 import org.chatons.entraide.broker.rooms.RoomPlacement;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Group links (issue 22) measured on the broker's own {@code rooms.RoomPlacement}: names over hosts of uneven
@@ -27,23 +32,38 @@ import org.chatons.entraide.broker.rooms.RoomPlacement;
  *   [--names 100000] [--hosts 50] [--seeds 5] [--brokers 3]
  * </pre>
  */
-public final class SimulateRooms {
+@Command(name = "SimulateRooms", mixinStandardHelpOptions = true,
+        description = "Group links: rooms per host against capacity, rooms moved by a host leaving or joining, "
+                + "brokers started apart agreeing.")
+public final class SimulateRooms implements Callable<Integer> {
+
+    @Mixin RunOptions options = new RunOptions();
+    @Option(names = "--names", paramLabel = "N", description = "room names placed (default 100000)")
+    int names = 100_000;
+    @Option(names = "--hosts", paramLabel = "N", description = "hosts of uneven capacity (default 50)")
+    int hostCount = 50;
+    @Option(names = "--brokers", paramLabel = "N", description = "brokers started apart, a JVM each (default 3)")
+    int brokers = 3;
+    @Option(names = "--answers", hidden = true, paramLabel = "SEED:HOSTS:ORDER:NAMES",
+            description = "be one broker: print the digest of every name's host")
+    String answers;
 
     private SimulateRooms() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("--answers")) {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulateRooms()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (answers != null) {
             // One broker, in a JVM of its own: the digest of every name's host, hosts given in its own order.
-            String[] p = args[1].split(":");
+            String[] p = answers.split(":");
             System.out.println(digest(placement(hosts(Long.parseLong(p[0]), Integer.parseInt(p[1])),
                     Long.parseLong(p[2])), Integer.parseInt(p[3])));
-            return;
+            return 0;
         }
-        RunOptions options = RunOptions.of(args);
-        int names = Integer.parseInt(options.get("names", "100000"));
-        int hostCount = Integer.parseInt(options.get("hosts", "50"));
-        int brokers = Integer.parseInt(options.get("brokers", "3"));
         StringBuilder md = new StringBuilder("# Group links: rooms over hosts (`SimulateRooms`)\n\n")
                 .append(String.format(Locale.ROOT, "%,d names over %d hosts of uneven capacity (log-normal, 20 to"
                         + " about 600 users), one seed per row.%n%n", names, hostCount))
@@ -58,6 +78,7 @@ public final class SimulateRooms {
         Files.writeString(file, md);
         System.out.print(md);
         System.out.println("written to " + file);
+        return 0;
     }
 
     private static String row(long seed, List<RoomHost> hosts, int names, int brokers) throws Exception {
@@ -131,7 +152,7 @@ public final class SimulateRooms {
         int agreeing = 0;
         for (int b = 1; b <= brokers; b++) {
             Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    SimulateRooms.class.getName(), "--answers", seed + ":" + hostCount + ":" + (1000 + b) + ":" + names)
+                    SimulateRooms.class.getName(), "--answers=" + seed + ":" + hostCount + ":" + (1000 + b) + ":" + names)
                     .redirectErrorStream(true).start();
             String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (process.waitFor() != 0) {

@@ -32,7 +32,7 @@ public final class Fixtures {
 
     /** The counting rules of application.yml's defaults, for one broker. */
     public static CountingRules counting() {
-        return new CountingRules(Duration.ofSeconds(5), Duration.ofMinutes(5), 0.05, 20, 1, 2);
+        return new CountingRules(Duration.ofSeconds(5), Duration.ofSeconds(10), 0.05, 20, 1, 2);
     }
 
     public static Member member(String id) {

@@ -109,7 +109,25 @@ final class BrokerDashboard {
                                 + "outcome: not a member's problem, so no alert.", 6, 8)
                         .query("sum by (outcome) (rate(entraide_reports_unauthenticated_total{" + B
                                 + "}[$__rate_interval])) * 60", "{{outcome}}")
-                        .min(0));
+                        .min(0))
+                .add(Panel.timeseries("How long people stay, learned", "Each service's usual stay, learned from "
+                                + "its reports by Little's law (users present over users sent): it bounds how many "
+                                + "users can have left between two reports. Quick to rise, slow to fall, and it "
+                                + "falls only while the reports confirm the redirects. The implied stay is what the "
+                                + "latest reports say: a flood makes it fall suddenly far below the usual one, fast "
+                                + "honest churn does not.", 12, 8)
+                        .query("max by (service) (entraide_service_usual_stay_seconds{" + B
+                                + ", service=~\"$service\"})", "{{service}} usual")
+                        .query("min by (service) (entraide_service_implied_stay_seconds{" + B
+                                + ", service=~\"$service\"})", "{{service}} implied now")
+                        .unit("s").min(0))
+                .add(Panel.timeseries("Join grace", "How long a user sent to a host is given to show in its count "
+                                + "(the users sent that close before a report are carried over to the next "
+                                + "estimate): half the host's reporting interval, at most broker.counting.join-grace. "
+                                + "The longest per service.", 12, 8)
+                        .query("max by (service) (entraide_host_join_grace_seconds{" + B
+                                + ", service=~\"$service\"})", "{{service}}")
+                        .unit("s").min(0));
 
         d.row("ChatonsInfos")
                 .add(Panel.stat("Federation file readable", "Whether the last refresh could read the federation's "

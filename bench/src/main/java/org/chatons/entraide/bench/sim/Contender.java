@@ -1,6 +1,7 @@
 package org.chatons.entraide.bench.sim;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.chatons.entraide.broker.counting.CountingRules;
@@ -19,14 +20,30 @@ import org.chatons.entraide.broker.selection.Policy;
  *                      scenario's number of brokers (false: left at its default, 1)
  * @param defended      with the broker's defences of the count (a budget per client network, redirects weighed by
  *                      what the reports confirm); false: every redirect counts as a user, as before them
+ * @param carryOver     users sent shortly before a host was measured are carried over to the next estimate (the
+ *                      join grace); false: a report ends the count of every redirect before it, as a plain
+ *                      corrected two-choices broker does
  */
-public record Contender(String label, String policy, int choices, boolean toldBrokers, boolean defended) {
+public record Contender(String label, String policy, int choices, boolean toldBrokers, boolean defended,
+                        boolean carryOver) {
 
     /** d in the broker's default configuration (broker/src/main/resources/application.yml, broker.choices). */
     public static final int DEFAULT_CHOICES = 2;
 
     public static final Contender WATER_FILLING = new Contender("water-filling (perfect information)", null, 0, false,
             true);
+
+    public Contender(String label, String policy, int choices, boolean toldBrokers, boolean defended) {
+        this(label, policy, choices, toldBrokers, defended, true);
+    }
+
+    /**
+     * Plain two choices with the sent-since-report correction, the reference of issue 20: every redirect counts as
+     * a user until the host's next report, which ends it; no carry-over, no defence.
+     */
+    public static Contender plainTwoChoices() {
+        return new Contender("plain corrected two-choices", "d-choices", 2, true, false, false);
+    }
 
     /** One of the broker's policies, configured with {@code broker.brokers} = the scenario's number of brokers. */
     public Contender(String label, String policy, int choices) {
@@ -44,7 +61,7 @@ public record Contender(String label, String policy, int choices, boolean toldBr
 
     /** The broker's counting rules as its configuration gives them (or none of the defences). */
     public CountingRules counting(int brokers) {
-        return new CountingRules(Scenario.JOIN_GRACE, Scenario.MIN_STAY, defended ? Scenario.WEIGHT_FLOOR : 1,
+        return new CountingRules(carryOver ? Scenario.JOIN_GRACE : Duration.ZERO, Scenario.MIN_STAY, defended ? Scenario.WEIGHT_FLOOR : 1,
                 Scenario.MIN_EVIDENCE, toldBrokers ? brokers : 1, defended ? Scenario.SURGE : Double.MAX_VALUE);
     }
 

@@ -20,9 +20,11 @@ import java.time.Duration;
  * @param measured        the measured time after the warm-up; the flash crowd comes a third into it, the crash two
  *                        thirds into it
  * @param bots            requests that never become users ({@link Bots#NONE} in the standard set)
+ * @param meanSession     how long users stay on average ({@link #MEAN_SESSION} in the standard set)
  */
 public record Scenario(String id, int hosts, int intervalSeconds, int brokers, Sessions sessions, double offeredLoad,
-                       double flashFraction, double crashFraction, Duration warmUp, Duration measured, Bots bots) {
+                       double flashFraction, double crashFraction, Duration warmUp, Duration measured, Bots bots,
+                       Duration meanSession) {
 
     /** Mean session length: half an hour. */
     public static final Duration MEAN_SESSION = Duration.ofMinutes(30);
@@ -35,9 +37,9 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
     /** The broker's defaults (application.yml): report TTL and full-at. */
     public static final Duration REPORT_TTL = Duration.ofSeconds(90);
     public static final double FULL_AT = 0.85;
-    /** The broker's defaults (application.yml, broker.counting): join grace, minimum stay, floor, evidence. */
+    /** The broker's defaults (application.yml, broker.counting): join grace (at most), shortest stay learned, floor, evidence. */
     public static final Duration JOIN_GRACE = Duration.ofSeconds(5);
-    public static final Duration MIN_STAY = Duration.ofMinutes(5);
+    public static final Duration MIN_STAY = Duration.ofSeconds(10);
     public static final double WEIGHT_FLOOR = 0.05;
     public static final int MIN_EVIDENCE = 20;
     public static final double SURGE = 2;
@@ -48,8 +50,16 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
     /** How often the balance is measured. */
     public static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
 
+    /** A scenario whose users stay {@link #MEAN_SESSION} on average. */
+    public Scenario(String id, int hosts, int intervalSeconds, int brokers, Sessions sessions, double offeredLoad,
+                    double flashFraction, double crashFraction, Duration warmUp, Duration measured, Bots bots) {
+        this(id, hosts, intervalSeconds, brokers, sessions, offeredLoad, flashFraction, crashFraction, warmUp,
+                measured, bots, MEAN_SESSION);
+    }
+
     public Scenario {
-        if (hosts < 2 || intervalSeconds < 1 || brokers < 1 || offeredLoad <= 0) {
+        if (hosts < 2 || intervalSeconds < 1 || brokers < 1 || offeredLoad <= 0 || meanSession.isNegative()
+                || meanSession.isZero()) {
             throw new IllegalArgumentException(
                     "scenario " + id + ": hosts >= 2, interval >= 1, brokers >= 1, load > 0 (expected)");
         }
@@ -66,7 +76,24 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
 
     public Scenario withTimes(Duration warmUp, Duration measured) {
         return new Scenario(id, hosts, intervalSeconds, brokers, sessions, offeredLoad, flashFraction, crashFraction,
-                warmUp, measured, bots);
+                warmUp, measured, bots, meanSession);
+    }
+
+    /**
+     * The same scenario at another pace: users staying {@code session} on average, agents reporting every
+     * {@code intervalSeconds}; warmed up over three stays and measured over twenty, and at least 3 and 12 report
+     * intervals, so every pace is seen in its steady state and over enough reports.
+     */
+    public Scenario atPace(Duration session, int interval) {
+        Duration every = Duration.ofSeconds(interval);
+        Duration warm = max(session.multipliedBy(3), every.multipliedBy(3));
+        Duration measure = max(session.multipliedBy(20), every.multipliedBy(12));
+        return new Scenario(id + "-s" + session.toSeconds() + "-t" + interval, hosts, interval, brokers, sessions,
+                offeredLoad, flashFraction, crashFraction, warm, measure, bots, session);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** The same scenario under attack (and without a flash crowd when {@code flash} is false). */
@@ -75,7 +102,7 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
                 ? "-bots" + Math.round(attack.multiple()) + (attack.oneSource() ? "-one" : "-many") : "";
         String suffix = bots + (flash ? "" : "-noflash");
         return new Scenario(id + suffix, hosts, intervalSeconds, brokers, sessions, offeredLoad,
-                flash ? flashFraction : 0, crashFraction, warmUp, measured, attack);
+                flash ? flashFraction : 0, crashFraction, warmUp, measured, attack, meanSession);
     }
 
     public long botsFromMillis() {

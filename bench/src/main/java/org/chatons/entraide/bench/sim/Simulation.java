@@ -144,7 +144,7 @@ public final class Simulation {
                         new NearFirst(locality == null ? 0 : locality.tolerance())));
             }
         }
-        this.arrivalsPerSecond = scenario.offeredLoad() * aliveCapacity / Scenario.MEAN_SESSION.toSeconds();
+        this.arrivalsPerSecond = scenario.offeredLoad() * aliveCapacity / (scenario.meanSession().toMillis() / 1000.0);
         this.start = intervalMillis;
         this.recorder = new Recorder(scenario.warmUp().toMillis(), scenario.endMillis(), hosts.length);
         this.near = locality == null ? null : new LocalityRecorder(locality.countries(), countryOf, hosts);
@@ -206,7 +206,7 @@ public final class Simulation {
         long network = networks.nextLong();
         long joinDelay = users.nextLong(Scenario.JOIN_DELAY_MIN.toMillis(), Scenario.JOIN_DELAY_MAX.toMillis() + 1);
         long session = Math.max(1, Math.round(
-                scenario.sessions().sample(Scenario.MEAN_SESSION.toSeconds(), users) * 1000));
+                scenario.sessions().sample(scenario.meanSession().toMillis() / 1000.0, users) * 1000));
         long now = events.now();
         boolean measured = recorder.measuring(now);
         int origin = locality == null ? -1 : locality.countries().origin(origins);

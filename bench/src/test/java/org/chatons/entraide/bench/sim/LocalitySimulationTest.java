@@ -38,7 +38,7 @@ class LocalitySimulationTest {
     @Test
     void preferringTheirCountrySendsMostPeopleHomeWithoutUnbalancingTheFederation() {
         Simulation today = run(new Locality(Countries.standard(), false, 0.01));
-        Simulation near = run(new Locality(Countries.standard(), true, 0.01));
+        Simulation near = run(new Locality(Countries.standard(), true, 0.25));
         RunResult todayBalance = today.run();
         RunResult nearBalance = near.run();
         LocalityResult todayNear = today.locality();

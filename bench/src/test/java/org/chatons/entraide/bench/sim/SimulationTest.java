@@ -45,8 +45,13 @@ class SimulationTest {
                 .isEqualTo(limit.sent() + limit.turnedAway()).isPositive();
         assertThat(random.sentAfterTtl()).isZero();
         assertThat(choices.sentAfterTtl()).isZero();
-        // The crash leaves a last report behind: brokers send users there until the TTL or the full threshold.
-        assertThat(choices.sentToDead()).isPositive();
+        // The crash leaves a last report behind: brokers send users there until the TTL or the full threshold. A
+        // handful in a run, none in some (seed 7 since the count learns each service's stay): over three seeds.
+        long toDead = 0;
+        for (long seed = 7; seed <= 9; seed++) {
+            toDead += new Simulation(SMALL, new Contender("d-choices", "d-choices", 2), seed).run().sentToDead();
+        }
+        assertThat(toDead).isPositive();
         assertThat(limit.sentToDead()).isZero();
     }
 

@@ -49,7 +49,7 @@ public record BrokerConfig(
         require(brokers >= 1,
                 "broker.brokers: " + brokers + " (expected: >= 1, the number of brokers sharing the users)");
         require(nearTolerance >= 0 && nearTolerance <= 1,
-                "broker.near-tolerance: " + nearTolerance + " (expected: between 0 and 1, e.g. 0.01 for 1 %)");
+                "broker.near-tolerance: " + nearTolerance + " (expected: between 0 and 1, e.g. 0.12)");
         require(policy != null && !policy.isBlank(), "broker.policy: missing");
         require(adminTokenSha256 == null || adminTokenSha256.isBlank() || Sha256.isHex(adminTokenSha256),
                 "broker.admin-token-sha256: expected 64 hexadecimal characters (the SHA-256 of the admin token)");
@@ -112,7 +112,7 @@ public record BrokerConfig(
             return "(expected: the base URL of another broker, such as https://broker-2.example.org, "
                     + "without user name, query or fragment)";
         }
-        return peer.getScheme().equals("https") || peer.getScheme().equals("http") && WireRules.isLoopback(peer.getHost())
+        return WireRules.isSecureOrLoopback(peer)
                 ? null
                 : "(expected: https, since the admin token goes there; http only on localhost or 127.0.0.0/8)";
     }

@@ -24,8 +24,9 @@ public record CountingConfig(
     public CountingConfig {
         require(joinGrace != null && !joinGrace.isNegative() && joinGrace.compareTo(Duration.ofMinutes(1)) <= 0,
                 "broker.counting.join-grace: " + joinGrace + " (expected: 0s to 1m)");
-        require(minStay != null && minStay.compareTo(Duration.ofSeconds(10)) >= 0,
-                "broker.counting.min-stay: " + minStay + " (expected: at least 10s)");
+        require(minStay != null && minStay.compareTo(Duration.ofSeconds(1)) >= 0
+                        && minStay.compareTo(Duration.ofHours(1)) <= 0,
+                "broker.counting.min-stay: " + minStay + " (expected: 1s to 1h)");
         require(weightFloor > 0 && weightFloor <= 1,
                 "broker.counting.weight-floor: " + weightFloor + " (expected: > 0 and <= 1)");
         require(minEvidence >= 1, "broker.counting.min-evidence: " + minEvidence + " (expected: >= 1)");

@@ -12,34 +12,61 @@ import java.time.Duration;
  * less than it was sent did not get those users. Each report is compared with the redirects it should include,
  * and the service's redirects count only as much as the reports confirm ({@link RedirectWeight}).
  *
- * <p>Users also leave between two reports, so a report's growth is a lower bound of the arrivals. The bound used
- * is the growth plus the most users who could have left: everyone staying {@code minStay} on average, at most
- * {@code users x (1 - e^(-interval / minStay))} of them leave within an interval. A shorter {@code minStay} trusts
- * redirects more (slower to discount a flood), a longer one discounts real users whose visits are shorter.
+ * <p>No duration here is the service's: services have every pace (a poll vote takes a minute, a call an hour) and
+ * agents report every 5 s to 10 min. How soon a person sent shows in a count is taken from the host's own
+ * reporting interval ({@link #joinGrace}); how long people stay is learned per service from its reports
+ * ({@link RedirectWeight#stay()}). The two settings are bounds.
  *
- * @param joinGrace   how long a sent user takes to show in the host's count: the users sent this long before a
- *                    report was measured, or later, are carried over to the next estimate rather than taken as in it
- * @param minStay     the shortest average time users are assumed to stay on a host (the bound on departures)
- * @param floor       the least a redirect counts, however few arrivals the reports confirm (0 < floor <= 1)
- * @param minEvidence the redirects a service's reports must cover before they may discount it: fewer say nothing
- * @param brokers     how many brokers share the users: each counts only its own redirects, and a report's growth
- *                    comes from all of them
- * @param surge       how many times the rate of arrivals the reports recently allowed redirects may come at and
- *                    still count in full: beyond it (a flood starting, before any report could show it) they count
- *                    as that rate over theirs
+ * <p>Users also leave between two reports, so a report's growth is a lower bound of the arrivals. The bound used
+ * is the growth plus the most users who could have left: people leaving {@link #DEPARTURE_MARGIN} times as fast as
+ * the service's learned stay says, at most {@code users x (1 - e^(-margin x interval / stay))} of them within an
+ * interval. Honest traffic then always shows at least as many arrivals as redirects, whatever its pace, and a
+ * flood of more than about {@code margin - 1} times the real rate shows as redirects the reports do not confirm.
+ *
+ * @param joinGraceAtMost the longest a sent user is assumed to take to show in a host's count, whatever its
+ *                        interval (see {@link #joinGrace})
+ * @param stayAtLeast     the shortest usual stay the service's reports may teach (see {@link RedirectWeight#stay()}),
+ *                        and the stay assumed until they have taught one
+ * @param floor           the least a redirect counts, however few arrivals the reports confirm (0 < floor <= 1)
+ * @param minEvidence     the redirects a service's reports must cover before they may discount it: fewer say
+ *                        nothing
+ * @param brokers         how many brokers share the users: each counts only its own redirects, and a report's growth
+ *                        comes from all of them
+ * @param surge           how many times the rate of arrivals the reports recently allowed redirects may come at
+ *                        and still count in full: beyond it (a flood starting, before any report could show it) they
+ *                        count as that rate over theirs
  */
-public record CountingRules(Duration joinGrace, Duration minStay, double floor, int minEvidence, int brokers,
-                            double surge) {
+public record CountingRules(Duration joinGraceAtMost, Duration stayAtLeast, double floor, int minEvidence,
+                            int brokers, double surge) {
 
     /** The window the rate of redirects is measured over, for {@link #surge}: short, to catch a flood's start. */
     public static final Duration RATE_WINDOW = Duration.ofSeconds(5);
 
+    /** How many times as fast as usual people are assumed, at most, to leave (see the class comment). */
+    public static final double DEPARTURE_MARGIN = 2;
+
+    /** The share of a host's reporting interval a sent user is given to show in its count. */
+    static final double GRACE_SHARE_OF_INTERVAL = 0.5;
+
     public CountingRules {
-        if (joinGrace.isNegative() || minStay.compareTo(Duration.ZERO) <= 0 || !(floor > 0 && floor <= 1)
+        if (joinGraceAtMost.isNegative() || stayAtLeast.compareTo(Duration.ZERO) <= 0 || !(floor > 0 && floor <= 1)
                 || minEvidence < 1 || brokers < 1 || !(surge >= 1)) {
-            throw new IllegalArgumentException("counting rules: joinGrace >= 0, minStay > 0, 0 < floor <= 1, "
-                    + "minEvidence >= 1, brokers >= 1, surge >= 1 (expected), got " + this);
+            throw new IllegalArgumentException("counting rules: joinGraceAtMost >= 0, stayAtLeast > 0, "
+                    + "0 < floor <= 1, minEvidence >= 1, brokers >= 1, surge >= 1 (expected), got " + this);
         }
+    }
+
+    /**
+     * How long a user sent to a host that reports every {@code intervalSeconds} is given to show in its count: the
+     * users sent this long before a report was measured, or later, are carried over to the next estimate rather
+     * than taken as in it. Half the host's interval, at most {@link #joinGraceAtMost}: a host measured every 5 s
+     * carries over the users of the last 2.5 s, not the whole interval, which its count already includes (the
+     * users would count twice, and every one of them would look unconfirmed); a host measured every 5 minutes
+     * carries over the last few seconds only, not minutes of users it already counts.
+     */
+    public Duration joinGrace(int intervalSeconds) {
+        long half = Math.round(intervalSeconds * 1000 * GRACE_SHARE_OF_INTERVAL);
+        return Duration.ofMillis(Math.min(half, joinGraceAtMost.toMillis()));
     }
 
     /**
@@ -49,11 +76,14 @@ public record CountingRules(Duration joinGrace, Duration minStay, double floor, 
      * @param usersBefore the user count of the previous report
      * @param usersAfter  the user count of this report
      * @param between     the time between the two measurements
+     * @param stay        the service's usual stay ({@link RedirectWeight#stay()}): people are assumed to leave at
+     *                    most {@link #DEPARTURE_MARGIN} times as fast
      */
-    public Evidence evidence(int sent, int usersBefore, int usersAfter, Duration between) {
-        double leftAtMost = usersBefore * -Math.expm1(-(double) between.toMillis() / minStay.toMillis());
-        return new Evidence((long) sent * brokers, Math.max(0, usersAfter - usersBefore + leftAtMost),
-                between.toMillis() / 1000.0);
+    public Evidence evidence(int sent, int usersBefore, int usersAfter, Duration between, Duration stay) {
+        double seconds = between.toMillis() / 1000.0;
+        double leftAtMost = usersBefore * -Math.expm1(-DEPARTURE_MARGIN * between.toMillis() / stay.toMillis());
+        return new Evidence((long) sent * brokers, Math.max(0, usersAfter - usersBefore + leftAtMost), seconds,
+                (usersBefore + usersAfter) / 2.0 * seconds);
     }
 
     /**
@@ -64,7 +94,9 @@ public record CountingRules(Duration joinGrace, Duration minStay, double floor, 
      * @param arrivedAtMost  the most users who can have arrived over the interval: the growth plus the most who can
      *                       have left
      * @param seconds        how long the interval was
+     * @param userSeconds    the users present over the interval, times its length (the mean of the two counts):
+     *                       with {@code sent}, what Little's law makes a usual stay of
      */
-    public record Evidence(long sent, double arrivedAtMost, double seconds) {
+    public record Evidence(long sent, double arrivedAtMost, double seconds, double userSeconds) {
     }
 }

@@ -27,8 +27,13 @@ public final class RedirectWeight<K> {
     /** Every this many redirects in a second the rate is summed up again (besides the first of each second). */
     static final int RESUM = 16;
 
-    /** Evidence from a host silent this long no longer speaks for the service (its report is stale by then). */
-    static final Duration MEMORY = Duration.ofMinutes(5);
+    /**
+     * Evidence from a host silent for this many of its own intervals no longer speaks for the service (its report
+     * is stale by then): in intervals, not minutes, so a host reporting every 10 minutes keeps speaking.
+     */
+    static final int MEMORY_INTERVALS = 3;
+    /** How often silent hosts' evidence is looked for: a sweep is a look at each of the service's hosts. */
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
 
     /** A host's two latest pieces of evidence, the later one in {@code last}. */
     private record Entry(Evidence previous, Evidence last, Instant at) {
@@ -38,6 +43,10 @@ public final class RedirectWeight<K> {
 
         double arrived() {
             return (previous == null ? 0 : previous.arrivedAtMost()) + last.arrivedAtMost();
+        }
+
+        double userSeconds() {
+            return (previous == null ? 0 : previous.userSeconds()) + last.userSeconds();
         }
 
         /** The most users a second who can have arrived, over both intervals. */
@@ -52,6 +61,7 @@ public final class RedirectWeight<K> {
     private final Map<K, Entry> byHost = new HashMap<>();
     private long sent;
     private double arrived;
+    private double userSeconds;
     /** The service's arrivals a second that its hosts' latest reports allow, summed over the hosts. */
     private double confirmedRate;
     private Instant swept = Instant.MIN;
@@ -72,9 +82,11 @@ public final class RedirectWeight<K> {
      */
     private final AtomicLongArray rateSeconds;
     private final LongAdder[] rateCounts;
+    private final UsualStay stay;
 
     public RedirectWeight(CountingRules rules) {
         this.rules = rules;
+        this.stay = new UsualStay(rules.stayAtLeast());
         int window = (int) CountingRules.RATE_WINDOW.toSeconds();
         this.rateSeconds = new AtomicLongArray(window);
         this.rateCounts = new LongAdder[window];
@@ -125,12 +137,27 @@ public final class RedirectWeight<K> {
         byHost.put(host, after);
         sent += after.sent();
         arrived += after.arrived();
+        userSeconds += after.userSeconds();
         confirmedRate += after.rate();
-        if (at.isAfter(swept.plus(MEMORY))) {
-            sweep(at.minus(MEMORY));
+        if (at.isAfter(swept.plus(SWEEP_EVERY))) {
+            sweep(at);
             swept = at;
         }
         update();
+        stay.learn(userSeconds, sent, sent >= rules.minEvidence(), sent <= 0 ? 1 : arrived / sent, at);
+    }
+
+    /**
+     * How long people usually stay on the service, learned from its reports ({@link UsualStay}): what the next
+     * reports' evidence assumes of departures.
+     */
+    public Duration stay() {
+        return stay.value();
+    }
+
+    /** The stay the service's latest reports imply by Little's law, NaN before they cover enough redirects. */
+    public double impliedStaySeconds() {
+        return stay.implied();
     }
 
     /** Drops a host's evidence: it left the service, or the registry forgot it. */
@@ -139,10 +166,11 @@ public final class RedirectWeight<K> {
         update();
     }
 
-    private void sweep(Instant cutoff) {
+    private void sweep(Instant now) {
         for (Iterator<Entry> it = byHost.values().iterator(); it.hasNext(); ) {
             Entry e = it.next();
-            if (e.at().isBefore(cutoff)) {
+            long silentMillis = Duration.between(e.at(), now).toMillis();
+            if (silentMillis > MEMORY_INTERVALS * e.last().seconds() * 1000) {
                 remove(e);
                 it.remove();
             }
@@ -153,6 +181,7 @@ public final class RedirectWeight<K> {
         if (e != null) {
             sent -= e.sent();
             arrived -= e.arrived();
+            userSeconds -= e.userSeconds();
             confirmedRate -= e.rate();
         }
     }
@@ -162,6 +191,7 @@ public final class RedirectWeight<K> {
             // Sums of doubles drift: start again from exact zeros.
             sent = 0;
             arrived = 0;
+            userSeconds = 0;
             confirmedRate = 0;
         }
         confirmed = sent < rules.minEvidence() ? 1 : Math.max(rules.floor(), Math.min(1, arrived / sent));

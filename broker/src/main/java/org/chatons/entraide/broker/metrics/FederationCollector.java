@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
+import org.chatons.entraide.broker.counting.CountingRules;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
 import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
@@ -30,10 +31,12 @@ public final class FederationCollector implements MultiCollector {
     private final FederationStatus status;
     private final Clock clock;
     private final HostRegistry registry;
+    private final CountingRules counting;
 
     public FederationCollector(ServiceCatalogue catalogue, FederationStatus status, Clock clock,
-                               PrometheusMeterRegistry prometheus, HostRegistry registry) {
+                               PrometheusMeterRegistry prometheus, HostRegistry registry, CountingRules counting) {
         this.registry = registry;
+        this.counting = counting;
         this.catalogue = catalogue;
         this.status = status;
         this.clock = clock;
@@ -65,6 +68,9 @@ public final class FederationCollector implements MultiCollector {
                 "Active users in the host's last report, when it counts them", counted, h -> h.host().activeUsers()));
         gauges.add(hostGauge("entraide_host_capacity_users", "Users the host can serve, as its member declares",
                 hosts, h -> h.host().capacity()));
+        gauges.add(hostGauge("entraide_host_join_grace_seconds",
+                "How long a user sent there is given to show in its count: half its agent's interval, within a bound",
+                counted, h -> counting.joinGrace(h.host().intervalSeconds()).toMillis() / 1000.0));
         gauges.add(statusGauge(hosts));
         gauges.add(serviceGauge("entraide_service_hosts", "Hosts reporting for the service", states,
                 s -> s.hosts().size()));
@@ -84,6 +90,15 @@ public final class FederationCollector implements MultiCollector {
                 "How much a redirect to the service counts in the estimates (1 = a user; less while its reports "
                         + "show that redirects do not become users: a flood)", states,
                 s -> registry.redirectWeight(s.service())));
+        // One sample per service of the catalogue, whatever the number of hosts: memory bounded.
+        gauges.add(serviceGauge("entraide_service_usual_stay_seconds",
+                "How long people usually stay on the service, learned from its reports (Little's law): it bounds "
+                        + "how many can leave between two reports; quick to rise, slow to fall", states,
+                s -> registry.weightOf(s.service()).stay().toMillis() / 1000.0));
+        gauges.add(serviceGauge("entraide_service_implied_stay_seconds",
+                "The stay the service's latest reports imply (users present over users sent); far below the usual "
+                        + "stay in a flood; NaN until they cover enough redirects", states,
+                s -> registry.weightOf(s.service()).impliedStaySeconds()));
         return new MetricSnapshots(gauges);
     }
 

@@ -132,13 +132,14 @@ public final class HostRegistry {
                 if (before == null) {
                     return new TrackedHost(fresh, new Sends(), weight);
                 }
-                Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace()));
+                // The grace is the host's own pace: a share of its interval (see CountingRules.joinGrace).
+                Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace(intervalSeconds)));
                 Host old = before.host();
                 if (old.activeUsers() != null && fresh.activeUsers() != null
                         && observedAt.isAfter(old.observedAt())) {
                     Duration between = Duration.between(old.observedAt(), observedAt);
                     learned.add(new Learned(weight, fresh.key(), counting.evidence(split.counted(),
-                            old.activeUsers(), fresh.activeUsers(), between)));
+                            old.activeUsers(), fresh.activeUsers(), between, weight.stay())));
                 }
                 return new TrackedHost(fresh, split.next(), weight);
             });

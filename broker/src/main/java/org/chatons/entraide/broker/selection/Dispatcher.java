@@ -94,14 +94,15 @@ public final class Dispatcher {
             if (visit.counts()) {
                 chosen.sent(now);
             }
-            pick = new Pick.Sent(chosen.host(), visit, candidates.eligible().weight());
+            boolean away = near.chosen() && !near.country().equals(chosen.host().member().country());
+            pick = new Pick.Sent(chosen.host(), visit, candidates.eligible().weight(), away);
         }
         listener.picked(pick);
         return pick;
     }
 
     private TrackedHost choose(Tier tier, Visit visit, Nearby near) {
-        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry), near, random);
+        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry), near, rules.fullAt(), random);
         if (i < 0) {
             return null;
         }

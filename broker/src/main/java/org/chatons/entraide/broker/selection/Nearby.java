@@ -1,5 +1,7 @@
 package org.chatons.entraide.broker.selection;
 
+import org.chatons.entraide.protocol.Places;
+
 /**
  * Where a person would rather be sent, as far as the request says it: a country (their explicit choice on the
  * picker, or the region of their browser's language) and a language. Never their address: the broker does not
@@ -7,11 +9,19 @@ package org.chatons.entraide.broker.selection;
  *
  * @param country   ISO 3166 code in capitals ({@code BE}), or null for no preferred country
  * @param language  ISO 639 code in lower case ({@code fr}), or null for no preferred language
+ * @param chosen    whether the person chose the country ({@code ?near=BE}, on the picker or in a link) rather than
+ *                  their browser saying it: a choice is honoured while the country has a host that can take them,
+ *                  a browser's region is a preference judged in room ({@link NearFirst})
  */
-public record Nearby(String country, String language) {
+public record Nearby(String country, String language, boolean chosen) {
 
     /** No preference: the choice among all eligible hosts. */
     public static final Nearby ANYWHERE = new Nearby(null, null);
+
+    /** A preference the person did not state: read from their browser. */
+    public Nearby(String country, String language) {
+        this(country, language, false);
+    }
 
     public Nearby {
         if (country != null && !isCountry(country)) {
@@ -22,24 +32,14 @@ public record Nearby(String country, String language) {
         }
     }
 
-    /** Whether a code is a country as {@link Nearby} takes it: {@code [A-Z]{2}}. */
+    /** Whether a code is a country as {@link Nearby} takes it: {@link Places#isCountry}. */
     public static boolean isCountry(String code) {
-        return code != null && code.length() == 2 && within(code, 'A', 'Z');
+        return Places.isCountry(code);
     }
 
-    /** Whether a code is a language as {@link Nearby} takes it: {@code [a-z]{2,3}}. */
+    /** Whether a code is a language as {@link Nearby} takes it: {@link Places#isLanguage}. */
     public static boolean isLanguage(String code) {
-        return code != null && code.length() >= 2 && code.length() <= 3 && within(code, 'a', 'z');
-    }
-
-    /** Checked by hand rather than by a regular expression: {@code /go} makes one of these on every redirect. */
-    private static boolean within(String code, char first, char last) {
-        for (int k = 0; k < code.length(); k++) {
-            if (code.charAt(k) < first || code.charAt(k) > last) {
-                return false;
-            }
-        }
-        return true;
+        return Places.isLanguage(code);
     }
 
     public boolean anywhere() {

@@ -11,10 +11,17 @@ public sealed interface Pick {
     /**
      * The user goes to this host.
      *
-     * @param visit  how the request counts: only a {@link Visit#COUNTED} one reserved a user there
-     * @param weight how much a counted redirect to the service counted (1 = a whole user)
+     * @param visit          how the request counts: only a {@link Visit#COUNTED} one reserved a user there
+     * @param weight         how much a counted redirect to the service counted (1 = a whole user)
+     * @param awayFromChosen the person chose a country ({@link Nearby#chosen()}) and none of its hosts could take
+     *                       them: they were sent elsewhere, which the answer says
      */
-    record Sent(Host host, Visit visit, double weight) implements Pick {
+    record Sent(Host host, Visit visit, double weight, boolean awayFromChosen) implements Pick {
+
+        /** Sent where the person asked, or where they asked for nothing. */
+        public Sent(Host host, Visit visit, double weight) {
+            this(host, visit, weight, false);
+        }
     }
 
     /** No host may take a new user; how many hosts there are per reason, to tell the user why. */

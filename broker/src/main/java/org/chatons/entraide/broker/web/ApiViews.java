@@ -12,6 +12,7 @@ import org.chatons.entraide.broker.eligibility.ServiceState;
 import org.chatons.entraide.broker.registry.Host;
 import org.chatons.entraide.broker.rooms.RoomFinder;
 import org.chatons.entraide.broker.selection.Nearby;
+import org.chatons.entraide.broker.selection.Pick;
 
 /** The JSON shapes of the public API, built from the domain types. */
 final class ApiViews {
@@ -79,9 +80,11 @@ final class ApiViews {
     record PickView(String service, String member, String memberName, String country, String host, String url,
                     String software, Preference near) {
 
-        static PickView of(Host h, Nearby near) {
+        static PickView of(Pick.Sent sent, Nearby near) {
+            Host h = sent.host();
             return new PickView(h.service(), h.member().id(), h.member().name(), h.member().country(), h.key().host(),
-                    h.report().url(), h.report().software(), new Preference(near.country(), near.language()));
+                    h.report().url(), h.report().software(), new Preference(near.country(), near.language(),
+                            near.chosen(), sent.awayFromChosen()));
         }
     }
 
@@ -100,10 +103,15 @@ final class ApiViews {
         }
     }
 
-    /** The country and language a pick preferred; null where it preferred none. */
+    /**
+     * The country and language a pick preferred; null where it preferred none.
+     *
+     * @param chosen    the caller chose the country ({@code near}), rather than its Accept-Language saying it
+     * @param elsewhere the country was chosen and none of its hosts could take a new user: sent elsewhere
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Preference(@Nullable String country, @Nullable String language) {
+    record Preference(@Nullable String country, @Nullable String language, boolean chosen, boolean elsewhere) {
     }
 
     /** The answer to a drain or undrain. */

@@ -97,6 +97,7 @@ public class Locality {
         if (accepted.language() != null && (!strict || language == null)) {
             language = accepted.language();
         }
-        return country == null && language == null ? Nearby.ANYWHERE : new Nearby(country, language);
+        boolean explicit = chosen != null && !ANY.equals(chosen);
+        return country == null && language == null ? Nearby.ANYWHERE : new Nearby(country, language, explicit);
     }
 }

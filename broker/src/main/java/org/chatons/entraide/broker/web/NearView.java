@@ -37,7 +37,9 @@ record NearView(String selected, List<Country> countries, String sentence, Strin
         Set<String> languages = members.stream().flatMap(m -> m.languages().stream()).collect(Collectors.toSet());
         String country = countries.contains(near.country()) ? near.country() : null;
         String language = languages.contains(near.language()) ? near.language() : null;
-        String kind = country != null ? (language != null ? "both" : "country") : language != null ? "language" : "none";
+        // The same rule as the choice (selection.NearFirst): a chosen country is honoured while it has room.
+        String kind = country != null && near.chosen() ? "chosen"
+                : country != null ? (language != null ? "both" : "country") : language != null ? "language" : "none";
         String in = country == null ? "" : names.in(country, locale);
         String languageName = language == null ? "" : Locale.forLanguageTag(language).getDisplayLanguage(locale);
         Collator byName = Collator.getInstance(locale);

@@ -85,7 +85,7 @@ public class ServicesController {
         }
         Pick pick = dispatcher.pick(service, visit, near);
         if (pick instanceof Pick.Sent sent) {
-            return HttpResponse.ok(ApiViews.PickView.of(sent.host(), near))
+            return HttpResponse.ok(ApiViews.PickView.of(sent, near))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return Answers.noHost((Pick.NoHost) pick, config.retryAfter());

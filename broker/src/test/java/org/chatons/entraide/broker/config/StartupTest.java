@@ -67,7 +67,7 @@ class StartupTest {
         assertThat(startupError(settings("broker.policy", "round-robin")))
                 .startsWith("broker.policy: unknown policy 'round-robin' (expected one of [d-choices");
         assertThat(startupError(settings("broker.near-tolerance", "5")))
-                .isEqualTo("broker.near-tolerance: 5.0 (expected: between 0 and 1, e.g. 0.01 for 1 %)");
+                .isEqualTo("broker.near-tolerance: 5.0 (expected: between 0 and 1, e.g. 0.12)");
         assertThat(startupError(settings("broker.services.wiki.name.fr", "Wiki")))
                 .startsWith("broker.services.wiki.name.en: missing");
     }

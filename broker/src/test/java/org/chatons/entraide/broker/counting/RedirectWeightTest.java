@@ -12,23 +12,25 @@ class RedirectWeightTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T18:00:00Z");
     static final Duration T = Duration.ofSeconds(30);
+    /** A learned stay of 10 minutes: people assumed to leave at most as fast as if they stayed 5 minutes. */
+    static final Duration STAY = Duration.ofMinutes(10);
     final CountingRules rules = Fixtures.counting();
     final RedirectWeight<String> weight = new RedirectWeight<>(rules);
 
     /** A host's report: it had {@code before} users, now {@code after}, and was sent {@code sent} since. */
     void report(String host, int sent, int before, int after, Instant at) {
-        weight.learn(host, rules.evidence(sent, before, after, T), at);
+        weight.learn(host, rules.evidence(sent, before, after, T, STAY), at);
     }
 
     @Test
     void theDeparturesBoundIsTheShareOfUsersWhoCanLeaveWithinTheInterval() {
-        CountingRules.Evidence e = rules.evidence(100, 120, 110, Duration.ofMinutes(5));
+        CountingRules.Evidence e = rules.evidence(100, 120, 110, Duration.ofMinutes(5), STAY);
 
-        // With everyone staying 5 minutes on average, at most 1 - 1/e of them leave within 5 minutes.
+        // Leaving at most twice as fast as a stay of 10 minutes: at most 1 - 1/e of them within 5 minutes.
         assertThat(e.arrivedAtMost()).isCloseTo(-10 + 120 * (1 - Math.exp(-1)), within(1e-9));
         assertThat(e.sent()).isEqualTo(100);
         assertThat(e.seconds()).isEqualTo(300);
-        assertThat(rules.evidence(5, 100, 0, T).arrivedAtMost()).isZero();
+        assertThat(rules.evidence(5, 100, 0, T, STAY).arrivedAtMost()).isZero();
     }
 
     @Test
@@ -95,7 +97,9 @@ class RedirectWeightTest {
         assertThat(weight.value()).isEqualTo(1.0);
 
         report("silent", 500, 20, 20, T0);
-        report("busy", 30, 100, 130, T0.plus(RedirectWeight.MEMORY).plusSeconds(1));
+        // Silent for more than three of its intervals, once the next sweep looks.
+        report("busy", 30, 100, 130, T0.plus(T.multipliedBy(RedirectWeight.MEMORY_INTERVALS))
+                .plus(RedirectWeight.SWEEP_EVERY).plusSeconds(1));
 
         assertThat(weight.value()).isEqualTo(1.0);
     }
@@ -105,7 +109,7 @@ class RedirectWeightTest {
         // Reports allow about 20 / 30 s + departures: a few users a second across the service.
         report("pad-1", 20, 100, 120, T0);
         report("pad-2", 20, 100, 120, T0);
-        double confirmedRate = 2 * rules.evidence(20, 100, 120, T).arrivedAtMost() / 30;
+        double confirmedRate = 2 * rules.evidence(20, 100, 120, T, STAY).arrivedAtMost() / 30;
         assertThat(weight.value()).isEqualTo(1.0);
 
         Instant now = T0.plusSeconds(10);

@@ -89,11 +89,14 @@ class MessagesTest {
     void countriesTakeTheirPrepositionAndTheSentencesTheirParts() {
         assertThat(messages.format(FR, "near.first", "both", "au Canada", "anglais")).isEqualTo(
                 "Vous êtes envoyé·e d’abord chez les membres au Canada, puis chez ceux qui parlent anglais, "
-                        + "tant qu’ils ont autant de place que les autres.");
+                        + "tant qu’ils ont presque autant de place que les autres.");
+        assertThat(messages.format(EN, "near.first", "chosen", "in Belgium", "")).isEqualTo(
+                "You are sent to a member in Belgium whenever one of them has room, elsewhere only when none has.");
         assertThat(messages.format(EN, "near.first", "country", "in Belgium", "")).isEqualTo(
-                "You are sent first to members in Belgium, as long as they have as much room as the others.");
+                "You are sent first to members in Belgium, as long as they have nearly as much room as the others.");
         assertThat(messages.format(EN, "near.first", "language", "", "German")).isEqualTo(
-                "You are sent first to members who speak German, as long as they have as much room as the others.");
+                "You are sent first to members who speak German, as long as they have nearly as much room as the "
+                        + "others.");
         assertThat(messages.format(FR, "near.first", "none", "", ""))
                 .isEqualTo("Vous êtes envoyé·e chez un membre qui a de la place, où qu’il soit.");
         assertThat(messages.format(FR, "near.nohost", "en Suisse"))

@@ -100,7 +100,7 @@ class HostRegistryTest {
         registry.accept(alpha, report("alpha", measured, host("alpha", "pad-1", "pad", 12, 100)), measured);
 
         TrackedHost after = registry.hosts("pad").iterator().next();
-        assertThat(Fixtures.counting().joinGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(Fixtures.counting().joinGrace(30)).isEqualTo(Duration.ofSeconds(5));
         assertThat(after.sentSinceReport()).isEqualTo(2);
         assertThat(after.estimatedLoad()).isCloseTo(0.14, within(1e-9));
 

@@ -154,15 +154,15 @@ class NearFirstTest {
         Group all = new Group(hosts, new int[] {0, 1, 2});
         Group be = new Group(hosts, new int[] {belgian});
 
-        // Belgium at 30 %, everyone at 26.7 %: 12.5 % fuller.
-        assertThat(new NearFirst(0).hasRoom(be, all, 1.0)).isFalse();
-        assertThat(new NearFirst(0.1).hasRoom(be, all, 1.0)).isFalse();
-        assertThat(new NearFirst(0.13).hasRoom(be, all, 1.0)).isTrue();
+        // Belgium's room 55 % (to 85 %), everyone's 58.3 %: Belgium needs 58.3 % x (1 - margin x 58.3 %^2).
+        assertThat(new NearFirst(0).hasRoom(be, all, 1.0, 0.85)).isFalse();
+        assertThat(new NearFirst(0.1).hasRoom(be, all, 1.0, 0.85)).isFalse();
+        assertThat(new NearFirst(0.2).hasRoom(be, all, 1.0, 0.85)).isTrue();
         // Users sent elsewhere make room, relatively.
         for (int k = 0; k < 12; k++) {
             all.sent(true);
         }
-        assertThat(new NearFirst(0).hasRoom(be, all, 1.0)).isTrue();
+        assertThat(new NearFirst(0).hasRoom(be, all, 1.0, 0.85)).isTrue();
     }
 
     @Test
@@ -188,19 +188,40 @@ class NearFirstTest {
         reportNow(belgium, host("wallonie", "pad-3", "pad", 84, 100));
         // On reported loads alone, pad-1 (80 %) would take every French user; one user fills it (90 % >= 85 %).
         Dispatcher dispatcher = new Dispatcher(registry, rules, new FederationStatus(registry, rules, clock),
-                new LeastLoaded(false), clock, new SplittableRandom(1), PickListener.NONE, new NearFirst(0.1));
-        Nearby fromFrance = new Nearby("FR", "fr");
+                new LeastLoaded(false), clock, new SplittableRandom(1), PickListener.NONE, new NearFirst(0.25));
+        Nearby fromFrance = new Nearby("FR", "fr", true);
 
         assertThat(((Pick.Sent) dispatcher.pick("pad", fromFrance)).host().key()).hasToString("hexagone/pad-1");
         assertThat(((Pick.Sent) dispatcher.pick("pad", fromFrance)).host().key()).hasToString("hexagone/pad-2");
     }
 
     @Test
-    void theToleranceIsAShareBetweenZeroAndOneBothIncluded() {
-        assertThat(new NearFirst(0).tolerance()).isZero();
-        assertThat(new NearFirst(1).tolerance()).isEqualTo(1);
-        assertThatThrownBy(() -> new NearFirst(-0.01)).hasMessage("tolerance: -0.01 (expected: between 0 and 1)");
-        assertThatThrownBy(() -> new NearFirst(1.01)).hasMessage("tolerance: 1.01 (expected: between 0 and 1)");
+    void aChosenCountryIsHonouredWhileOneOfItsHostsCanTakeAUserThenThePersonIsToldTheyWentElsewhere() {
+        reportNow(france, host("hexagone", "pad-1", "pad", 10, 100), host("hexagone", "pad-2", "pad", 10, 100));
+        reportNow(belgium, host("wallonie", "pad-3", "pad", 80, 100));
+        Dispatcher dispatcher = dispatcher(0.25, 3);
+        Nearby chose = new Nearby("BE", "fr", true);
+
+        // Belgium is eight times as full as France: a browser's region would not be preferred, a choice is.
+        assertThat(pick(dispatcher, new Nearby("BE", "fr"))).isEqualTo("FR");
+        List<Pick.Sent> picks = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            picks.add((Pick.Sent) dispatcher.pick("pad", chose));
+        }
+
+        // 80 + 5 = 85 users: full at 85 %. The five before go to Belgium, the others elsewhere, and are told so.
+        assertThat(picks).extracting(p -> p.host().member().country())
+                .containsExactly("BE", "BE", "BE", "BE", "BE", "FR", "FR", "FR");
+        assertThat(picks).extracting(Pick.Sent::awayFromChosen)
+                .containsExactly(false, false, false, false, false, true, true, true);
+    }
+
+    @Test
+    void theMarginIsAShareBetweenZeroAndOneBothIncluded() {
+        assertThat(new NearFirst(0).margin()).isZero();
+        assertThat(new NearFirst(1).margin()).isEqualTo(1);
+        assertThatThrownBy(() -> new NearFirst(-0.01)).hasMessage("margin: -0.01 (expected: between 0 and 1)");
+        assertThatThrownBy(() -> new NearFirst(1.01)).hasMessage("margin: 1.01 (expected: between 0 and 1)");
         assertThatThrownBy(() -> new NearFirst(Double.NaN)).hasMessageContaining("expected: between 0 and 1");
     }
 

@@ -29,6 +29,19 @@ final class LoopbackClient {
     }
 
     int request(String method, String source, String path, String... headerLines) {
+        return answer(method, source, path, headerLines).status();
+    }
+
+    /** The status of a request and its Location header (null when it has none). */
+    record Answer(int status, String location) {
+    }
+
+    /** {@code GET path} from {@code source}: its status and where it redirects. */
+    Answer redirect(String source, String path, String... headerLines) {
+        return answer("GET", source, path, headerLines);
+    }
+
+    private Answer answer(String method, String source, String path, String... headerLines) {
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(10_000);
             socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
@@ -43,8 +56,14 @@ final class LoopbackClient {
             out.flush();
             InputStream in = socket.getInputStream();
             String status = readLine(in);
+            String location = null;
+            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+                if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+                    location = line.substring(9).strip();
+                }
+            }
             // "HTTP/1.1 302 Found"
-            return Integer.parseInt(status.split(" ")[1]);
+            return new Answer(Integer.parseInt(status.split(" ")[1]), location);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

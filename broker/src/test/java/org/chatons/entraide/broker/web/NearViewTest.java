@@ -52,4 +52,14 @@ class NearViewTest {
                 + "ceux qui parlent néerlandais");
         assertThat(view.nohost()).isEqualTo("Aucun membre ne peut vous accueillir, ni en Belgique ni ailleurs.");
     }
+
+    @Test
+    void aChosenCountryIsPromisedWhileItHasRoomAsTheChoiceHonoursIt() {
+        NearView view = NearView.of(new Nearby("BE", "fr", true), "BE", Locale.ENGLISH,
+                new MessagesFactory().messages(), new MessagesFactory().countryNames(), members);
+
+        assertThat(view.sentence()).isEqualTo(
+                "You are sent to a member in Belgium whenever one of them has room, elsewhere only when none has.");
+        assertThat(view.query()).isEqualTo("&near=BE");
+    }
 }

@@ -57,14 +57,21 @@ class NearbyTest extends BrokerTestBase {
     }
 
     @Test
-    void withoutAPreferenceOrOnceTheirCountryIsFullerThanTheRestPeopleGoWhereTheRoomIs() {
-        // 25 % in Belgium against 30 % for all: 7 users bring it to the mean (25 + 6 = 31 % against 30 + 6/4 =
-        // 31.5 % before the seventh), then people from Belgium go where the room is.
-        List<String> belgians = wentTo("/go/pad?near=BE", null, 14);
+    void aBrowsersRegionIsPreferredWhileItsMembersFreeRoomIsNotMuchBelowTheFederations() {
+        // Room to 85 %: Belgium 60 %, everyone 55 %. Belgium keeps its people while its room is at least
+        // R x (1 - 0.25 R^2), R everyone's: 12 of them (48 % against 52 % x (1 - 0.25 x 0.27) = 48.5 % before the
+        // 13th), then they go where the room is.
+        List<String> belgians = wentTo("/go/pad", "fr-BE,fr;q=0.9", 20);
 
-        assertThat(belgians.subList(0, 7)).containsOnly("beta");
-        assertThat(belgians.subList(7, 14)).anyMatch(member -> !member.equals("beta"));
-        assertThat(hostLoad("beta", "pad-3")).isLessThanOrEqualTo(meanLoad() + 0.01 + 1e-9);
+        assertThat(belgians.subList(0, 12)).containsOnly("beta");
+        assertThat(belgians.subList(12, 20)).anyMatch(member -> !member.equals("beta"));
+        assertThat(hostLoad("beta", "pad-3")).isLessThanOrEqualTo(0.40);
+    }
+
+    @Test
+    void aChosenCountryIsHonouredWhileItsMemberCanTakeAUser() {
+        // Belgium ends far fuller than the rest (60 % against 37.5 %): the person chose it, and it had room.
+        assertThat(wentTo("/go/pad?near=BE", null, 35)).containsOnly("beta");
     }
 
     @Test
@@ -73,13 +80,15 @@ class NearbyTest extends BrokerTestBase {
 
         assertThat(pick.statusCode()).isEqualTo(200);
         assertThat(parse(pick)).containsEntry("member", "beta").containsEntry("country", "BE")
-                .containsEntry("near", Map.of("country", "BE", "language", "nl"));
+                .containsEntry("near", Map.of("country", "BE", "language", "nl", "chosen", true, "elsewhere", false));
         // The API's lang is the caller's choice, before its Accept-Language.
         assertThat(parse(send(request("/api/v1/services/pad/pick?lang=de").header("Accept-Language", "fr-BE").GET())))
-                .containsEntry("near", Map.of("country", "BE", "language", "de"));
+                .containsEntry("near", Map.of("country", "BE", "language", "de", "chosen", false, "elsewhere", false));
         Map<String, Object> none = new java.util.HashMap<>();
         none.put("country", null);
         none.put("language", null);
+        none.put("chosen", false);
+        none.put("elsewhere", false);
         assertThat(parse(get("/api/v1/services/pad/pick"))).containsEntry("near", none);
     }
 

@@ -225,11 +225,11 @@ class PickerBrowserTest extends BrokerTestBase {
         }
         assertThat(landedOn).containsExactly("pad-open-b");
 
-        // The service page says which country comes first, and offers anywhere.
+        // The service page says the chosen country is honoured while it has room, and offers anywhere.
         browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click();
         screenshot("service-pad-near-be");
         assertThat(browser.findElement(By.cssSelector(".near-first")).getText())
-                .startsWith("Vous êtes envoyé·e d’abord chez les membres en Belgique, puis chez ceux qui parlent français");
+                .startsWith("Vous êtes envoyé·e chez un membre en Belgique dès que l’un d’eux a de la place");
         browser.findElement(By.linkText("Chercher partout")).click();
         assertThat(new Select(browser.findElement(By.id("near"))).getFirstSelectedOption().getText())
                 .isEqualTo("N’importe où");

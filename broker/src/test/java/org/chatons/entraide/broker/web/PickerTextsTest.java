@@ -116,11 +116,12 @@ class PickerTextsTest extends BrokerTestBase {
         String anywhere = page("/services/pad?near=any&lang=fr", null);
         String noHost = page("/go/shortener?near=BE&lang=fr", null);
 
-        assertThat(service).contains("Vous êtes envoyé·e d’abord chez les membres en Suisse, puis chez ceux qui "
-                + "parlent français, tant qu’ils ont autant de place que les autres.")
+        // A chosen country is honoured while it has room; a browser's, while it has nearly as much as the others.
+        assertThat(service).contains("Vous êtes envoyé·e chez un membre en Suisse dès que l’un d’eux a de la place, "
+                + "ailleurs seulement si aucun n’en a.")
                 .contains("<a href=\"?lang=fr&amp;near=any\">Chercher partout</a>");
         assertThat(english).contains("You are sent first to members in Canada, then to those who speak English, "
-                + "as long as they have as much room as the others.");
+                + "as long as they have nearly as much room as the others.");
         assertThat(anywhere).contains("Vous êtes envoyé·e d’abord chez les membres qui parlent français")
                 .doesNotContain("Chercher partout");
         assertThat(noHost).contains("Aucun membre ne peut vous accueillir, ni en Belgique ni ailleurs.")
