@@ -93,11 +93,7 @@ public class RoomsController {
             found.get().host().sent(clock.instant());
         }
         metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
-        return HttpResponse.status(HttpStatus.FOUND)
-                .header(HttpHeaders.LOCATION, address(found.get(), room).toString())
-                .header(HttpHeaders.DATE, date.now())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Referrer-Policy", "no-referrer");
+        return Answers.redirect(address(found.get(), room).toString(), date);
     }
 
     /** Where the name leads now, as JSON, counting no one: the same choice as {@code /go/{service}/{name}}. */
