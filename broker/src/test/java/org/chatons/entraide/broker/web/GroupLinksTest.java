@@ -209,6 +209,17 @@ class GroupLinksTest extends BrokerTestBase {
         assertThat(french).contains("Chaque document reste", "data-label=\"Logiciel\u202f:\"");
     }
 
+    @Test
+    void aNameIsInNoMetric() {
+        assertThat(get("/go/visio/SecretMeeting42").statusCode()).isEqualTo(302);
+        assertThat(get("/go/visio/Secret.Meeting").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/services/visio/rooms/SecretMeeting42").statusCode()).isEqualTo(200);
+
+        String scrape = get("/prometheus").body();
+
+        assertThat(scrape).contains("uri=\"/go/{service}/{name}\"").doesNotContainIgnoringCase("secret");
+    }
+
     private Map<String, String> hostsOf(List<String> names, String query) {
         Map<String, String> hosts = new HashMap<>();
         for (String name : names) {
