@@ -30,6 +30,18 @@ final class Answers {
                 .header(HttpHeaders.VARY, "Sec-Purpose, Purpose");
     }
 
+    /**
+     * The redirect of {@code /go} and of a group link: 302, never 301 (browsers cache a 301 and would skip the
+     * broker next time), not stored, no referrer passed on to the host.
+     */
+    static HttpResponse<?> redirect(String location, HttpDate date) {
+        return HttpResponse.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, location)
+                .header(HttpHeaders.DATE, date.now())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer");
+    }
+
     /** 503 with Retry-After and how many hosts there are per reason. */
     static HttpResponse<?> noHost(Pick.NoHost none, Duration retryAfter) {
         Map<String, Integer> reasons = none.hostsByVerdict().entrySet().stream()

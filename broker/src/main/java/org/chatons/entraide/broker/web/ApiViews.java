@@ -3,12 +3,14 @@ package org.chatons.entraide.broker.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
 import org.chatons.entraide.broker.registry.Host;
+import org.chatons.entraide.broker.rooms.RoomFinder;
 import org.chatons.entraide.broker.selection.Nearby;
 import org.chatons.entraide.broker.selection.Pick;
 
@@ -83,6 +85,21 @@ final class ApiViews {
             return new PickView(h.service(), h.member().id(), h.member().name(), h.member().country(), h.key().host(),
                     h.report().url(), h.report().software(), new Preference(near.country(), near.language(),
                             near.chosen(), sent.awayFromChosen()));
+        }
+    }
+
+    /**
+     * Where a group link leads now: the host of the room and the room's address there. Computed for the request,
+     * kept nowhere.
+     */
+    @Serdeable
+    record RoomView(String service, String member, String memberName, String country, String host, String hostUrl,
+                    String software, String room) {
+
+        static RoomView of(String service, RoomFinder.Room room, URI address) {
+            Host h = room.host().host();
+            return new RoomView(service, h.member().id(), h.member().name(), h.member().country(), h.key().host(),
+                    h.report().url(), h.report().software(), address.toString());
         }
     }
 

@@ -1,9 +1,7 @@
 package org.chatons.entraide.broker.web;
 
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -81,11 +79,7 @@ public class GoController {
         Pick pick = dispatcher.pick(service, visit, locality.of(request));
         if (pick instanceof Pick.Sent sent) {
             metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
-            return HttpResponse.status(HttpStatus.FOUND)
-                    .header(HttpHeaders.LOCATION, sent.host().report().url())
-                    .header(HttpHeaders.DATE, date.now())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .header("Referrer-Policy", "no-referrer");
+            return Answers.redirect(sent.host().report().url(), date);
         }
         metrics.go(service, BrokerMetrics.GoOutcome.NO_HOST, System.nanoTime() - start);
         if (PickerPages.wantsHtml(request)) {

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +32,11 @@ public class PickerController {
     private final Languages languages;
     private final PickerPages pages;
     private final Clock clock;
+    private final RoomForm rooms;
 
-    public PickerController(ServiceCatalogue catalogue, FederationStatus status, Languages languages,
-                            PickerPages pages, Clock clock) {
+    PickerController(ServiceCatalogue catalogue, FederationStatus status, Languages languages,
+                     PickerPages pages, Clock clock, RoomForm rooms) {
+        this.rooms = rooms;
         this.catalogue = catalogue;
         this.status = status;
         this.languages = languages;
@@ -59,8 +62,11 @@ public class PickerController {
             return pages.notFound(request, locale);
         }
         ServiceState state = status.service(service);
-        return pages.page(request, HttpStatus.OK, "service", locale, Map.of("service",
-                PickerViews.Card.of(found.get(), state, locale),
-                "hosts", pages.rows(state, locale)));
+        Map<String, Object> model = new HashMap<>(Map.of("service", PickerViews.Card.of(found.get(), state, locale),
+                "hosts", pages.rows(state, locale), "documentsStay", rooms.documentsStay(service)));
+        if (rooms.offered(service)) {
+            model.put("rooms", rooms.of(service, request));
+        }
+        return pages.page(request, HttpStatus.OK, "service", locale, model);
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
 
-    static final String[] DECISION = {"..broker.eligibility..", "..broker.selection..", "..broker.registry.."};
+    static final String[] DECISION = {"..broker.eligibility..", "..broker.selection..", "..broker.registry..",
+            "..broker.rooms.."};
     static final JavaClasses BROKER = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.chatons.entraide.broker");
 

@@ -172,13 +172,35 @@ class PickerBrowserTest extends BrokerTestBase {
     }
 
     @Test
+    void theRoomFormShowsTheLinkToShareWhichLeadsToTheRoom() throws IOException {
+        String origin = standIns.origin().replace("127.0.0.1", "localhost");
+        standIns.put("/visio-a/Chorale", new Site.Page(200, "text/html; charset=utf-8",
+                "<!DOCTYPE html><html><body><h1 id=\"host\">visio-a Chorale</h1></body></html>"
+                        .getBytes(StandardCharsets.UTF_8), Duration.ZERO));
+        report("beta", new HostReport("visio-a", "visio", "jitsi", origin + "/visio-a/", HostStatus.UP, true, 3, 100,
+                null, null));
+        open("/services/visio");
+
+        WebElement name = browser.findElement(By.id("room"));
+        assertThat(browser.findElement(By.cssSelector("label[for=room]")).getText()).isEqualTo("Nom de la salle");
+        name.sendKeys("Chorale", Keys.ENTER);
+        screenshot("room-form-fr");
+
+        String link = browser.findElement(By.id("room-link")).getAttribute("value");
+        assertThat(link).isEqualTo(server.getURL() + "/go/visio/Chorale");
+        assertThat(browser.findElement(By.cssSelector(".rooms")).getText()).contains("Coopérative Bêta");
+        browser.get(link);
+        assertThat(browser.findElement(By.id("host")).getText()).isEqualTo("visio-a Chorale");
+    }
+
+    @Test
     void onAPhoneNothingScrollsSideways() throws IOException {
         var size = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-            for (String path : new String[] {"/", "/services/pad"}) {
+            for (String path : new String[] {"/", "/services/pad", "/services/visio?room=Chorale"}) {
                 open(path);
-                screenshot("phone" + path.replace('/', '-'));
+                screenshot("phone" + path.replaceAll("[/?=]", "-"));
                 Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(((Number) overflow).intValue()).as("horizontal overflow on %s", path).isLessThanOrEqualTo(0);

@@ -1,0 +1,197 @@
+package org.chatons.entraide.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.chatons.entraide.broker.registry.HostKey;
+import org.chatons.entraide.broker.rooms.RoomHost;
+import org.chatons.entraide.broker.rooms.RoomName;
+import org.chatons.entraide.broker.rooms.RoomPlacement;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Group links (issue 22) measured on the broker's own {@code rooms.RoomPlacement}: names over hosts of uneven
+ * capacity, the rooms each host takes against its capacity share, the share of rooms that move when one host goes
+ * down (or turns full, which is the same to the placement) and when one joins, and whether brokers started apart,
+ * each given the hosts in another order, give every name the same host. Writes {@code rooms.md}.
+ *
+ * <pre>
+ * java -cp bench/target/bench.jar org.chatons.entraide.bench.SimulateRooms --out bench/results
+ *   [--names 100000] [--hosts 50] [--seeds 5] [--brokers 3]
+ * </pre>
+ */
+@Command(name = "SimulateRooms", mixinStandardHelpOptions = true,
+        description = "Group links: rooms per host against capacity, rooms moved by a host leaving or joining, "
+                + "brokers started apart agreeing.")
+public final class SimulateRooms implements Callable<Integer> {
+
+    @Mixin RunOptions options = new RunOptions();
+    @Option(names = "--names", paramLabel = "N", description = "room names placed (default 100000)")
+    int names = 100_000;
+    @Option(names = "--hosts", paramLabel = "N", description = "hosts of uneven capacity (default 50)")
+    int hostCount = 50;
+    @Option(names = "--brokers", paramLabel = "N", description = "brokers started apart, a JVM each (default 3)")
+    int brokers = 3;
+    @Option(names = "--answers", hidden = true, paramLabel = "SEED:HOSTS:ORDER:NAMES",
+            description = "be one broker: print the digest of every name's host")
+    String answers;
+
+    private SimulateRooms() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulateRooms()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (answers != null) {
+            // One broker, in a JVM of its own: the digest of every name's host, hosts given in its own order.
+            String[] p = answers.split(":");
+            System.out.println(digest(placement(hosts(Long.parseLong(p[0]), Integer.parseInt(p[1])),
+                    Long.parseLong(p[2])), Integer.parseInt(p[3])));
+            return 0;
+        }
+        StringBuilder md = new StringBuilder("# Group links: rooms over hosts (`SimulateRooms`)\n\n")
+                .append(String.format(Locale.ROOT, "%,d names over %d hosts of uneven capacity (log-normal, 20 to"
+                        + " about 600 users), one seed per row.%n%n", names, hostCount))
+                .append("| seed | peak-to-mean | of hosts above the mean | binomial 2σ of the smallest | down: moved | its share | join: moved |"
+                        + " its share | brokers agreeing |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (int seed = 1; seed <= options.seeds(); seed++) {
+            List<RoomHost> hosts = hosts(seed, hostCount);
+            md.append(row(seed, hosts, names, brokers)).append('\n');
+        }
+        Files.createDirectories(options.out());
+        Path file = options.out().resolve("rooms.md");
+        Files.writeString(file, md);
+        System.out.print(md);
+        System.out.println("written to " + file);
+        return 0;
+    }
+
+    private static String row(long seed, List<RoomHost> hosts, int names, int brokers) throws Exception {
+        RoomPlacement all = new RoomPlacement(hosts);
+        int[] placed = new int[names];
+        int[] rooms = new int[hosts.size()];
+        for (int k = 0; k < names; k++) {
+            placed[k] = hosts.indexOf(all.place(name(k), null).orElseThrow());
+            rooms[placed[k]]++;
+        }
+        double total = hosts.stream().mapToInt(RoomHost::capacity).sum();
+        double peak = 0;
+        double peakOfLarge = 0;
+        int smallest = 0;
+        for (int i = 0; i < hosts.size(); i++) {
+            double expected = names * hosts.get(i).capacity() / total;
+            peak = Math.max(peak, rooms[i] / expected);
+            // Hosts expecting at least the mean number of rooms: 2,000 at 100,000 names, a 2σ of 4.5 %.
+            peakOfLarge = expected >= (double) names / hosts.size() ? Math.max(peakOfLarge, rooms[i] / expected)
+                    : peakOfLarge;
+            smallest = hosts.get(i).capacity() < hosts.get(smallest).capacity() ? i : smallest;
+        }
+        double p = hosts.get(smallest).capacity() / total;
+        double twoSigma = 2 * Math.sqrt(names * p * (1 - p)) / (names * p);
+
+        // The median host goes down (or turns full): which rooms move?
+        List<RoomHost> bySize = new ArrayList<>(hosts);
+        bySize.sort((a, b) -> Integer.compare(a.capacity(), b.capacity()));
+        RoomHost gone = bySize.get(bySize.size() / 2);
+        List<RoomHost> rest = new ArrayList<>(hosts);
+        rest.remove(gone);
+        RoomPlacement down = new RoomPlacement(rest);
+        int moved = 0;
+        int movedOther = 0;
+        for (int k = 0; k < names; k++) {
+            RoomHost after = down.place(name(k), null).orElseThrow();
+            if (!after.equals(hosts.get(placed[k]))) {
+                moved++;
+                movedOther += hosts.get(placed[k]).equals(gone) ? 0 : 1;
+            }
+        }
+        if (movedOther != 0) {
+            throw new IllegalStateException(movedOther + " rooms moved from hosts that stayed");
+        }
+        // A host of the median capacity joins.
+        RoomHost newcomer = new RoomHost(new HostKey("newcomer", "visio-1"), gone.capacity(), "FR", false);
+        List<RoomHost> more = new ArrayList<>(hosts);
+        more.add(newcomer);
+        RoomPlacement joined = new RoomPlacement(more);
+        int took = 0;
+        for (int k = 0; k < names; k++) {
+            RoomHost after = joined.place(name(k), null).orElseThrow();
+            if (!after.equals(hosts.get(placed[k]))) {
+                took++;
+                if (!after.equals(newcomer)) {
+                    throw new IllegalStateException("a room moved between two hosts that stayed");
+                }
+            }
+        }
+        int agreeing = agreeing(seed, hosts.size(), names, brokers);
+        return String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.3f | %.2f %% | %.2f %% | %.2f %% | %.2f %% | %d of %d, %s |",
+                seed, peak, peakOfLarge, 1 + twoSigma, 100.0 * moved / names, 100 * gone.capacity() / total,
+                100.0 * took / names, 100.0 * newcomer.capacity() / (total + newcomer.capacity()),
+                agreeing, brokers, agreeing == brokers ? "100 %" : "DIFFER");
+    }
+
+    /** How many brokers, each a JVM of its own given the hosts in another order, agree with this one on every name. */
+    private static int agreeing(long seed, int hostCount, int names, int brokers) throws Exception {
+        String here = digest(placement(hosts(seed, hostCount), 0), names);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int agreeing = 0;
+        for (int b = 1; b <= brokers; b++) {
+            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    SimulateRooms.class.getName(), "--answers=" + seed + ":" + hostCount + ":" + (1000 + b) + ":" + names)
+                    .redirectErrorStream(true).start();
+            String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (process.waitFor() != 0) {
+                throw new IOException("broker " + b + " failed: " + answer);
+            }
+            agreeing += answer.equals(here) ? 1 : 0;
+        }
+        return agreeing;
+    }
+
+    /** The hosts in the order a broker would hold them, shuffled by {@code order} (0: as made). */
+    private static RoomPlacement placement(List<RoomHost> hosts, long order) {
+        List<RoomHost> shuffled = new ArrayList<>(hosts);
+        if (order != 0) {
+            Collections.shuffle(shuffled, new Random(order));
+        }
+        return new RoomPlacement(shuffled);
+    }
+
+    private static String digest(RoomPlacement placement, int names) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (int k = 0; k < names; k++) {
+            sha.update((placement.place(name(k), null).orElseThrow().key() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Capacities log-normal around 100 users (σ 0.8), at least 20: small and large members side by side. */
+    private static List<RoomHost> hosts(long seed, int count) {
+        Random random = new Random(seed);
+        List<RoomHost> hosts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int capacity = Math.max(20, (int) Math.round(100 * Math.exp(0.8 * random.nextGaussian())));
+            hosts.add(new RoomHost(new HostKey("member-" + i, "visio-" + i), capacity, "FR", false));
+        }
+        return hosts;
+    }
+
+    private static RoomName name(int k) {
+        return new RoomName("room-" + k);
+    }
+}

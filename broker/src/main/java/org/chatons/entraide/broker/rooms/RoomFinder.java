@@ -1,0 +1,94 @@
+package org.chatons.entraide.broker.rooms;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.chatons.entraide.broker.eligibility.Eligibility;
+import org.chatons.entraide.broker.eligibility.EligibilityRules;
+import org.chatons.entraide.broker.registry.HostKey;
+import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.broker.registry.TrackedHost;
+import org.chatons.entraide.probes.software.NamedRooms;
+import org.chatons.entraide.probes.software.Software;
+import org.chatons.entraide.probes.software.Softwares;
+
+/**
+ * Finds the host of a named room from the registry's last reports: the snapshot {@link RoomPlacement} decides on.
+ * Every host's eligibility is read as its report gives it, with none of this broker's own redirects since
+ * ({@code reserved} 0), so that every broker holding the same reports finds the same host.
+ */
+@Singleton
+public final class RoomFinder {
+
+    /** The host a room leads to, and how its software makes the room's address. */
+    public record Room(TrackedHost host, NamedRooms shape) {
+    }
+
+    private final HostRegistry registry;
+    private final EligibilityRules rules;
+    private final Clock clock;
+    private final Softwares softwares;
+
+    public RoomFinder(HostRegistry registry, EligibilityRules rules, Clock clock, Softwares softwares) {
+        this.registry = registry;
+        this.rules = rules;
+        this.clock = clock;
+        this.softwares = softwares;
+    }
+
+    /** Whether any software of the service makes rooms from names (Jitsi Meet for {@code visio}). */
+    public boolean hasNamedRooms(String service) {
+        return !shapes(service).isEmpty();
+    }
+
+    /** Whether the service's documents live on the host that made them (pads, notes, sheets, boards). */
+    public boolean documentsStay(String service) {
+        return softwaresOf(service).anyMatch(s -> s.urls().documentsStay());
+    }
+
+    /** Whether every software of the service that makes rooms takes the name, so any of its hosts can. */
+    public boolean takes(String service, RoomName name) {
+        List<NamedRooms> shapes = shapes(service);
+        return !shapes.isEmpty() && shapes.stream().allMatch(s -> s.allowedName().matcher(name.value()).matches());
+    }
+
+    /**
+     * The host of the room now, or empty when no host of the service can take rooms.
+     *
+     * @param country the country the link names ({@code ?near=}), or null
+     */
+    public Optional<Room> find(String service, RoomName name, String country) {
+        Instant now = clock.instant();
+        Map<HostKey, Room> rooms = new HashMap<>();
+        List<RoomHost> candidates = new ArrayList<>();
+        for (TrackedHost t : registry.hosts(service)) {
+            Optional<NamedRooms> shape = softwares.named(t.host().report().software())
+                    .flatMap(s -> s.urls().rooms());
+            if (shape.isEmpty() || t.host().capacity() <= 0) {
+                continue;
+            }
+            Eligibility verdict = rules.assess(t.host(), 0, registry.isDrained(t.host().key()), now);
+            if (verdict == Eligibility.ELIGIBLE || verdict == Eligibility.DEGRADED) {
+                rooms.put(t.host().key(), new Room(t, shape.get()));
+                candidates.add(new RoomHost(t.host().key(), t.host().capacity(), t.host().member().country(),
+                        verdict == Eligibility.DEGRADED));
+            }
+        }
+        return new RoomPlacement(candidates).place(name, country).map(h -> rooms.get(h.key()));
+    }
+
+    private List<NamedRooms> shapes(String service) {
+        return softwaresOf(service).map(Software::urls).flatMap(u -> u.rooms().stream()).toList();
+    }
+
+    private Stream<Software> softwaresOf(String service) {
+        return softwares.names().stream().map(softwares::named).flatMap(Optional::stream)
+                .filter(s -> s.services().contains(service));
+    }
+}

@@ -1,0 +1,50 @@
+package org.chatons.entraide.broker.rooms;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where each room goes, over one snapshot of the hosts that may take rooms (see the package's description). Pure
+ * and immutable: two brokers given the same hosts, in any order, place every name alike.
+ *
+ * @param hosts the hosts of one service that may take rooms now, by their reports
+ */
+public record RoomPlacement(List<RoomHost> hosts) {
+
+    public RoomPlacement {
+        hosts = List.copyOf(hosts);
+    }
+
+    /**
+     * The host of the room: the first of the name's order among the ELIGIBLE hosts, or among the DEGRADED ones when
+     * no host is ELIGIBLE; among those of the country when the link names one ({@code ?near=}) and any of them can
+     * take the room, else among all.
+     *
+     * @param country an ISO 3166 code written in the link, or null
+     */
+    public Optional<RoomHost> place(RoomName name, String country) {
+        List<RoomHost> tier = hosts.stream().filter(h -> !h.degraded()).toList();
+        if (tier.isEmpty()) {
+            tier = hosts;
+        }
+        if (country != null) {
+            List<RoomHost> local = tier.stream().filter(h -> country.equals(h.country())).toList();
+            if (!local.isEmpty()) {
+                tier = local;
+            }
+        }
+        return tier.stream().min(ranking(name.key()));
+    }
+
+    /** Every host, in the name's order: where its room goes, then where it would go if that host could not take it. */
+    public List<RoomHost> order(RoomName name) {
+        return hosts.stream().sorted(ranking(name.key())).toList();
+    }
+
+    /** Highest score first; two equal scores (one chance in 2^53) by key, so the order is total. */
+    private static Comparator<RoomHost> ranking(String nameKey) {
+        return Comparator.comparingDouble((RoomHost h) -> -Rendezvous.score(h.key().toString(), nameKey, h.capacity()))
+                .thenComparing(h -> h.key().toString());
+    }
+}
