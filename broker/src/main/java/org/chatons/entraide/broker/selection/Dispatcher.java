@@ -83,9 +83,9 @@ public final class Dispatcher {
     public Pick pick(String service, Visit visit, Nearby near) {
         Instant now = clock.instant();
         Candidates candidates = candidates(service, now);
-        TrackedHost chosen = choose(candidates.eligible(), visit, near);
+        TrackedHost chosen = choose(candidates.eligible(), visit, near, now);
         if (chosen == null) {
-            chosen = choose(candidates.degraded(), visit, near);
+            chosen = choose(candidates.degraded(), visit, near, now);
         }
         Pick pick;
         if (chosen == null) {
@@ -101,8 +101,8 @@ public final class Dispatcher {
         return pick;
     }
 
-    private TrackedHost choose(Tier tier, Visit visit, Nearby near) {
-        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry), near, rules.fullAt(), random);
+    private TrackedHost choose(Tier tier, Visit visit, Nearby near, Instant now) {
+        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry, now), near, rules.fullAt(), random);
         if (i < 0) {
             return null;
         }
