@@ -61,6 +61,6 @@ public class PickerController {
         ServiceState state = status.service(service);
         return pages.page(request, HttpStatus.OK, "service", locale, Map.of("service",
                 PickerViews.Card.of(found.get(), state, locale),
-                "hosts", pages.rows(state, locale)));
+                "hosts", pages.rows(state, locale), "away", pages.sentAway(request, state, locale)));
     }
 }
