@@ -6,16 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import org.chatons.entraide.bench.sim.Bots;
 import org.chatons.entraide.bench.sim.Contender;
 import org.chatons.entraide.bench.sim.RunResult;
 import org.chatons.entraide.bench.sim.Scenario;
 import org.chatons.entraide.bench.sim.Sessions;
 import org.chatons.entraide.bench.sim.Summary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The adversarial scenarios: requests that never become users, at 1, 10 and 100 times the real users' rate, from
@@ -27,7 +31,13 @@ import org.chatons.entraide.bench.sim.Summary;
  *   [--seeds 5] [--only REGEX] [--threads N] [--minutes WARMUP:MEASURED] [--load 0.6] [--brokers 1]
  * </pre>
  */
-public final class Attack {
+@Command(name = "Attack", mixinStandardHelpOptions = true,
+        description = "Bots asking for hosts against the broker's defences of the count: attack.md.")
+public final class Attack implements Callable<Integer> {
+
+    @Mixin RunOptions run = new RunOptions();
+    @Option(names = "--load", paramLabel = "L", description = "offered load (default 0.6)") double load = 0.6;
+    @Option(names = "--brokers", paramLabel = "N", description = "how many brokers (default 1)") int brokers = 1;
 
     private Attack() {
     }
@@ -44,21 +54,18 @@ public final class Attack {
         return all;
     }
 
-    public static void main(String[] args) throws Exception {
-        RunOptions run = RunOptions.of(args);
-        Map<String, String> options = run.options();
-        Path out = run.out();
-        int seeds = run.seeds();
-        int threads = run.threads();
-        double load = Double.parseDouble(options.getOrDefault("load", "0.6"));
-        int brokers = Integer.parseInt(options.getOrDefault("brokers", "1"));
-        Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Attack()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Scenario base = run.timed(Scenario.standard(50, 30, brokers, Sessions.EXPONENTIAL, load));
         List<Scenario> scenarios = new ArrayList<>();
         for (boolean flash : new boolean[] {true, false}) {
             for (Bots bots : attacks()) {
                 Scenario s = base.withBots(bots, flash);
-                if (only.matcher(s.id()).find()) {
+                if (run.selects(s)) {
                     scenarios.add(s);
                 }
             }
@@ -67,12 +74,13 @@ public final class Attack {
                 Contender.undefended(Contender.DEFAULT_CHOICES));
 
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(run.threads());
         try {
-            write(out, base, seeds, Simulate.submit(pool, scenarios, s -> contenders, seeds), started);
+            write(run.out(), base, run.seeds(), Simulate.submit(pool, scenarios, s -> contenders, run.seeds()), started);
         } finally {
             pool.shutdownNow();
         }
+        return 0;
     }
 
     private static void write(Path out, Scenario base, int seeds,

@@ -7,16 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import org.chatons.entraide.bench.sim.Bots;
 import org.chatons.entraide.bench.sim.Contender;
 import org.chatons.entraide.bench.sim.RunResult;
 import org.chatons.entraide.bench.sim.Scenario;
 import org.chatons.entraide.bench.sim.Sessions;
 import org.chatons.entraide.bench.sim.Summary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The count at every pace (issue 20): users staying 30 s, 5 min and 1 h on average, agents reporting every 5 s,
@@ -30,35 +34,46 @@ import org.chatons.entraide.bench.sim.Summary;
  *   [--seeds 2] [--hosts 20] [--only REGEX] [--threads N] [--load 0.6]
  * </pre>
  */
-public final class Pace {
+@Command(name = "Pace", mixinStandardHelpOptions = true,
+        description = "The count at every pace: stays, report intervals, honest and with bots.")
+public final class Pace implements Callable<Integer> {
 
     static final List<Duration> STAYS = List.of(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(1));
     static final int[] INTERVALS = {5, 30, 300};
 
+    @Mixin RunOptions run = new RunOptions();
+    @Option(names = "--hosts", paramLabel = "N", description = "hosts in the federation (default 20)")
+    int hosts = 20;
+    @Option(names = "--load", paramLabel = "SHARE", description = "mean load of the federation (default 0.6)")
+    double load = 0.6;
+
     private Pace() {
+        // Two seeds by default: the matrix is large.
+        run.seeds = 2;
     }
 
-    public static void main(String[] args) throws Exception {
-        RunOptions run = RunOptions.of(args);
-        Map<String, String> options = run.options();
-        int seeds = Integer.parseInt(options.getOrDefault("seeds", "2"));
-        int hosts = Integer.parseInt(options.getOrDefault("hosts", "20"));
-        double load = Double.parseDouble(options.getOrDefault("load", "0.6"));
-        Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Pace()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int seeds = run.seeds();
         List<Scenario> honest = new ArrayList<>();
         List<Scenario> attacked = new ArrayList<>();
         for (Duration stay : STAYS) {
             for (int interval : INTERVALS) {
                 for (Sessions sessions : Sessions.values()) {
-                    Scenario s = Scenario.standard(hosts, 30, 1, sessions, load).atPace(stay, interval);
-                    if (only.matcher(s.id()).find()) {
+                    Scenario s = run.timed(Scenario.standard(hosts, 30, 1, sessions, load).atPace(stay, interval));
+                    if (run.selects(s)) {
                         honest.add(s);
                     }
                 }
-                Scenario base = Scenario.standard(hosts, 30, 1, Sessions.EXPONENTIAL, load).atPace(stay, interval);
+                Scenario base = run.timed(Scenario.standard(hosts, 30, 1, Sessions.EXPONENTIAL, load)
+                        .atPace(stay, interval));
                 for (Bots bots : Attack.attacks()) {
                     Scenario s = base.withBots(bots, true);
-                    if (bots.any() && only.matcher(s.id()).find()) {
+                    if (bots.any() && run.selects(s)) {
                         attacked.add(s);
                     }
                 }
@@ -116,6 +131,7 @@ public final class Pace {
         } finally {
             pool.shutdownNow();
         }
+        return 0;
     }
 
     private static Summary summary(Scenario s, Contender c, Map<Contender, List<Future<RunResult>>> runs)

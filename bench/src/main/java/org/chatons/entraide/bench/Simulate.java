@@ -4,16 +4,15 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.chatons.entraide.bench.report.Plot;
 import org.chatons.entraide.bench.report.Tables;
 import org.chatons.entraide.bench.sim.Contender;
@@ -22,6 +21,10 @@ import org.chatons.entraide.bench.sim.Scenario;
 import org.chatons.entraide.bench.sim.Sessions;
 import org.chatons.entraide.bench.sim.Simulation;
 import org.chatons.entraide.bench.sim.Summary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Runs the standard scenarios for every contender and seed, and writes {@code simulation.md} (the tables) and one
@@ -32,7 +35,14 @@ import org.chatons.entraide.bench.sim.Summary;
  *   [--seeds 5] [--choices 2] [--only REGEX] [--also POLICY:D,...] [--threads N] [--minutes WARMUP:MEASURED]
  * </pre>
  */
-public final class Simulate {
+@Command(name = "Simulate", mixinStandardHelpOptions = true,
+        description = "The standard scenarios for every contender and seed: simulation.md and one PNG per scenario.")
+public final class Simulate implements Callable<Integer> {
+
+    @Mixin RunOptions run = new RunOptions();
+    @Option(names = "--choices", paramLabel = "D", description = "the d of the d-choices contenders")
+    int choices = Contender.DEFAULT_CHOICES;
+    @Option(names = "--also", paramLabel = "POLICY:D,...", description = "more contenders") String also;
 
     private Simulate() {
     }
@@ -60,17 +70,15 @@ public final class Simulate {
         return all;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        Path out = Path.of(options.getOrDefault("out", "bench/results"));
-        int seeds = Integer.parseInt(options.getOrDefault("seeds", "5"));
-        int choices = Integer.parseInt(options.getOrDefault("choices", String.valueOf(Contender.DEFAULT_CHOICES)));
-        int threads = Integer.parseInt(options.getOrDefault("threads",
-                String.valueOf(Runtime.getRuntime().availableProcessors())));
-        Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Simulate()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         List<Contender> extra = new ArrayList<>();
-        if (options.containsKey("also")) {
-            for (String spec : options.get("also").split(",")) {
+        if (also != null) {
+            for (String spec : also.split(",")) {
                 String[] parts = spec.split(":");
                 int d = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
                 extra.add(new Contender(parts[0] + (d > 0 ? ", d = " + d : ""), parts[0], d));
@@ -78,23 +86,19 @@ public final class Simulate {
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (Scenario s : standardScenarios()) {
-            if (only.matcher(s.id()).find()) {
-                if (options.containsKey("minutes")) {
-                    String[] m = options.get("minutes").split(":");
-                    s = s.withTimes(Duration.ofMinutes(Long.parseLong(m[0])), Duration.ofMinutes(Long.parseLong(m[1])));
-                }
-                scenarios.add(s);
+            if (run.selects(s)) {
+                scenarios.add(run.timed(s));
             }
         }
-        Files.createDirectories(out);
+        Files.createDirectories(run.out());
 
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(run.threads());
         Map<Scenario, Map<Contender, List<Future<RunResult>>>> futures = submit(pool, scenarios, s -> {
             List<Contender> contenders = new ArrayList<>(Contender.standard(choices, s.brokers()));
             contenders.addAll(contenders.size() - 1, extra);
             return contenders;
-        }, seeds);
+        }, run.seeds());
 
         StringBuilder md = new StringBuilder();
         List<Summary> defaults = new ArrayList<>();
@@ -119,7 +123,7 @@ public final class Simulate {
                 lines.add(new Plot.Line(c.label(), first.peakToMean(), c.isDefault() || c.waterFilling(),
                         colour(c, lines.size())));
             }
-            plot(out.resolve(s.id() + ".png"), s, lines, first);
+            plot(run.out().resolve(s.id() + ".png"), s, lines, first);
             details.append("\n### ").append(s.describe()).append("\n\n")
                     .append("![").append(s.id()).append("](").append(s.id()).append(".png)\n\n")
                     .append(Tables.scenario(rows));
@@ -128,16 +132,17 @@ public final class Simulate {
         pool.shutdown();
 
         md.append("# Simulation results\n\n")
-                .append("Written by `org.chatons.entraide.bench.Simulate` (see BENCHMARKS.md): ").append(seeds)
+                .append("Written by `org.chatons.entraide.bench.Simulate` (see BENCHMARKS.md): ").append(run.seeds())
                 .append(" seeds per scenario, ").append(scenarios.isEmpty() ? 0 : scenarios.get(0).warmUp().toMinutes())
                 .append(" min warm-up, ").append(scenarios.isEmpty() ? 0 : scenarios.get(0).measured().toMinutes())
                 .append(" min measured. Plots show seed 1.\n\n")
                 .append("## The broker's default policy against the targets\n\n")
                 .append(Tables.targets(defaults))
                 .append("\n## Every scenario\n").append(details);
-        Files.writeString(out.resolve("simulation.md"), md.toString());
-        System.out.printf("Wrote %s (%d scenarios, %d seeds) in %.0f s%n", out.resolve("simulation.md"),
-                scenarios.size(), seeds, (System.nanoTime() - started) / 1e9);
+        Files.writeString(run.out().resolve("simulation.md"), md.toString());
+        System.out.printf("Wrote %s (%d scenarios, %d seeds) in %.0f s%n", run.out().resolve("simulation.md"),
+                scenarios.size(), run.seeds(), (System.nanoTime() - started) / 1e9);
+        return 0;
     }
 
     /** Every contender on every scenario, seeds 1 to {@code seeds}, submitted to the pool in that order. */
@@ -211,17 +216,5 @@ public final class Simulate {
             case "least-loaded" -> new Color(0x9467BD);
             default -> index % 2 == 0 ? new Color(0x8C564B) : new Color(0xE377C2);
         };
-    }
-
-    /** {@code --name value} pairs, in order. */
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
     }
 }

@@ -1,11 +1,11 @@
 package org.chatons.entraide.bench;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +19,10 @@ import org.chatons.entraide.bench.sim.Scenario;
 import org.chatons.entraide.bench.sim.Sessions;
 import org.chatons.entraide.bench.sim.Simulation;
 import org.chatons.entraide.bench.sim.Summary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The locality scenario (issue 13): members in four countries with uneven capacity, people arriving from each in
@@ -31,39 +35,52 @@ import org.chatons.entraide.bench.sim.Summary;
  *   [--seeds 5] [--brokers 1,4] [--tolerances 0.1,0.25,0.4] [--threads N] [--minutes WARMUP:MEASURED]
  * </pre>
  */
-public final class SimulateNear {
+@Command(name = "SimulateNear", mixinStandardHelpOptions = true,
+        description = "Locality: people sent near them, with each tolerance of the near choice.")
+public final class SimulateNear implements Callable<Integer> {
 
     /** One run's results. */
     private record Done(RunResult balance, LocalityResult near) {
     }
 
+    @Mixin RunOptions run = new RunOptions();
+    @Option(names = "--tolerances", paramLabel = "T,...", description = "the near choice's tolerances")
+    String tolerances = "0.1,0.25,0.4";
+    @Option(names = "--brokers", paramLabel = "N,...", description = "how many brokers, one scenario each")
+    String brokers = "1,4";
+
     private SimulateNear() {
     }
 
-    public static void main(String[] args) throws Exception {
-        RunOptions options = RunOptions.of(args);
-        Path out = options.out();
-        int seeds = options.seeds();
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulateNear()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Countries countries = Countries.standard();
         List<Locality> localities = new ArrayList<>(List.of(new Locality(countries, false, 0)));
-        for (String t : options.get("tolerances", "0.1,0.25,0.4").split(",")) {
+        for (String t : tolerances.split(",")) {
             localities.add(new Locality(countries, true, Double.parseDouble(t)));
         }
         Contender contender = Contender.brokerDefault(Contender.DEFAULT_CHOICES);
-        Files.createDirectories(out);
+        Files.createDirectories(run.out());
 
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(run.threads());
         Map<Scenario, Map<Locality, List<Future<Done>>>> futures = new LinkedHashMap<>();
-        for (String b : options.get("brokers", "1,4").split(",")) {
+        for (String b : brokers.split(",")) {
             Scenario base = Scenario.standard(50, 30, Integer.parseInt(b), Sessions.EXPONENTIAL, 0.6);
-            Scenario s = options.timed(new Scenario("near-" + base.id(), base.hosts(), base.intervalSeconds(),
+            Scenario s = run.timed(new Scenario("near-" + base.id(), base.hosts(), base.intervalSeconds(),
                     base.brokers(), base.sessions(), base.offeredLoad(), base.flashFraction(), base.crashFraction(),
                     base.warmUp(), base.measured(), base.bots()));
+            if (!run.selects(s)) {
+                continue;
+            }
             Map<Locality, List<Future<Done>>> byLocality = new LinkedHashMap<>();
             for (Locality locality : localities) {
                 List<Future<Done>> runs = new ArrayList<>();
-                for (int seed = 1; seed <= seeds; seed++) {
+                for (int seed = 1; seed <= run.seeds(); seed++) {
                     long fixedSeed = seed;
                     Scenario scenario = s;
                     runs.add(pool.submit(() -> {
@@ -78,7 +95,7 @@ public final class SimulateNear {
         }
 
         StringBuilder md = new StringBuilder("# Locality: people sent near them\n\n")
-                .append("Written by `org.chatons.entraide.bench.SimulateNear` (see BENCHMARKS.md): ").append(seeds)
+                .append("Written by `org.chatons.entraide.bench.SimulateNear` (see BENCHMARKS.md): ").append(run.seeds())
                 .append(" seeds; the broker's default policy (").append(contender.label()).append("), as in the")
                 .append(" standard scenarios but with members in four countries and people from each.\n");
         for (var entry : futures.entrySet()) {
@@ -99,7 +116,8 @@ public final class SimulateNear {
             System.out.printf("%-28s done after %.0f s%n", s.id(), (System.nanoTime() - started) / 1e9);
         }
         pool.shutdown();
-        Files.writeString(out.resolve("locality.md"), md.toString());
-        System.out.printf("Wrote %s in %.0f s%n", out.resolve("locality.md"), (System.nanoTime() - started) / 1e9);
+        Files.writeString(run.out().resolve("locality.md"), md.toString());
+        System.out.printf("Wrote %s in %.0f s%n", run.out().resolve("locality.md"), (System.nanoTime() - started) / 1e9);
+        return 0;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.chatons.entraide.demo.standins.StandIn;
 
 /**
- * The demo federation's ChatonsInfos files, as members publish them (chatonsinfos.md): a federation file listing
+ * The demo federation's ChatonsInfos files, as members publish them: a federation file listing
  * the organizations, an organization file per member listing its services, a service file per service. The broker
  * reads them from {@code <work>/chatonsinfos/federation.properties} (a file path: its subs are relative paths).
  * Members without an agent are offered from them; garenne, which runs an agent, publishes its pad's file too, and

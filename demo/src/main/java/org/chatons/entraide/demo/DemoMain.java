@@ -1,73 +1,63 @@
 package org.chatons.entraide.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.chatons.entraide.demo.standins.Simulation;
 import org.chatons.entraide.demo.standins.StandIn;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar demo/target/demo.jar [--speed N] [--port N] [--seed N] [--work DIR]}: the demo federation,
  * until Ctrl-C. {@code --stand-ins-only [--bind ADDR]} starts only the stand-ins that docker-compose.yml's agents
- * probe, on ports 9101 to 9104.
+ * probe, on ports 9101 to 9104. The command line is read by picocli, as the probe agent's.
  */
-public final class DemoMain {
+@Command(name = "java -jar demo/target/demo.jar", mixinStandardHelpOptions = true,
+        description = "The Entraide demo federation on this machine, until Ctrl-C.")
+public final class DemoMain implements Callable<Integer> {
 
-    private static final String USAGE = """
-            Usage: java -jar demo/target/demo.jar [options]
-              --speed N          simulated seconds per real second (default 1)
-              --port N           the broker's port (default 8080)
-              --seed N           replay the same simulated day (default 42)
-              --work DIR         where generated files and logs go (default .demo)
-              --stand-ins-only   only the stand-ins docker-compose.yml uses (ports 9101-9104)
-              --bind ADDR        with --stand-ins-only: the address to listen on (default 127.0.0.1)
-            """;
+    @Option(names = "--speed", paramLabel = "N", description = "simulated seconds per real second (default 1)")
+    double speed = FederationOptions.defaults().speed();
+    @Option(names = "--port", paramLabel = "N", description = "the broker's port (default 8080)")
+    int port = FederationOptions.defaults().brokerPort();
+    @Option(names = "--seed", paramLabel = "N", description = "replay the same simulated day (default 42)")
+    long seed = FederationOptions.defaults().seed();
+    @Option(names = "--work", paramLabel = "DIR", description = "where generated files and logs go (default .demo)")
+    Path work = FederationOptions.defaults().workDir();
+    @Option(names = "--stand-ins-only", description = "only the stand-ins docker-compose.yml uses (ports 9101-9104)")
+    boolean standInsOnly;
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "with --stand-ins-only: the address to listen on (default 127.0.0.1)")
+    String bind = "127.0.0.1";
 
-    private DemoMain() {
+    public static void main(String[] args) {
+        int code = new CommandLine(new DemoMain()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        FederationOptions options = FederationOptions.defaults();
-        boolean standInsOnly = false;
-        String bind = "127.0.0.1";
+    @Override
+    public Integer call() throws Exception {
         PrintStream out = System.out;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (arg) {
-                case "--speed" -> options = options.withSpeed(Double.parseDouble(need(arg, value)));
-                case "--port" -> options = options.withPorts(Integer.parseInt(need(arg, value)), options.firstMetricsPort());
-                case "--seed" -> options = options.withSeed(Long.parseLong(need(arg, value)));
-                case "--work" -> options = options.withWorkDir(Path.of(need(arg, value)));
-                case "--bind" -> bind = need(arg, value);
-                case "--stand-ins-only" -> {
-                    standInsOnly = true;
-                    continue;
-                }
-                case "--help", "-h" -> {
-                    out.print(USAGE);
-                    return;
-                }
-                default -> {
-                    System.err.print("Unknown option " + arg + "\n" + USAGE);
-                    System.exit(2);
-                }
-            }
-            i++;
-        }
-        options = options.withEvents(event -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + event));
+        FederationOptions options = FederationOptions.defaults().withSpeed(speed)
+                .withPorts(port, FederationOptions.defaults().firstMetricsPort()).withSeed(seed).withWorkDir(work)
+                .withEvents(event -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + event));
         CountDownLatch stopped = new CountDownLatch(1);
         AutoCloseable running;
         try {
             running = standInsOnly ? composeStandIns(options, InetAddress.getByName(bind), out) : federation(options, out);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("The demo could not start: " + e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping...");
@@ -79,14 +69,7 @@ public final class DemoMain {
             stopped.countDown();
         }, "demo-shutdown"));
         stopped.await();
-    }
-
-    private static String need(String option, String value) {
-        if (value == null) {
-            System.err.print(option + " needs a value\n" + USAGE);
-            System.exit(2);
-        }
-        return value;
+        return 0;
     }
 
     private static Federation federation(FederationOptions options, PrintStream out) throws Exception {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.Test;
 
-/** The answers a public probe reads without a password, in the shapes the real software gives (public-endpoints.md). */
+/** The answers a public probe reads without a password, in the shapes the real software gives. */
 class PublicAnswersTest {
 
     static Answer answer(int status, String body) {

@@ -10,8 +10,8 @@ import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each parser on the answers the real software gives (src/test/resources/samples, recorded from the versions
- * service-apis.md names), and on the ways they go wrong. The agent's adapter tests serve the same answers over HTTP.
+ * Each parser on the answers the real software gives (src/test/resources/samples, recorded from real versions),
+ * and on the ways they go wrong. The agent's adapter tests serve the same answers over HTTP.
  */
 class RecordedAnswersTest {
 

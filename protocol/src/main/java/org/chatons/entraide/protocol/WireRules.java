@@ -96,11 +96,17 @@ public final class WireRules {
         if (uri.getScheme() == null || uri.getHost() == null) {
             return quoted(url) + " must be an absolute URL with a host, such as https://pad.example.org/";
         }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https") || scheme.equals("http") && isLoopback(uri.getHost())) {
-            return null;
-        }
-        return quoted(url) + " must use https (http only on localhost, 127.0.0.0/8 or [::1])";
+        return isSecureOrLoopback(uri) ? null
+                : quoted(url) + " must use https (http only on localhost, 127.0.0.0/8 or [::1])";
+    }
+
+    /**
+     * The rule for every address a token, a person or a member's word goes to (host URLs, brokers, peers): https,
+     * or plain http only to this machine.
+     */
+    public static boolean isSecureOrLoopback(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("https") || scheme.equals("http") && uri.getHost() != null && isLoopback(uri.getHost());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +31,9 @@ import org.chatons.entraide.broker.publicprobe.OutsideHttp;
 import org.chatons.entraide.broker.publicprobe.PublicProbeConfig;
 import org.chatons.entraide.broker.publicprobe.PublicProber;
 import org.chatons.entraide.probes.software.Softwares;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The broker's ChatonsInfos refresh on a federation of {@code --orgs} organizations with {@code --services} services
@@ -38,19 +42,26 @@ import org.chatons.entraide.probes.software.Softwares;
  * of public probes of every declared host. The broker's own settings (application.yml's defaults). Run with
  * {@code bench/chatonsinfos.sh}; results in BENCHMARKS.md.
  */
-public final class CrawlBench {
+@Command(name = "CrawlBench", mixinStandardHelpOptions = true,
+        description = "The broker's ChatonsInfos refresh on a federation served by this process.")
+public final class CrawlBench implements Callable<Integer> {
+
+    @Option(names = "--orgs", paramLabel = "N", description = "organizations (default 100)")
+    int orgs = 100;
+    @Option(names = "--services", paramLabel = "N", description = "services per organization (default 5)")
+    int services = 5;
+    @Option(names = "--rounds", paramLabel = "N", description = "refreshes timed (default 10)")
+    int rounds = 10;
 
     private CrawlBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
-        int orgs = Integer.parseInt(options.getOrDefault("--orgs", "100"));
-        int services = Integer.parseInt(options.getOrDefault("--services", "5"));
-        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "10"));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CrawlBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
 
         AtomicInteger requests = new AtomicInteger();
         Map<String, byte[]> files = new HashMap<>();
@@ -137,7 +148,7 @@ public final class CrawlBench {
         http.close();
         pool.shutdownNow();
         server.stop(0);
-        System.exit(0);
+        return 0; // main exits, past the HTTP client's threads
     }
 
     /** Files shaped like the reference's sample (metrics lines included), one organization in five on Latin-1. */

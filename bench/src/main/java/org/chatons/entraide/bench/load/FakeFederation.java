@@ -1,5 +1,8 @@
 package org.chatons.entraide.bench.load;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +15,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Stands in for a federation's probe agents, for the throughput and memory scripts: writes a members file with
@@ -22,30 +32,43 @@ import java.util.SplittableRandom;
  * Every host is on loopback ({@code http://localhost:9/...}); nothing leaves the machine.
  *
  * <pre>
- * FakeFederation members DIR MEMBERS                       writes DIR/members.yml and DIR/tokens (one a line)
+ * FakeFederation members DIR MEMBERS                       writes DIR/members.yml
  * FakeFederation report BROKER_URL MEMBERS HOSTS SECONDS ROUNDS [CAPACITY]
  *     posts MEMBERS reports of HOSTS pad hosts each, every SECONDS, ROUNDS times (0: until killed); with
  *     CAPACITY, every host has that capacity and is 30 % full (a throughput test sends millions of users and
  *     must not fill the hosts: it would measure "no host available" answers instead of redirects)
  * </pre>
  */
+@Command(name = "FakeFederation", mixinStandardHelpOptions = true,
+        description = "A federation's probe agents, for the throughput and memory scripts.")
 public final class FakeFederation {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
 
     private FakeFederation() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length >= 3 && args[0].equals("members")) {
-            members(Path.of(args[1]), Integer.parseInt(args[2]));
-        } else if (args.length >= 6 && args[0].equals("report")) {
-            report(URI.create(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    args.length > 6 ? Integer.parseInt(args[6]) : 0);
-        } else {
-            System.err.println("usage: FakeFederation members DIR MEMBERS"
-                    + " | report BROKER_URL MEMBERS HOSTS SECONDS ROUNDS [CAPACITY]");
-            System.exit(2);
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FakeFederation()).execute(args));
+    }
+
+    @Command(name = "members", description = "Writes DIR/members.yml.")
+    int membersCommand(@Parameters(paramLabel = "DIR") Path dir, @Parameters(paramLabel = "MEMBERS") int members)
+            throws IOException {
+        members(dir, members);
+        return 0;
+    }
+
+    @Command(name = "report", description = "Posts MEMBERS reports of HOSTS pad hosts each, every SECONDS, ROUNDS"
+            + " times (0: until killed); with CAPACITY, every host has that capacity and is 30 %% full.")
+    int reportCommand(@Parameters(paramLabel = "BROKER_URL") URI broker, @Parameters(paramLabel = "MEMBERS") int members,
+                      @Parameters(paramLabel = "HOSTS") int hosts, @Parameters(paramLabel = "SECONDS") int seconds,
+                      @Parameters(paramLabel = "ROUNDS") int rounds,
+                      @Parameters(paramLabel = "CAPACITY", arity = "0..1", defaultValue = "0") int capacity)
+            throws Exception {
+        report(broker, members, hosts, seconds, rounds, capacity);
+        return 0;
     }
 
     static String memberId(int m) {
@@ -58,17 +81,21 @@ public final class FakeFederation {
 
     static void members(Path dir, int members) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder yml = new StringBuilder("# Written by FakeFederation for a benchmark: loopback hosts only.\n")
-                .append("members:\n");
+        List<Map<String, Object>> entries = new ArrayList<>();
         for (int m = 0; m < members; m++) {
-            yml.append("  - id: ").append(memberId(m)).append('\n')
-                    .append("    name: Bench member ").append(m).append('\n')
-                    .append("    token-sha256: ").append(sha256(token(m))).append('\n')
-                    .append("    domains: [localhost]\n")
-                    .append("    confirmed-until: 2099-12-31\n")
-                    .append("    country: FR\n")
-                    .append("    languages: [fr]\n");
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", memberId(m));
+            entry.put("name", "Bench member " + m);
+            entry.put("token-sha256", sha256(token(m)));
+            entry.put("domains", List.of("localhost"));
+            entry.put("confirmed-until", "2099-12-31");
+            entry.put("country", "FR");
+            entry.put("languages", List.of("fr"));
+            entries.add(entry);
         }
+        // Written by Jackson's YAML generator, as the broker reads it.
+        String yml = "# Written by FakeFederation for a benchmark: loopback hosts only.\n"
+                + YAML.writeValueAsString(Map.of("members", entries));
         Files.writeString(dir.resolve("members.yml"), yml);
     }
 

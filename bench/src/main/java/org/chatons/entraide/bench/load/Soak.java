@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine;
+import picocli.CommandLine.Parameters;
 
 /**
  * The load of {@code bench/soak.sh}: {@code /go/pad} at a steady rate and a {@code /prometheus} scrape every few
@@ -58,17 +61,30 @@ public final class Soak {
     private Soak() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: Soak BROKER_URL BROKER_PID MINUTES WARMUP_SECONDS RATE SCRAPE_SECONDS");
-            System.exit(2);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Command()).execute(args));
+    }
+
+    /** {@code Soak BROKER_URL BROKER_PID MINUTES WARMUP_SECONDS RATE SCRAPE_SECONDS}, read by picocli. */
+    @CommandLine.Command(name = "Soak", mixinStandardHelpOptions = true,
+            description = "Users at a steady rate and Prometheus scrapes against a running broker.")
+    static final class Command implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "BROKER_URL") URI broker;
+        @Parameters(index = "1", paramLabel = "BROKER_PID") long pid;
+        @Parameters(index = "2", paramLabel = "MINUTES") int minutes;
+        @Parameters(index = "3", paramLabel = "WARMUP_SECONDS") int warmup;
+        @Parameters(index = "4", paramLabel = "RATE") int rate;
+        @Parameters(index = "5", paramLabel = "SCRAPE_SECONDS") int scrapeSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            run(broker, pid, minutes, warmup, rate, scrapeSeconds);
+            return 0;
         }
-        URI broker = URI.create(args[0]);
-        long pid = Long.parseLong(args[1]);
-        int minutes = Integer.parseInt(args[2]);
-        int warmup = Integer.parseInt(args[3]);
-        int rate = Integer.parseInt(args[4]);
-        int scrapeSeconds = Integer.parseInt(args[5]);
+    }
+
+    private static void run(URI broker, long pid, int minutes, int warmup, int rate, int scrapeSeconds)
+            throws Exception {
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();

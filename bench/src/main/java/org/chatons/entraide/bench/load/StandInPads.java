@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import picocli.CommandLine;
+import picocli.CommandLine.Parameters;
 
 /**
  * Local stand-ins for Etherpad hosts, for the probe agent's memory measurement: on one loopback port, every path
@@ -19,9 +22,29 @@ public final class StandInPads {
     private StandInPads() {
     }
 
-    public static void main(String[] args) throws IOException {
-        HttpServer server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 16);
+    public static void main(String[] args) {
+        int code = new CommandLine(new Command()).execute(args);
+        if (code != 0) {
+            System.exit(code); // else the server's thread keeps the JVM until killed
+        }
+    }
+
+    /** {@code StandInPads PORT}, read by picocli. */
+    @CommandLine.Command(name = "StandInPads", mixinStandardHelpOptions = true,
+            description = "Etherpad stand-ins on one loopback port, until killed.")
+    static final class Command implements Callable<Integer> {
+        @Parameters(paramLabel = "PORT")
+        int port;
+
+        @Override
+        public Integer call() throws IOException {
+            serve(port);
+            return 0;
+        }
+    }
+
+    private static void serve(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.setExecutor(Executors.newSingleThreadExecutor());
         server.createContext("/", StandInPads::answer);
         server.start();

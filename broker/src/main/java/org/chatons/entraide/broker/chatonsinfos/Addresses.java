@@ -27,14 +27,4 @@ public final class Addresses {
         }
         return Optional.ofNullable(WireRules.hostUrlProblem(uri.toString()));
     }
-
-    /** Whether the address's host is the domain or under it, compared without case. */
-    public static boolean under(URI uri, String domain) {
-        if (uri.getHost() == null || domain == null || domain.isEmpty()) {
-            return false;
-        }
-        String h = uri.getHost().toLowerCase(Locale.ROOT);
-        String d = domain.toLowerCase(Locale.ROOT);
-        return h.equals(d) || h.endsWith("." + d);
-    }
 }

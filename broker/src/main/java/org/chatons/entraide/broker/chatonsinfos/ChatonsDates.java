@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The date forms found in ChatonsInfos files (chatonsinfos.md §2, §7, §8.1): ISO {@code 2020-07-06}, the
+ * The date forms found in ChatonsInfos files (ChatonsDatesTest has each): ISO {@code 2020-07-06}, the
  * YunoHost generator's {@code 06/07/2020} (day first), and full date-times with or without a zone
  * ({@code 2020-07-06T14:23:20}, {@code 2020-07-06T14:23:20+02:00}); a space may stand for the {@code T}.
  */

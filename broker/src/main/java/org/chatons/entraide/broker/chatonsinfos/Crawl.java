@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 
 /**
  * What one refresh read: the federation file, its organizations, their services. A file that could not be read

@@ -22,9 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chatons.entraide.broker.publicprobe.OutsideHttp;
+import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 
 /**
- * Reads a federation the way ChatonsInfos builds it (chatonsinfos.md §5): the federation file, then each
+ * Reads a federation the way ChatonsInfos builds it: the federation file, then each
  * {@code subs.*} organization file, then each of their {@code subs.*} service files, following only what the
  * files say (URLs are never guessed), resolving relative values against the file that holds them.
  *

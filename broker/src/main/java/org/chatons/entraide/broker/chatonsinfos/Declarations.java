@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.chatons.entraide.broker.chatonsinfos.DeclaredView.DeclaredMember;
 import org.chatons.entraide.broker.chatonsinfos.Refusal.Reason;
 import org.chatons.entraide.broker.members.Member;
@@ -19,7 +18,9 @@ import org.chatons.entraide.broker.members.MemberDirectory;
 import org.chatons.entraide.probes.software.Software;
 import org.chatons.entraide.probes.software.Softwares;
 import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.Places;
 import org.chatons.entraide.protocol.WireRules;
+import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 
 /**
  * Turns a crawl into members and hosts (issue 12): pure, the day an argument, so tests need no clock.
@@ -40,11 +41,10 @@ import org.chatons.entraide.protocol.WireRules;
  */
 public final class Declarations {
 
-    /** Service status levels that mean the service does not work (chatonsinfos.md §4). */
+    /** Values of a service file's {@code service.status.level} that mean the service does not work. */
     private static final Set<String> DOWN_LEVELS = Set.of("ERROR", "OVER", "VOID");
     /** The confirmation date of a declared member whose membership has no end date. */
     static final LocalDate NO_END = LocalDate.of(9999, 12, 31);
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     /** Names come from files anyone may write and are shown on the picker: kept to a sensible length. */
     static final int MAX_NAME = 80;
 
@@ -166,7 +166,7 @@ public final class Declarations {
         if (refused.isPresent()) {
             return new Refusal(m, id, file, Reason.BAD_ADDRESS, "service.website " + url + ": " + refused.get());
         }
-        if (domains.stream().noneMatch(d -> Addresses.under(url, d))) {
+        if (domains.stream().noneMatch(d -> Places.isUnder(url, d))) {
             return new Refusal(m, id, file, Reason.FOREIGN_DOMAIN, "service.website " + url.getHost()
                     + " is not under the organization's domains " + domains);
         }
@@ -217,7 +217,7 @@ public final class Declarations {
     private static Member declaredMember(String id, PropertiesFile p, Set<String> domains, LocalDate today,
                                          String fed) {
         String name = shorten(p.get("organization.name").orElse(id), MAX_NAME);
-        String country = p.upper("organization.country.code").filter(c -> COUNTRY.matcher(c).matches()).orElse("");
+        String country = p.upper("organization.country.code").filter(Places::isCountry).orElse("");
         LocalDate until = p.get("organization.memberof." + fed + ".enddate").flatMap(ChatonsDates::day)
                 .filter(d -> !d.isBefore(today)).orElse(NO_END);
         // No token: a declared member has no agent. The members file gives it one when it installs the agent.

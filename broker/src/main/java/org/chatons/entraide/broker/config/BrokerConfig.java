@@ -112,7 +112,7 @@ public record BrokerConfig(
             return "(expected: the base URL of another broker, such as https://broker-2.example.org, "
                     + "without user name, query or fragment)";
         }
-        return peer.getScheme().equals("https") || peer.getScheme().equals("http") && WireRules.isLoopback(peer.getHost())
+        return WireRules.isSecureOrLoopback(peer)
                 ? null
                 : "(expected: https, since the admin token goes there; http only on localhost or 127.0.0.0/8)";
     }

@@ -3,7 +3,7 @@ package org.chatons.entraide.broker.members;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
+import org.chatons.entraide.protocol.Places;
 
 /**
  * A member of the collective, as the coordinators declared it in the members file.
@@ -31,11 +31,6 @@ public record Member(String id, String name, String tokenSha256, List<String> do
 
     /** Whether a URL's host is one of the member's domains or a subdomain of one. */
     public boolean owns(URI url) {
-        String host = url.getHost();
-        if (host == null) {
-            return false;
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        return domains.stream().anyMatch(d -> h.equals(d) || h.endsWith("." + d));
+        return domains.stream().anyMatch(d -> Places.isUnder(url, d));
     }
 }

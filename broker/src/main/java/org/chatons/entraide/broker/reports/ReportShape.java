@@ -7,26 +7,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.ReportFields;
+import org.chatons.entraide.protocol.ReportFields.Kind;
 
 /**
- * Checks the JSON types of a report's known fields before it is bound to {@link org.chatons.entraide.protocol.Report},
+ * Checks the JSON types of a report's known fields ({@link ReportFields}) before it is bound to {@link org.chatons.entraide.protocol.Report},
  * so a wrong type is answered with its path ({@code hosts[2].activeUsers: expected a whole number, got a string})
  * rather than a deserializer's message. Values are checked afterwards by {@link ReportValidator}; unknown fields
  * are left alone, so newer agents can talk to older brokers.
  */
 final class ReportShape {
 
-    private enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, INSTANT, STATUS }
-
-    private static final Map<String, Kind> REPORT = Map.of("member", Kind.STRING, "sentAt", Kind.INSTANT,
-            "intervalSeconds", Kind.INTEGER);
-    private static final Map<String, Kind> HOST = Map.ofEntries(Map.entry("id", Kind.STRING),
-            Map.entry("service", Kind.STRING), Map.entry("software", Kind.STRING), Map.entry("url", Kind.STRING),
-            Map.entry("status", Kind.STATUS), Map.entry("acceptsNewUsers", Kind.BOOLEAN),
-            Map.entry("activeUsers", Kind.INTEGER), Map.entry("capacityUsers", Kind.INTEGER),
-            Map.entry("load", Kind.NUMBER), Map.entry("detail", Kind.STRING), Map.entry("measuredAt", Kind.INSTANT));
 
     private ReportShape() {
     }
@@ -38,8 +30,8 @@ final class ReportShape {
             errors.add(new FieldError("body", "expected a JSON object, got " + kindOf(report)));
             return errors;
         }
-        checkFields(report, "", REPORT, errors);
-        JsonNode hosts = report.get("hosts");
+        checkFields(report, "", ReportFields.REPORT, errors);
+        JsonNode hosts = report.get(ReportFields.HOSTS);
         if (hosts != null && !hosts.isNull()) {
             if (!hosts.isArray()) {
                 errors.add(new FieldError("hosts", "expected a list of hosts, got " + kindOf(hosts)));
@@ -47,7 +39,7 @@ final class ReportShape {
                 for (int i = 0; i < hosts.size(); i++) {
                     JsonNode host = hosts.get(i);
                     if (host.isObject()) {
-                        checkFields(host, "hosts[" + i + "].", HOST, errors);
+                        checkFields(host, "hosts[" + i + "].", ReportFields.HOST, errors);
                     } else {
                         errors.add(new FieldError("hosts[" + i + "]", "expected an object, got " + kindOf(host)));
                     }
@@ -57,28 +49,33 @@ final class ReportShape {
         return errors;
     }
 
-    private static void checkFields(JsonNode object, String prefix, Map<String, Kind> fields, List<FieldError> errors) {
-        fields.forEach((name, kind) -> {
-            JsonNode value = object.get(name);
-            if (value != null && !value.isNull()) {
-                String problem = problem(value, kind);
-                if (problem != null) {
-                    errors.add(new FieldError(prefix + name, problem));
-                }
+    private static void checkFields(JsonNode object, String prefix, List<? extends ReportFields.Field<?>> fields,
+                                    List<FieldError> errors) {
+        for (ReportFields.Field<?> field : fields) {
+            JsonNode value = object.get(field.name());
+            if (value != null && !value.isNull() && !fits(value, field.kind())) {
+                errors.add(new FieldError(prefix + field.name(),
+                        "expected " + field.kind().expected() + ", got " + got(value, field.kind())));
             }
-        });
+        }
     }
 
-    private static String problem(JsonNode value, Kind kind) {
+    /** What was sent: its kind, or the text itself (cut) where text is what the field takes. */
+    private static String got(JsonNode value, Kind kind) {
         return switch (kind) {
-            case STRING -> value.isString() ? null : "expected a string, got " + kindOf(value);
-            case BOOLEAN -> value.isBoolean() ? null : "expected true or false, got " + kindOf(value);
-            case NUMBER -> value.isNumber() ? null : "expected a number, got " + kindOf(value);
-            case INTEGER -> isInt(value) ? null : "expected a whole number, got " + describe(value);
-            case INSTANT -> isInstant(value) ? null
-                    : "expected an ISO-8601 instant such as 2026-11-23T18:00:00Z, got " + describe(value);
-            case STATUS -> value.isString() && isStatus(value.getStringValue()) ? null
-                    : "expected one of " + Arrays.toString(HostStatus.values()) + ", got " + describe(value);
+            case STRING, BOOLEAN, NUMBER -> kindOf(value);
+            case INTEGER, INSTANT, STATUS -> describe(value);
+        };
+    }
+
+    private static boolean fits(JsonNode value, Kind kind) {
+        return switch (kind) {
+            case STRING -> value.isString();
+            case BOOLEAN -> value.isBoolean();
+            case NUMBER -> value.isNumber();
+            case INTEGER -> isInt(value);
+            case INSTANT -> isInstant(value);
+            case STATUS -> value.isString() && isStatus(value.getStringValue());
         };
     }
 

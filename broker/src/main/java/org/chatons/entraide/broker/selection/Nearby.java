@@ -1,5 +1,7 @@
 package org.chatons.entraide.broker.selection;
 
+import org.chatons.entraide.protocol.Places;
+
 /**
  * Where a person would rather be sent, as far as the request says it: a country (their explicit choice on the
  * picker, or the region of their browser's language) and a language. Never their address: the broker does not
@@ -30,24 +32,14 @@ public record Nearby(String country, String language, boolean chosen) {
         }
     }
 
-    /** Whether a code is a country as {@link Nearby} takes it: {@code [A-Z]{2}}. */
+    /** Whether a code is a country as {@link Nearby} takes it: {@link Places#isCountry}. */
     public static boolean isCountry(String code) {
-        return code != null && code.length() == 2 && within(code, 'A', 'Z');
+        return Places.isCountry(code);
     }
 
-    /** Whether a code is a language as {@link Nearby} takes it: {@code [a-z]{2,3}}. */
+    /** Whether a code is a language as {@link Nearby} takes it: {@link Places#isLanguage}. */
     public static boolean isLanguage(String code) {
-        return code != null && code.length() >= 2 && code.length() <= 3 && within(code, 'a', 'z');
-    }
-
-    /** Checked by hand rather than by a regular expression: {@code /go} makes one of these on every redirect. */
-    private static boolean within(String code, char first, char last) {
-        for (int k = 0; k < code.length(); k++) {
-            if (code.charAt(k) < first || code.charAt(k) > last) {
-                return false;
-            }
-        }
-        return true;
+        return Places.isLanguage(code);
     }
 
     public boolean anywhere() {

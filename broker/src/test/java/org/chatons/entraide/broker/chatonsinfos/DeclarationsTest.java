@@ -15,6 +15,7 @@ import org.chatons.entraide.broker.members.MemberDirectory;
 import org.chatons.entraide.probes.software.PublicProbe;
 import org.chatons.entraide.probes.software.Softwares;
 import org.chatons.entraide.protocol.HostStatus;
+import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 import org.junit.jupiter.api.Test;
 
 /** The rules of issue 12 that turn files into members, hosts and refusals, on hand-made crawls. */

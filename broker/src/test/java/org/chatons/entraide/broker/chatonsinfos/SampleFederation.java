@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * The sample federation of the reference ({@code src/test/resources/chatonsinfos/minettes/}, from
- * ../shared/samples/chatonsinfos/), served over real HTTP by a {@link Site}: every {@code https://<name>.example.org}
+ * A sample federation ({@code src/test/resources/chatonsinfos/minettes/}: ChatonsInfos files shaped like real
+ * members' ones), served over real HTTP by a {@link Site}: every {@code https://<name>.example.org}
  * in the files becomes {@code http://127.0.0.1:<port>/<name>.example.org}, so the files, their subs lines and the
  * services' websites all point to the site, and the domain rule still sees each organization's own names under one
  * host. The services answer like their software (Etherpad /stats, Nextcloud status.php, NodeInfo, a plain page).

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public probes against stand-ins that answer like the real software does without a password (shapes from
- * public-endpoints.md): one request a probe, the size and time limits, the circuit breaker, the User-Agent.
+ * The public probes against stand-ins that answer like the real software does without a password: one request a
+ * probe, the size and time limits, the circuit breaker, the User-Agent.
  */
 class PublicProberTest {
 

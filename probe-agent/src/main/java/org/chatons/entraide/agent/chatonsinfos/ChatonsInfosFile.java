@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 
 /**
  * A member's own ChatonsInfos service file, kept true by the agent: only the values of
@@ -30,7 +31,8 @@ public final class ChatonsInfosFile {
 
     /** key, separator, optional quote, value, same quote, trailing blanks; on one line (its end excluded). */
     private static final String LINE = "^([ \\t\\f]*)(%s)([ \\t\\f]*[=:][ \\t\\f]*|[ \\t\\f]+)(['\"]?)(.*?)(\\4)([ \\t\\f]*)$";
-    private static final Pattern LOAD = Pattern.compile(LINE.formatted("service\\.registration\\.load"),
+    private static final String KEY = "service.registration.load";
+    private static final Pattern LOAD = Pattern.compile(LINE.formatted(Pattern.quote(KEY)),
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATETIME_LINE = Pattern.compile(LINE.formatted("file\\.datetime"),
             Pattern.CASE_INSENSITIVE);
@@ -53,21 +55,19 @@ public final class ChatonsInfosFile {
     private ChatonsInfosFile() {
     }
 
-    /** The value of {@code service.registration.load} in the file's bytes (the last line that gives one), or null. */
+    /**
+     * The value of {@code service.registration.load} in the file's bytes, or null: read by the brokers' own reader
+     * ({@link PropertiesFile}), so the agent sees the file as the brokers will.
+     */
     public static String load(byte[] file) {
-        String value = null;
-        for (String line : lines(new String(file, StandardCharsets.ISO_8859_1))) {
-            Matcher m = LOAD.matcher(strip(line));
-            if (m.matches()) {
-                value = m.group(5).strip();
-            }
-        }
-        return value;
+        return PropertiesFile.parse(file).get(KEY).orElse(null);
     }
 
     /**
      * The file with {@code service.registration.load} set to {@code load} and {@code file.datetime} to {@code now}
-     * (seconds), when the load changes; bytes null when it does not, or when the file has no such line.
+     * (seconds), when the load changes; bytes null when it does not, when the file has no such line, or when the
+     * brokers' reader would not read the new value from the edited bytes (a line the edit in place cannot follow:
+     * continued over lines, escaped), so that the agent never writes a file that says other than it means.
      */
     public static Rewrite rewrite(byte[] file, String load, LocalDateTime now) {
         String before = load(file);
@@ -93,7 +93,11 @@ public final class ChatonsInfosFile {
                 out.append(line);
             }
         }
-        return new Rewrite(before, load, changed, out.toString().getBytes(StandardCharsets.ISO_8859_1));
+        byte[] bytes = out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (!load.equalsIgnoreCase(load(bytes))) {
+            return new Rewrite(before, before, List.of(), null);
+        }
+        return new Rewrite(before, load, changed, bytes);
     }
 
     /** The line with the value replaced, or null when the line is not that key's. */

@@ -144,6 +144,11 @@ public final class ChatonsInfosKeeper {
         String next = RegistrationLoad.next(current, report, fullAt, openBelow);
         ChatonsInfosFile.Rewrite rewrite = ChatonsInfosFile.rewrite(bytes, next,
                 LocalDateTime.ofInstant(clock.instant(), zone));
+        if (!rewrite.changes() && !next.equalsIgnoreCase(current)) {
+            return new Outcome(hostId, file, rewrite, false, "its service.registration.load line cannot be rewritten"
+                    + " in place (continued over lines or escaped): write it on one line, as 'service.registration.load = "
+                    + current + "'");
+        }
         if (!write || !rewrite.changes()) {
             return new Outcome(hostId, file, rewrite, false, null);
         }

@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
+import org.chatons.entraide.protocol.ReportFields;
 
 /**
  * A report as JSON, written with Jackson's streaming generator: the text an {@code ObjectMapper} writes from the
  * protocol's records (their {@code @JsonInclude} rules, instants as ISO-8601 text as JavaTimeModule writes them),
  * without building an {@code ObjectMapper}, whose data binding loads some 650 classes: about 4 MiB of the agent's
- * resident memory (BENCHMARKS.md §4). {@code ReportJsonTest} pins the text to the mapper's for every field, so a
- * field added to the records and not written here fails it.
+ * resident memory (BENCHMARKS.md §4). {@code ReportJsonTest} pins the text to the mapper's for every field; the fields
+ * themselves are the protocol's {@link ReportFields}.
  */
 final class ReportJson {
 
@@ -23,23 +26,25 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    /** The report's JSON, as the brokers read it. */
+    /** The report's JSON, as the brokers read it: its fields as {@link ReportFields} declares them. */
     static String write(Report report) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
-            // Report has no @JsonInclude: every field is written, null or not.
-            json.writeStringField("member", report.member());
-            json.writeStringField("sentAt", text(report.sentAt()));
-            json.writeFieldName("intervalSeconds");
-            writeNumber(json, report.intervalSeconds());
-            json.writeFieldName("hosts");
+            fields(json, ReportFields.REPORT, report);
+            json.writeFieldName(ReportFields.HOSTS);
             if (report.hosts() == null) {
                 json.writeNull();
             } else {
                 json.writeStartArray();
                 for (HostReport host : report.hosts()) {
-                    write(json, host);
+                    if (host == null) {
+                        json.writeNull();
+                    } else {
+                        json.writeStartObject();
+                        fields(json, ReportFields.HOST, host);
+                        json.writeEndObject();
+                    }
                 }
                 json.writeEndArray();
             }
@@ -50,50 +55,26 @@ final class ReportJson {
         return out.toString();
     }
 
-    /** HostReport is NON_NULL, except activeUsers, always written (null: the service does not say). */
-    private static void write(JsonGenerator json, HostReport host) throws IOException {
-        if (host == null) {
-            json.writeNull();
-            return;
+    private static <T> void fields(JsonGenerator json, List<ReportFields.Field<T>> fields, T record) throws IOException {
+        for (ReportFields.Field<T> field : fields) {
+            Object value = field.value().apply(record);
+            if (value == null && !field.writtenWhenNull()) {
+                continue;
+            }
+            json.writeFieldName(field.name());
+            if (value == null) {
+                json.writeNull();
+                continue;
+            }
+            switch (field.kind()) {
+                case INTEGER -> json.writeNumber((Integer) value);
+                case NUMBER -> json.writeNumber((Double) value);
+                case BOOLEAN -> json.writeBoolean((Boolean) value);
+                case STATUS -> json.writeString(((HostStatus) value).name());
+                // ISO-8601 in UTC (2026-11-23T18:00:00.123Z): Instant.toString(), JavaTimeModule's format.
+                case INSTANT -> json.writeString(((Instant) value).toString());
+                case STRING -> json.writeString((String) value);
+            }
         }
-        json.writeStartObject();
-        stringIfSet(json, "id", host.id());
-        stringIfSet(json, "service", host.service());
-        stringIfSet(json, "software", host.software());
-        stringIfSet(json, "url", host.url());
-        stringIfSet(json, "status", host.status() == null ? null : host.status().name());
-        if (host.acceptsNewUsers() != null) {
-            json.writeBooleanField("acceptsNewUsers", host.acceptsNewUsers());
-        }
-        json.writeFieldName("activeUsers");
-        writeNumber(json, host.activeUsers());
-        if (host.capacityUsers() != null) {
-            json.writeNumberField("capacityUsers", host.capacityUsers());
-        }
-        if (host.load() != null) {
-            json.writeNumberField("load", host.load());
-        }
-        stringIfSet(json, "detail", host.detail());
-        stringIfSet(json, "measuredAt", text(host.measuredAt()));
-        json.writeEndObject();
-    }
-
-    private static void stringIfSet(JsonGenerator json, String name, String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(name, value);
-        }
-    }
-
-    private static void writeNumber(JsonGenerator json, Integer value) throws IOException {
-        if (value == null) {
-            json.writeNull();
-        } else {
-            json.writeNumber(value);
-        }
-    }
-
-    /** ISO-8601 in UTC ({@code 2026-11-23T18:00:00.123Z}): {@link Instant#toString()}, JavaTimeModule's format. */
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

@@ -77,6 +77,15 @@ class ChatonsInfosFileTest {
         assertThat(ChatonsInfosFile.rewrite(none, "FULL", NOW).changes()).isFalse();
     }
 
+    /** The brokers' reader reads the key through its escape; the edit in place cannot, so it writes nothing. */
+    @Test
+    void aLineTheBrokersReadButTheEditCannotFollowIsLeftAlone() {
+        byte[] escaped = "service\\.registration.load = OPEN\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ChatonsInfosFile.load(escaped)).isEqualTo("OPEN");
+        assertThat(ChatonsInfosFile.rewrite(escaped, "FULL", NOW).changes()).isFalse();
+    }
+
     @Test
     void aFileWithoutDatetimeGetsNone() {
         byte[] before = "service.registration.load = OPEN\n".getBytes(StandardCharsets.UTF_8);

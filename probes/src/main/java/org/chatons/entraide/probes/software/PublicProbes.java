@@ -10,7 +10,7 @@ import org.chatons.entraide.probes.NodeinfoAnswers;
 import org.chatons.entraide.probes.PlainAnswers;
 import org.chatons.entraide.probes.UnreadableAnswer;
 
-/** The three shapes of public probe the known softwares use (public-endpoints.md). */
+/** The three shapes of public probe the known softwares use. */
 final class PublicProbes {
 
     static final String JSON = "application/json";

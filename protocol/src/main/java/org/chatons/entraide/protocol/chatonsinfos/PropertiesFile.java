@@ -1,4 +1,4 @@
-package org.chatons.entraide.broker.chatonsinfos;
+package org.chatons.entraide.protocol.chatonsinfos;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,13 +15,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One ChatonsInfos properties file, read the tolerant way real files need (chatonsinfos.md §6, §7): UTF-8, or
+ * One ChatonsInfos properties file, read the tolerant way real files need: UTF-8, or
  * windows-1252 when the bytes are not UTF-8 (hand-edited files), a leading BOM dropped; {@code \n}, {@code \r\n}
  * and {@code \r} line ends; {@code #} and {@code !} comments and bare {@code [Section]} lines skipped; {@code =},
  * {@code :} or a space between key and value; a trailing backslash continues a line; {@code \n}, {@code \t},
  * {@code \\} and {@code \}{@code uXXXX} escapes; one pair of matching quotes around a value removed; an empty
  * value is no value; keys compared without case; the last of duplicate keys wins. Not
- * {@link java.util.Properties}: it reads Latin-1, keeps quotes and takes {@code [Subs]} for a key.
+ * {@link java.util.Properties}: it reads Latin-1, keeps quotes and takes {@code [Subs]} for a key. The one reader of
+ * these files: the broker's crawler reads members' files with it, and the probe agent checks with it that the file
+ * it rewrites says what it wrote. Parses the bytes or text it is handed; reads no file itself.
  *
  * @param values every key (lower case) with its value, in file order
  */
@@ -51,7 +53,8 @@ public record PropertiesFile(Map<String, String> values) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    static PropertiesFile parseText(String text) {
+    /** Reads text already decoded. */
+    public static PropertiesFile parseText(String text) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : logicalLines(text)) {
             String trimmed = line.strip();

@@ -1,14 +1,12 @@
-package org.chatons.entraide.broker.chatonsinfos;
+package org.chatons.entraide.protocol.chatonsinfos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every quirk of real ChatonsInfos files that the reference lists (chatonsinfos.md §6, §7). */
+/** Every quirk of real ChatonsInfos files that the reader takes (see {@link PropertiesFile}). */
 class PropertiesFileTest {
 
     static PropertiesFile utf8(String text) {
@@ -107,20 +105,6 @@ class PropertiesFileTest {
         assertThat(PropertiesFile.parse(new byte[0]).values()).isEmpty();
         // Not UTF-8, read as windows-1252: a key without a value, then a value without a key.
         assertThat(PropertiesFile.parse(new byte[] {0, (byte) 0xFF, 10, 61, 13}).values()).isEmpty();
-    }
-
-    @Test
-    void theDateFormsOfTheReferenceAreRead() {
-        assertThat(ChatonsDates.day("2020-07-06")).contains(LocalDate.of(2020, 7, 6));
-        assertThat(ChatonsDates.day("06/07/2020")).contains(LocalDate.of(2020, 7, 6));
-        assertThat(ChatonsDates.day("6/7/2020")).contains(LocalDate.of(2020, 7, 6));
-        assertThat(ChatonsDates.day("2020-07-06T14:23:20")).contains(LocalDate.of(2020, 7, 6));
-        assertThat(ChatonsDates.day("2020-07-06 14:23")).contains(LocalDate.of(2020, 7, 6));
-        assertThat(ChatonsDates.day("2020-07-06T14:23:20+02:00")).contains(LocalDate.of(2020, 7, 6));
-        assertThat(ChatonsDates.day(" 2024-06-30 ")).contains(LocalDate.of(2024, 6, 30));
-        for (String bad : List.of("", "juin 2024", "31/02/2024", "2024-13-01", "tomorrow")) {
-            assertThat(ChatonsDates.day(bad)).as(bad).isEmpty();
-        }
     }
 
     @Test
