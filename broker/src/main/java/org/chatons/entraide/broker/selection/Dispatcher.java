@@ -122,9 +122,9 @@ public final class Dispatcher {
         List<TrackedHost> degraded = new ArrayList<>();
         Instant validUntil = Instant.MAX;
         for (TrackedHost t : registry.hosts(service)) {
-            Eligibility verdict = rules.assess(t.host(), t.reserved(), registry.isDrained(t.host().key()), now);
-            // Between reports a host only fills up, so one that is not a candidate now cannot become one
-            // before the version changes.
+            Eligibility verdict = rules.assess(t.host(), t.reserved(now), registry.isDrained(t.host().key()), now);
+            // Between reports a host only fills up, but for its users sent leaving as the stay says: one that is
+            // not a candidate now is left out until the version changes (its next report), not watched.
             if (verdict == Eligibility.ELIGIBLE || verdict == Eligibility.DEGRADED) {
                 (verdict == Eligibility.ELIGIBLE ? eligible : degraded).add(t);
                 Instant changes = rules.timeChangesAt(t.host());
