@@ -122,9 +122,10 @@ public final class Dispatcher {
         List<TrackedHost> degraded = new ArrayList<>();
         Instant validUntil = Instant.MAX;
         for (TrackedHost t : registry.hosts(service)) {
-            Eligibility verdict = rules.assess(t.host(), t.reserved(now), registry.isDrained(t.host().key()), now);
+            Eligibility verdict = rules.assess(t.host(), t.reserved(), registry.isDrained(t.host().key()), now);
             // Between reports a host only fills up, but for its users sent leaving as the stay says: one that is
-            // not a candidate now is left out until the version changes (its next report), not watched.
+            // not a candidate now is left out until the version changes (its next report), not watched. Judged as
+            // of its latest send: the pick itself counts the users sent as of its own instant (Tier.pool).
             if (verdict == Eligibility.ELIGIBLE || verdict == Eligibility.DEGRADED) {
                 (verdict == Eligibility.ELIGIBLE ? eligible : degraded).add(t);
                 Instant changes = rules.timeChangesAt(t.host());
