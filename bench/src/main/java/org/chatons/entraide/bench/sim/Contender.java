@@ -22,7 +22,8 @@ import org.chatons.entraide.broker.selection.Policy;
  *                      what the reports confirm); false: every redirect counts as a user, as before them
  * @param carryOver     users sent shortly before a host was measured are carried over to the next estimate (the
  *                      join grace); false: a report ends the count of every redirect before it, as a plain
- *                      corrected two-choices broker does
+ *                      corrected two-choices broker does; and every redirect since the report counts in full
+ *                      (the broker counts each as likely still there by the learned stay)
  */
 public record Contender(String label, String policy, int choices, boolean toldBrokers, boolean defended,
                         boolean carryOver) {
@@ -62,7 +63,8 @@ public record Contender(String label, String policy, int choices, boolean toldBr
     /** The broker's counting rules as its configuration gives them (or none of the defences). */
     public CountingRules counting(int brokers) {
         return new CountingRules(carryOver ? Scenario.JOIN_GRACE : Duration.ZERO, Scenario.MIN_STAY, defended ? Scenario.WEIGHT_FLOOR : 1,
-                Scenario.MIN_EVIDENCE, toldBrokers ? brokers : 1, defended ? Scenario.SURGE : Double.MAX_VALUE);
+                Scenario.MIN_EVIDENCE, toldBrokers ? brokers : 1, defended ? Scenario.SURGE : Double.MAX_VALUE,
+                carryOver);
     }
 
     /** The web layer's budget per client network (or none). */

@@ -19,9 +19,13 @@ import java.time.Duration;
  *
  * <p>Users also leave between two reports, so a report's growth is a lower bound of the arrivals. The bound used
  * is the growth plus the most users who could have left: people leaving {@link #DEPARTURE_MARGIN} times as fast as
- * the service's learned stay says, at most {@code users x (1 - e^(-margin x interval / stay))} of them within an
- * interval. Honest traffic then always shows at least as many arrivals as redirects, whatever its pace, and a
- * flood of more than about {@code margin - 1} times the real rate shows as redirects the reports do not confirm.
+ * the service's learned stay says, at most {@code users x (1 - e^(-x))} of them within an interval, {@code x = margin
+ * x interval / stay}; and the arrivals of the interval leaving too, so that only {@code (1 - e^(-x)) / x} of them
+ * (arriving evenly over it), and no less than {@code 1 / margin}, need still be there at its end. Without that last part, where reports are as slow as
+ * people leave (5 min stays, 5 min reports), a third of the honest arrivals had left again by the next report and
+ * looked unconfirmed. Honest traffic then always shows at least as many arrivals as redirects, whatever its pace,
+ * and a flood of more than about {@code margin - 1} times the real rate (more where reports are as slow as the
+ * stays, which tell less) shows as redirects the reports do not confirm.
  *
  * @param joinGraceAtMost the longest a sent user is assumed to take to show in a host's count, whatever its
  *                        interval (see {@link #joinGrace})
@@ -35,9 +39,19 @@ import java.time.Duration;
  * @param surge           how many times the rate of arrivals the reports recently allowed redirects may come at
  *                        and still count in full: beyond it (a flood starting, before any report could show it) they
  *                        count as that rate over theirs
+ * @param departures      whether a user sent since a host's report counts as still there only as likely as the
+ *                        service's learned stay makes it, {@code e^(-age / stay)}: with reports as slow as people
+ *                        leave, counting each in full until the next report piles up users who already left (the
+ *                        broker's setting; false only for the simulator's plain corrected two-choices reference)
  */
 public record CountingRules(Duration joinGraceAtMost, Duration stayAtLeast, double floor, int minEvidence,
-                            int brokers, double surge) {
+                            int brokers, double surge, boolean departures) {
+
+    /** The broker's rules: users sent since a report leave as the learned stay says ({@code departures}). */
+    public CountingRules(Duration joinGraceAtMost, Duration stayAtLeast, double floor, int minEvidence, int brokers,
+                         double surge) {
+        this(joinGraceAtMost, stayAtLeast, floor, minEvidence, brokers, surge, true);
+    }
 
     /** The window the rate of redirects is measured over, for {@link #surge}: short, to catch a flood's start. */
     public static final Duration RATE_WINDOW = Duration.ofSeconds(5);
@@ -81,9 +95,14 @@ public record CountingRules(Duration joinGraceAtMost, Duration stayAtLeast, doub
      */
     public Evidence evidence(int sent, int usersBefore, int usersAfter, Duration between, Duration stay) {
         double seconds = between.toMillis() / 1000.0;
-        double leftAtMost = usersBefore * -Math.expm1(-DEPARTURE_MARGIN * between.toMillis() / stay.toMillis());
-        return new Evidence((long) sent * brokers, Math.max(0, usersAfter - usersBefore + leftAtMost), seconds,
-                (usersBefore + usersAfter) / 2.0 * seconds);
+        double x = DEPARTURE_MARGIN * between.toMillis() / stay.toMillis();
+        double leftAtMost = usersBefore * -Math.expm1(-x);
+        // The least share of the interval's arrivals still there at its end, had they come evenly over it; never
+        // taken below 1 / margin, so that reports much slower than the stay (or a stay not learned yet, assumed the
+        // shortest) cannot let any flood through: arrivals are allowed at most margin times what the report shows.
+        double stayedAtLeast = x == 0 ? 1 : Math.max(1 / DEPARTURE_MARGIN, -Math.expm1(-x) / x);
+        return new Evidence((long) sent * brokers, Math.max(0, usersAfter - usersBefore + leftAtMost) / stayedAtLeast,
+                seconds, (usersBefore + usersAfter) / 2.0 * seconds);
     }
 
     /**
@@ -92,7 +111,7 @@ public record CountingRules(Duration joinGraceAtMost, Duration stayAtLeast, doub
      * @param sent           the redirects sent there over the report's interval, by every broker (this broker's,
      *                       scaled by the number of brokers)
      * @param arrivedAtMost  the most users who can have arrived over the interval: the growth plus the most who can
-     *                       have left
+     *                       have left, over the least share of the interval's arrivals still there at its end
      * @param seconds        how long the interval was
      * @param userSeconds    the users present over the interval, times its length (the mean of the two counts):
      *                       with {@code sent}, what Little's law makes a usual stay of

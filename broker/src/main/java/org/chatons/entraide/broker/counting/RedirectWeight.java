@@ -155,6 +155,15 @@ public final class RedirectWeight<K> {
         return stay.value();
     }
 
+    /**
+     * How long, in seconds, a user sent since a host's report is taken to stay there on average: the learned stay;
+     * forever (every such user counts until the next report) until the reports have taught one, since the stay
+     * assumed meanwhile is the shortest allowed, and when the rules say so ({@link CountingRules#departures}).
+     */
+    public double sentStaySeconds() {
+        return rules.departures() && stay.learned() ? stay.seconds() : Double.POSITIVE_INFINITY;
+    }
+
     /** The stay the service's latest reports imply by Little's law, NaN before they cover enough redirects. */
     public double impliedStaySeconds() {
         return stay.implied();

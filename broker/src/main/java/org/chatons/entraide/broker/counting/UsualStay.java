@@ -66,9 +66,19 @@ final class UsualStay {
         seconds = Math.max(atLeast, learned + gain * (now - learned));
     }
 
+    /** The learned stay, in seconds: read on every redirect and pick, without a lock or an object. */
+    double seconds() {
+        return seconds;
+    }
+
     /** The learned stay. */
     Duration value() {
         return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /** Whether the service's reports have covered enough redirects to teach a stay yet. */
+    boolean learned() {
+        return !Double.isNaN(implied);
     }
 
     /** The stay the latest evidence implies (NaN before there is enough): far below {@link #value()} in a flood. */

@@ -37,7 +37,7 @@ public final class FederationStatus {
         boolean anyEligible = false;
         for (TrackedHost t : tracked) {
             boolean drained = registry.isDrained(t.host().key());
-            double reserved = t.reserved();
+            double reserved = t.reserved(now);
             Eligibility verdict = rules.assess(t.host(), reserved, drained, now);
             anyEligible |= verdict.eligible();
             judged.add(new HostState(t.host(), verdict, verdict.eligible(), t.host().estimatedLoad(reserved),

@@ -133,7 +133,8 @@ public final class HostRegistry {
                     return new TrackedHost(fresh, new Sends(), weight);
                 }
                 // The grace is the host's own pace: a share of its interval (see CountingRules.joinGrace).
-                Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace(intervalSeconds)));
+                Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace(intervalSeconds)),
+                        before.staySeconds());
                 Host old = before.host();
                 if (old.activeUsers() != null && fresh.activeUsers() != null
                         && observedAt.isAfter(old.observedAt())) {

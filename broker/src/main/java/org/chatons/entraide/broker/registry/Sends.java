@@ -11,6 +11,10 @@ import java.util.Arrays;
  * <p>A new report ends this object: {@link #split} moves the sends the report does not count into a successor, and
  * any send that still reaches this object (a pick that chose the host from a snapshot taken before the report) is
  * passed on to the successor, so no send is lost or counted twice however the two race.
+ *
+ * <p>Besides the exact count, the users still likely there: each send counts {@code e^(-age / stay)}, the chance
+ * that a user of the service's usual stay has not left yet. Kept as one sum decayed lazily, at each send and when
+ * read, so a pick looks at a number, not at the buckets.
  */
 final class Sends {
 
@@ -20,30 +24,63 @@ final class Sends {
     private int size;
     /** Read without the lock by every pick that looks at the host. */
     private volatile int total;
+    /**
+     * The sends still likely present at {@link #presentAtMillis}; written under the lock, read without it by every
+     * pick (one that races a send may pair a value with the time of the send before, which the next read corrects).
+     */
+    private volatile double present;
+    private volatile long presentAtMillis;
     /** Set once, by {@link #split}: where later sends go. */
     private Sends successor;
 
     Sends() {
-        this(new long[4], new int[4], 0, 0);
+        this(new long[4], new int[4], 0, 0, 0, Long.MIN_VALUE);
     }
 
-    private Sends(long[] seconds, int[] counts, int size, int total) {
+    private Sends(long[] seconds, int[] counts, int size, int total, double present, long presentAtMillis) {
         this.seconds = seconds;
         this.counts = counts;
         this.size = size;
         this.total = total;
+        this.present = present;
+        this.presentAtMillis = presentAtMillis;
     }
 
     int total() {
         return total;
     }
 
-    /** Counts one user sent at that instant. */
-    void add(Instant at) {
+    /** The users sent who are likely still there at the latest send (see the class comment). */
+    double present() {
+        return present;
+    }
+
+    /**
+     * The users sent who are likely still there at {@code nowMillis}, people staying {@code staySeconds} on
+     * average (infinite: every send counts in full).
+     */
+    double present(long nowMillis, double staySeconds) {
+        double sum = present;
+        long at = presentAtMillis;
+        return nowMillis <= at ? sum : sum * survival(nowMillis - at, staySeconds);
+    }
+
+    /** The chance that a user sent {@code ageMillis} ago, who stays {@code staySeconds} on average, is still there. */
+    static double survival(long ageMillis, double staySeconds) {
+        return ageMillis <= 0 || staySeconds == Double.POSITIVE_INFINITY ? 1 : Math.exp(-ageMillis / 1000.0 / staySeconds);
+    }
+
+    /** Counts one user sent at that instant, to a service where people stay {@code staySeconds} on average. */
+    void add(Instant at, double staySeconds) {
         Sends next;
         synchronized (this) {
             next = successor;
             if (next == null) {
+                long millis = at.toEpochMilli();
+                long last = presentAtMillis;
+                // Should the clock step back, the send counts as of the latest one: nothing decays twice.
+                present = (last == Long.MIN_VALUE ? 0 : present * survival(millis - last, staySeconds)) + 1;
+                presentAtMillis = Math.max(millis, last);
                 long second = at.getEpochSecond();
                 // Time moves forward, so a send lands in the last bucket or a new one. Should the clock step back,
                 // the send joins the last bucket: later rather than earlier, so it is carried over, not dropped.
@@ -62,7 +99,7 @@ final class Sends {
                 return;
             }
         }
-        next.add(at);
+        next.add(at, staySeconds);
     }
 
     /**
@@ -70,9 +107,11 @@ final class Sends {
      * the cutoff's are in the report and are dropped, the others (the cutoff's own second included, erring towards
      * counting a few twice rather than forgetting them) move to the returned successor.
      *
+     * @param staySeconds how long people stay on the service on average: the carried-over sends count as likely
+     *                    still there by their age at the latest send
      * @return the successor and how many sends the report took in
      */
-    synchronized Split split(Instant cutoff) {
+    synchronized Split split(Instant cutoff, double staySeconds) {
         if (successor != null) {
             throw new IllegalStateException("already split");
         }
@@ -88,7 +127,13 @@ final class Sends {
         int[] keptCounts = new int[capacity];
         System.arraycopy(seconds, first, keptSeconds, 0, kept);
         System.arraycopy(counts, first, keptCounts, 0, kept);
-        successor = new Sends(keptSeconds, keptCounts, kept, total - dropped);
+        // Each bucket counts as sent in the middle of its second, and none later than the latest send.
+        long at = presentAtMillis;
+        double keptPresent = 0;
+        for (int k = 0; k < kept; k++) {
+            keptPresent += keptCounts[k] * survival(at - (keptSeconds[k] * 1000 + 500), staySeconds);
+        }
+        successor = new Sends(keptSeconds, keptCounts, kept, total - dropped, keptPresent, at);
         return new Split(successor, dropped);
     }
 

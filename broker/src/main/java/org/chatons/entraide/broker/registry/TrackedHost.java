@@ -40,22 +40,43 @@ public final class TrackedHost {
         return sends.total();
     }
 
-    /** The users those redirects stand for: as many as the service's reports confirm redirects become users. */
+    /**
+     * The users those redirects stand for, as of the latest one: as many as the service's reports confirm redirects
+     * become users, and as are likely still there ({@link Sends}).
+     */
     public double reserved() {
-        return weight.value() * sends.total();
+        return weight.value() * sends.present();
+    }
+
+    /** The same, at that instant: the users sent leave as the service's usual stay says. */
+    public double reserved(Instant now) {
+        return weight.value() * sends.present(now.toEpochMilli(), staySeconds());
     }
 
     public double estimatedLoad() {
         return host.estimatedLoad(reserved());
     }
 
+    public double estimatedLoad(Instant now) {
+        return host.estimatedLoad(reserved(now));
+    }
+
     /** Counts one user sent there at that instant. */
     public void sent(Instant now) {
-        sends.add(now);
+        sends.add(now, staySeconds());
         if (host.activeUsers() != null) {
             // Only hosts whose reports can confirm arrivals measure the service's rate of redirects against them.
             weight.sent(now);
         }
+    }
+
+    /**
+     * How long a user sent there stays on average: the service's learned stay where the reports count users; where
+     * they do not, the users sent are all the broker knows of the host, a lower bound, so each counts until the
+     * next report.
+     */
+    double staySeconds() {
+        return host.activeUsers() != null ? weight.sentStaySeconds() : Double.POSITIVE_INFINITY;
     }
 
     Sends sends() {

@@ -83,9 +83,9 @@ public final class Dispatcher {
     public Pick pick(String service, Visit visit, Nearby near) {
         Instant now = clock.instant();
         Candidates candidates = candidates(service, now);
-        TrackedHost chosen = choose(candidates.eligible(), visit, near);
+        TrackedHost chosen = choose(candidates.eligible(), visit, near, now);
         if (chosen == null) {
-            chosen = choose(candidates.degraded(), visit, near);
+            chosen = choose(candidates.degraded(), visit, near, now);
         }
         Pick pick;
         if (chosen == null) {
@@ -101,8 +101,8 @@ public final class Dispatcher {
         return pick;
     }
 
-    private TrackedHost choose(Tier tier, Visit visit, Nearby near) {
-        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry), near, rules.fullAt(), random);
+    private TrackedHost choose(Tier tier, Visit visit, Nearby near, Instant now) {
+        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry, now), near, rules.fullAt(), random);
         if (i < 0) {
             return null;
         }
@@ -123,8 +123,9 @@ public final class Dispatcher {
         Instant validUntil = Instant.MAX;
         for (TrackedHost t : registry.hosts(service)) {
             Eligibility verdict = rules.assess(t.host(), t.reserved(), registry.isDrained(t.host().key()), now);
-            // Between reports a host only fills up, so one that is not a candidate now cannot become one
-            // before the version changes.
+            // Between reports a host only fills up, but for its users sent leaving as the stay says: one that is
+            // not a candidate now is left out until the version changes (its next report), not watched. Judged as
+            // of its latest send: the pick itself counts the users sent as of its own instant (Tier.pool).
             if (verdict == Eligibility.ELIGIBLE || verdict == Eligibility.DEGRADED) {
                 (verdict == Eligibility.ELIGIBLE ? eligible : degraded).add(t);
                 Instant changes = rules.timeChangesAt(t.host());

@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.selection;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,8 +93,11 @@ final class Tier {
         return made;
     }
 
-    /** The tier as a pool: a host is admitted while it has not filled up or been drained since the snapshot. */
-    Pool pool(EligibilityRules rules, HostRegistry registry) {
+    /**
+     * The tier as a pool at that instant: a host is admitted while it has not filled up or been drained since the
+     * snapshot; its users sent since its report count as likely still there {@code now}.
+     */
+    Pool pool(EligibilityRules rules, HostRegistry registry, Instant now) {
         return new Pool() {
             @Override
             public int size() {
@@ -107,7 +111,7 @@ final class Tier {
                 // time alone could (a report going stale, a confirmation lapsing; see Dispatcher). Checking just
                 // those two keeps a pick from redoing the date arithmetic of every rule for every host it samples.
                 TrackedHost t = hosts[i];
-                return !rules.full(t.host(), t.reserved()) && !registry.isDrained(t.host().key());
+                return !rules.full(t.host(), t.reserved(now)) && !registry.isDrained(t.host().key());
             }
 
             @Override
@@ -127,7 +131,7 @@ final class Tier {
 
             @Override
             public double estimatedLoad(int i) {
-                return hosts[i].estimatedLoad();
+                return hosts[i].estimatedLoad(now);
             }
 
             @Override

@@ -18,12 +18,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.eligibility.Eligibility;
+import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
 import org.chatons.entraide.broker.i18n.CountryNames;
 import org.chatons.entraide.broker.i18n.Messages;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.Members;
 import org.chatons.entraide.broker.registry.HostRegistry;
+import org.chatons.entraide.broker.selection.Nearby;
 import org.chatons.entraide.probes.software.Softwares;
 
 /**
@@ -59,6 +61,22 @@ public class PickerPages {
     /** The hosts of a service as its page lists them. */
     List<PickerViews.HostRow> rows(ServiceState state, Locale locale) {
         return state.hosts().stream().map(h -> PickerViews.HostRow.of(h, locale, softwares)).toList();
+    }
+
+    /**
+     * For a service's page: when the person chose a country ({@code ?near=}) and none of its members' hosts can
+     * take a new user now while others can, the sentence saying they will be sent elsewhere (the choice widens as
+     * {@code selection.NearFirst} does); empty otherwise.
+     */
+    String sentAway(HttpRequest<?> request, ServiceState state, Locale locale) {
+        Nearby near = locality.of(request);
+        if (!near.chosen() || !Nearby.isCountry(near.country())) {
+            return "";
+        }
+        boolean home = state.hosts().stream()
+                .anyMatch(h -> h.eligible() && near.country().equals(h.host().member().country()));
+        boolean elsewhere = state.hosts().stream().anyMatch(HostState::eligible);
+        return home || !elsewhere ? "" : messages.format(locale, "near.away", countryNames.in(near.country(), locale));
     }
 
     /** A page: no caching of live data, no referrer leaked to the hosts a person goes to. */

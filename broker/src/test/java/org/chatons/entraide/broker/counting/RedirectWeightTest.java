@@ -26,11 +26,28 @@ class RedirectWeightTest {
     void theDeparturesBoundIsTheShareOfUsersWhoCanLeaveWithinTheInterval() {
         CountingRules.Evidence e = rules.evidence(100, 120, 110, Duration.ofMinutes(5), STAY);
 
-        // Leaving at most twice as fast as a stay of 10 minutes: at most 1 - 1/e of them within 5 minutes.
-        assertThat(e.arrivedAtMost()).isCloseTo(-10 + 120 * (1 - Math.exp(-1)), within(1e-9));
+        // Leaving at most twice as fast as a stay of 10 minutes: at most 1 - 1/e of them within 5 minutes; and of
+        // the arrivals of those 5 minutes, (1 - 1/e) / 1 at least still there at their end.
+        assertThat(e.arrivedAtMost()).isCloseTo((-10 + 120 * (1 - Math.exp(-1))) / (1 - Math.exp(-1)), within(1e-9));
+        // Reports far slower than the stay: the arrivals still there are taken as at least half of them.
+        assertThat(rules.evidence(100, 120, 110, Duration.ofMinutes(5), Duration.ofSeconds(10)).arrivedAtMost())
+                .isCloseTo((-10 + 120 * -Math.expm1(-60)) * 2, within(1e-9));
         assertThat(e.sent()).isEqualTo(100);
         assertThat(e.seconds()).isEqualTo(300);
         assertThat(rules.evidence(5, 100, 0, T, STAY).arrivedAtMost()).isZero();
+    }
+
+    @Test
+    void honestArrivalsAreConfirmedWhenReportsAreAsSlowAsPeopleLeaveAndAFloodStillShows() {
+        Duration fiveMinutes = Duration.ofMinutes(5);
+        // 100 users staying 5 minutes on average, 100 more arriving evenly over 5 minutes: expected 100 at the
+        // end (100/e of the first, 100 (1 - 1/e) of the newcomers), no growth. Counting only the first ones'
+        // departures allowed 86 arrivals of the 100: honest redirects looked unconfirmed.
+        CountingRules.Evidence honest = rules.evidence(100, 100, 100, fiveMinutes, fiveMinutes);
+        CountingRules.Evidence flood = rules.evidence(1000, 100, 100, fiveMinutes, fiveMinutes);
+
+        assertThat(honest.arrivedAtMost()).isGreaterThanOrEqualTo(honest.sent());
+        assertThat(flood.arrivedAtMost() / flood.sent()).isLessThan(0.25);
     }
 
     @Test
@@ -49,7 +66,9 @@ class RedirectWeightTest {
         }
 
         double leftAtMost = 100 * -Math.expm1(-30.0 / 300);
-        assertThat(weight.value()).isCloseTo(3 * leftAtMost / 450, within(1e-9)).isGreaterThan(rules.floor());
+        double stayedAtLeast = -Math.expm1(-30.0 / 300) / (30.0 / 300);
+        assertThat(weight.value()).isCloseTo(3 * leftAtMost / stayedAtLeast / 450, within(1e-9))
+                .isGreaterThan(rules.floor());
     }
 
     @Test

@@ -124,7 +124,7 @@ class RegionsTest {
         }
         Tier tier = new Tier(List.of(hosts), registry.weightOf("pad"));
         Group french = tier.regions().country("FR");
-        Pool pool = french.pool(tier.pool(rules, registry), 1.0);
+        Pool pool = french.pool(tier.pool(rules, registry, clock.instant()), 1.0);
 
         assertThat(pool.size()).isEqualTo(2);
         assertThat(pool.reportedLoad(0)).isCloseTo(0.15, within(1e-9));

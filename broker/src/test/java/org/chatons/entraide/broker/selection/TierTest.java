@@ -32,7 +32,7 @@ class TierTest {
         List<TrackedHost> hosts = registry.hosts("pad").stream()
                 .sorted((a, b) -> a.host().key().host().compareTo(b.host().key().host())).toList();
         Tier tier = new Tier(hosts, registry.weightOf("pad"));
-        Pool pool = tier.pool(rules, registry);
+        Pool pool = tier.pool(rules, registry, T0);
 
         // Counted at 0, the host of unknown load would make it 0.125, and every known host look crowded.
         assertThat(pool.meanEstimatedLoad()).isCloseTo(0.5, within(1e-9));
@@ -51,7 +51,7 @@ class TierTest {
         registry.accept(member("alpha"), report("alpha", T0, usersUnknown(host("alpha", "drop", "drop", 0, 50))), T0);
 
         Tier drops = new Tier(List.copyOf(registry.hosts("drop")), registry.weightOf("drop"));
-        assertThat(drops.pool(rules, registry).meanEstimatedLoad()).isNaN();
+        assertThat(drops.pool(rules, registry, T0).meanEstimatedLoad()).isNaN();
     }
 
     @Test
@@ -60,7 +60,7 @@ class TierTest {
                 host("alpha", "b", "pad", 1, 200), host("alpha", "c", "pad", 1, 700)), T0);
         List<TrackedHost> hosts = registry.hosts("pad").stream()
                 .sorted((x, y) -> x.host().key().host().compareTo(y.host().key().host())).toList();
-        Pool pool = new Tier(hosts, registry.weightOf("pad")).pool(rules, registry);
+        Pool pool = new Tier(hosts, registry.weightOf("pad")).pool(rules, registry, T0);
 
         // Capacities 100, 200, 700: draws 0-99 are a, 100-299 b, 300-999 c.
         RandomGenerator aimed = drawing(0, 99, 100, 299, 300, 999);
@@ -69,5 +69,36 @@ class TierTest {
                 .containsExactly(0, 0, 1, 1, 2, 2);
         assertThat(pool.size()).isEqualTo(3);
         assertThat(pool.capacity(2)).isEqualTo(700);
+    }
+
+    @Test
+    void usersSentLongAgoWeighLessThanUsersSentJustNowOnceTheServiceHasTaughtAStay() {
+        registry.accept(member("alpha"), report("alpha", T0, host("alpha", "a", "pad", 10, 100)), T0);
+        registry.accept(member("beta"), report("beta", T0, host("beta", "b", "pad", 10, 100)), T0);
+        assertThat(registry.weightOf("pad").sentStaySeconds()).isInfinite();
+        // 20 users sent to each, who all arrive: the reports teach the service a stay (Little's law).
+        for (String m : List.of("alpha", "beta")) {
+            TrackedHost t = registry.hosts("pad").stream().filter(h -> h.host().key().member().equals(m))
+                    .findFirst().orElseThrow();
+            for (int k = 0; k < 20; k++) {
+                t.sent(T0.plusSeconds(1));
+            }
+        }
+        registry.accept(member("alpha"), report("alpha", T0.plusSeconds(30), host("alpha", "a", "pad", 30, 100)),
+                T0.plusSeconds(30));
+        registry.accept(member("beta"), report("beta", T0.plusSeconds(31), host("beta", "b", "pad", 30, 100)),
+                T0.plusSeconds(31));
+        double stay = registry.weightOf("pad").sentStaySeconds();
+        assertThat(stay).isFinite();
+        List<TrackedHost> hosts = registry.hosts("pad").stream()
+                .sorted((x, y) -> x.host().key().host().compareTo(y.host().key().host())).toList();
+        for (int k = 0; k < 10; k++) {
+            hosts.get(0).sent(T0.plusSeconds(40));
+            hosts.get(1).sent(T0.plusSeconds(60));
+        }
+        Pool pool = new Tier(hosts, registry.weightOf("pad")).pool(rules, registry, T0.plusSeconds(60));
+
+        assertThat(pool.estimatedLoad(0)).isCloseTo(0.3 + 0.1 * Math.exp(-20 / stay), within(1e-9));
+        assertThat(pool.estimatedLoad(1)).isCloseTo(0.4, within(1e-9));
     }
 }

@@ -71,4 +71,27 @@ class ChosenCountryTest extends BrokerTestBase {
         near.put("language", null);
         assertThat(pick.get("near")).isEqualTo(near);
     }
+
+    @Test
+    void theServicePageSaysWhenTheChosenCountryCannotTakeThemNowAndNotWhileItCan() {
+        federation(340, 40);
+        String away = "No member in Belgium can take you right now: you will be sent to a member elsewhere.";
+
+        assertThat(page("/services/pad?lang=en&near=BE")).contains(away);
+        assertThat(page("/services/pad?lang=fr&near=BE")).contains(
+                "Aucun membre en Belgique ne peut vous accueillir pour l’instant\u202f: vous serez envoyé·e chez un"
+                        + " membre ailleurs.");
+        // Canada has room; a country read from the browser is a preference, not a choice: nothing to say.
+        assertThat(page("/services/pad?lang=en&near=CA")).doesNotContain("can take you right now");
+        assertThat(page("/services/pad?lang=en")).doesNotContain("can take you right now");
+    }
+
+    /** A page as a browser asks for it: the body, entities decoded as the person reads them. */
+    String page(String path) {
+        java.net.http.HttpResponse<String> answer = send(request(path).header("Accept", PickerPagesTest.BROWSER_ACCEPT)
+                .header("Accept-Language", "fr-BE").GET());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return PageWordsTest.words(answer.body()).replace("\n", " ").replaceAll(" +", " ");
+    }
 }
+

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chatons.entraide.broker.BrokerTestBase;
 import org.chatons.entraide.protocol.HostReport;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +96,7 @@ class FloodTest extends BrokerTestBase {
         // Coordinators see it: redirects counted at less than a user, and the weight the reports confirm.
         assertThat(get("/prometheus").body())
                 .containsPattern("entraide_redirects_discounted_total\\{reason=\"unconfirmed\",service=\"pad\"} [1-9]")
-                .contains("entraide_service_redirect_weight{service=\"pad\"} 0.05");
+                .containsPattern("entraide_service_redirect_weight\\{service=\"pad\"} 0\\.0[5-9]");
     }
 
     @Test
@@ -113,8 +115,19 @@ class FloodTest extends BrokerTestBase {
             client.get(source(100 + i), "/go/pad");
         }
 
-        // Each of the 60 new redirects counts as a whole user.
-        assertThat(meanEstimatedLoad()).isCloseTo(0.20 + 60.0 / 600, within(0.001));
+        // Each of the 60 new redirects counts as a whole user, as likely still there as the stay the first ones
+        // taught says (sent 450 ms apart, as of the last of them).
+        String metrics = get("/prometheus").body();
+        assertThat(metrics).contains("entraide_service_redirect_weight{service=\"pad\"} 1.0");
+        Matcher stay = Pattern.compile("entraide_service_usual_stay_seconds\\{service=\"pad\"} ([0-9.]+)")
+                .matcher(metrics);
+        assertThat(stay.find()).isTrue();
+        double present = 0;
+        for (int k = 0; k < 60; k++) {
+            present += Math.exp(-0.45 * k / Double.parseDouble(stay.group(1)));
+        }
+        assertThat(present).isLessThan(60);
+        assertThat(meanEstimatedLoad()).isCloseTo(0.20 + present / 600, within(0.002));
     }
 
     /** A source address in its own /24 for each n: 127.(1 + n / 256).(n % 256).1. */

@@ -78,9 +78,11 @@ class PageWordsTest {
         JsonMapper json = server.getApplicationContext().getBean(JsonMapper.class);
         Instant now = server.getApplicationContext().getBean(Clock.class).instant();
         for (String code : NAMES.codes()) {
-            // Every member offers a pad with room; the video calls are all full, for the page saying no one can.
+            // Every member offers a pad with room; the video calls are all full, for the page saying no one can;
+            // the polls too, but the member without a country has room for one: a chosen country's page says so.
             Report report = Fixtures.report(id(code), now, Fixtures.host(id(code), "pad-1", "pad", 42, 100),
-                    Fixtures.host(id(code), "visio-1", "visio", 99, 100));
+                    Fixtures.host(id(code), "visio-1", "visio", 99, 100),
+                    Fixtures.host(id(code), "poll-1", "poll", 99, 100));
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(server.getURI().resolve(Report.PATH))
                     .header("Authorization", "Bearer token-" + id(code)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(new String(json.writeValueAsBytes(report)))).build(),
@@ -91,7 +93,8 @@ class PageWordsTest {
         Member declared = new Member("declared", DECLARED, "", List.of("declared.example.org"),
                 LocalDate.parse("2099-12-31"), null, List.of());
         server.getApplicationContext().getBean(HostRegistry.class).acceptDeclared(declared,
-                List.of(Fixtures.host("declared", "pad-d", "pad", 10, 100)), now, 60);
+                List.of(Fixtures.host("declared", "pad-d", "pad", 10, 100),
+                        Fixtures.host("declared", "poll-d", "poll", 10, 100)), now, 60);
     }
 
     @AfterAll
@@ -130,9 +133,14 @@ class PageWordsTest {
                     problems.add("/services/pad" + near + ": the member without a country is not listed");
                 }
                 pages += check(problems, lang, "/go/visio" + near, page("/go/visio" + near, 503), in);
+                String poll = page("/services/poll" + near, 200);
+                pages += check(problems, lang, "/services/poll" + near, poll, in);
+                if (!poll.contains("class=\"near-away\"")) {
+                    problems.add("/services/poll" + near + ": does not say they will be sent elsewhere");
+                }
             }
         }
-        assertThat(pages).isEqualTo(2 * (2 + 3 * NAMES.codes().size()));
+        assertThat(pages).isEqualTo(2 * (2 + 4 * NAMES.codes().size()));
         assertThat(problems).isEmpty();
     }
 
