@@ -8,7 +8,8 @@
 #   bench/cpu-per-request.sh A.jar B.jar          # ROUNDS=5 SECONDS_PER_RUN=10 CONNECTIONS=64 THREADS=2
 #
 # Settings (environment): PORT_A (18380), PORT_B (18381), ROUNDS, SECONDS_PER_RUN, CONNECTIONS, THREADS,
-# BROKER_JAVA_OPTS (the broker image's flags), GO_HEADER (a request header for every /go/pad, e.g.
+# BROKER_JAVA_OPTS (the broker image's flags), B_JAVA_OPTS (B's, to compare flags; BROKER_JAVA_OPTS),
+# GO_HEADER (a request header for every /go/pad, e.g.
 # "Accept-Language: fr-BE,fr;q=0.9"), WARMUP (3: rounds not counted, while the JIT settles).
 set -euo pipefail
 # wrk is one client on one address: left to its default, the broker would count its first 20 redirects a minute
@@ -26,6 +27,8 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+B_JAVA_OPTS=${B_JAVA_OPTS:-$BROKER_JAVA_OPTS}
+OPTS=("$BROKER_JAVA_OPTS" "$B_JAVA_OPTS")
 GO_HEADER=${GO_HEADER:-}
 WARMUP=${WARMUP:-3}
 command -v wrk >/dev/null 2>&1 || { echo "wrk is missing (Debian package wrk)" >&2; exit 1; }
@@ -38,7 +41,7 @@ brokers=()
 for k in 0 1; do
   BROKER_COUNTING_PER_NETWORK=$PER_NETWORK BROKER_MEMBERS_FILE="$work/members.yml" \
     MICRONAUT_SERVER_PORT=${PORTS[$k]} \
-    java $BROKER_JAVA_OPTS -jar "${JARS[$k]}" >"$work/broker-$k.log" 2>&1 &
+    java ${OPTS[$k]} -jar "${JARS[$k]}" >"$work/broker-$k.log" 2>&1 &
   pids+=($!)
   brokers+=($!)
 done
@@ -70,8 +73,8 @@ run() { # K -> "requests cpu_ticks"
   echo "$(awk '/requests in/ {print $1}' <<<"$out") $((after - before)) $(awk '/Non-2xx or 3xx/ {print $NF}' <<<"$out")"
 }
 
-echo "A: ${JARS[0]}"
-echo "B: ${JARS[1]}"
+echo "A: ${JARS[0]} (${OPTS[0]})"
+echo "B: ${JARS[1]} (${OPTS[1]})"
 echo "wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s${GO_HEADER:+ -H \"$GO_HEADER\"}, each in turn, after $WARMUP rounds of warm-up"
 echo
 echo "| round | A req/s | A µs CPU / request | B req/s | B µs CPU / request | B / A CPU per request | other processes' CPU |"

@@ -15,7 +15,8 @@
 # Usage: bench/memory.sh [all|broker|agent]      # broker: the unit's flags only, 10,000 and 100 hosts, about 2 min
 # Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_METRICS_PORT (19464: the four agents take
 # it and the next three), AGENT_SECONDS (120), BROKER_JAR (broker/target/broker.jar; another build's jar to
-# compare versions), BASE_JAR (another broker jar measured beside it), BROKER_FLAGS (the unit's JAVA_OPTS).
+# compare versions), BASE_JAR (another broker jar measured beside it), BROKER_FLAGS (the unit's JAVA_OPTS),
+# BROKER_MALLOC_ARENA_MAX (the unit's MALLOC_ARENA_MAX; empty: glibc's default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -31,6 +32,7 @@ BASE_JAR=${BASE_JAR:-}
 BROKER_UNIT=packaging/src/deb/broker/entraide-broker.service
 BROKER_FLAGS=${BROKER_FLAGS:-$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$BROKER_UNIT")}
 [ -n "$BROKER_FLAGS" ] || { echo "no JAVA_OPTS in $BROKER_UNIT" >&2; exit 1; }
+BROKER_MALLOC_ARENA_MAX=${BROKER_MALLOC_ARENA_MAX-$(sed -n 's/^Environment=MALLOC_ARENA_MAX=//p' "$BROKER_UNIT")}
 # A tighter heap for the broker, to see how much of the resident memory the heap limit decides.
 BROKER_TIGHT_FLAGS="-Xms32m -Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 # The agent's flags before the Debian package (its README's and Dockerfile's until then): the "before" figure.
@@ -67,8 +69,9 @@ $BENCH.FakeFederation members "$work" 104
 
 broker_start() { # JAR FLAGS... -> sets broker, once it answers
   local jar=$1; shift
-  BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
-    java "$@" -jar "$jar" >"$work/broker.log" 2>&1 &
+  # shellcheck disable=SC2086
+  env ${BROKER_MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX=$BROKER_MALLOC_ARENA_MAX} BROKER_MEMBERS_FILE="$work/members.yml" \
+    MICRONAUT_SERVER_PORT=$BROKER_PORT java "$@" -jar "$jar" >"$work/broker.log" 2>&1 &
   broker=$!
   pids+=("$broker")
   for _ in $(seq 1 120); do
@@ -94,9 +97,10 @@ broker_run() { # JAR MEMBERS LABEL FLAGS...: MEMBERS x 100 hosts
   $BENCH.FakeFederation report "http://127.0.0.1:$BROKER_PORT" "$members" 100 15 1 >/dev/null 2>&1
   curl -s --compressed -o /dev/null "http://127.0.0.1:$BROKER_PORT/prometheus"
   echo "$(grep -c "of $members reports accepted" "$work/reports.log") report rounds, ${eligible:-no eligibleHosts figure}"
-  printf '| broker, %s hosts, %s | `%s` | %s | %s | /prometheus %d KiB, gzip %d KiB |\n' "$((members * 100))" \
-    "$label" "${*:-(none)}" "$(mib "$(rss_kb "$broker")")" "$(mib "$(hwm_kb "$broker")")" \
-    $((plain / 1024)) $((gzipped / 1024)) | tee -a "$work/table"
+  printf '| broker, %s hosts, %s | `%s%s` | %s | %s | /prometheus %d KiB, gzip %d KiB |\n' "$((members * 100))" \
+    "$label" "${*:-(none)}" "${BROKER_MALLOC_ARENA_MAX:+, MALLOC_ARENA_MAX=$BROKER_MALLOC_ARENA_MAX}" \
+    "$(mib "$(rss_kb "$broker")")" "$(mib "$(hwm_kb "$broker")")" $((plain / 1024)) $((gzipped / 1024)) \
+    | tee -a "$work/table"
   kill "$broker"; wait "$broker" 2>/dev/null || true
 }
 
