@@ -16,7 +16,9 @@
 # Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_METRICS_PORT (19464: the four agents take
 # it and the next three), AGENT_SECONDS (120), BROKER_JAR (broker/target/broker.jar; another build's jar to
 # compare versions), BASE_JAR (another broker jar measured beside it), BROKER_FLAGS (the unit's JAVA_OPTS),
-# BROKER_MALLOC_ARENA_MAX (the unit's MALLOC_ARENA_MAX; empty: glibc's default).
+# BROKER_MALLOC_ARENA_MAX (the unit's MALLOC_ARENA_MAX; empty: glibc's default), BASE_FLAGS and
+# BASE_MALLOC_ARENA_MAX (the base jar's, for its rows with the unit's flags: another version's unit; by default
+# the same as this one's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -33,6 +35,9 @@ BROKER_UNIT=packaging/src/deb/broker/entraide-broker.service
 BROKER_FLAGS=${BROKER_FLAGS:-$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$BROKER_UNIT")}
 [ -n "$BROKER_FLAGS" ] || { echo "no JAVA_OPTS in $BROKER_UNIT" >&2; exit 1; }
 BROKER_MALLOC_ARENA_MAX=${BROKER_MALLOC_ARENA_MAX-$(sed -n 's/^Environment=MALLOC_ARENA_MAX=//p' "$BROKER_UNIT")}
+BASE_FLAGS=${BASE_FLAGS:-$BROKER_FLAGS}
+BASE_MALLOC_ARENA_MAX=${BASE_MALLOC_ARENA_MAX-$BROKER_MALLOC_ARENA_MAX}
+arena=$BROKER_MALLOC_ARENA_MAX
 # A tighter heap for the broker, to see how much of the resident memory the heap limit decides.
 BROKER_TIGHT_FLAGS="-Xms32m -Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 # The agent's flags before the Debian package (its README's and Dockerfile's until then): the "before" figure.
@@ -70,7 +75,7 @@ $BENCH.FakeFederation members "$work" 104
 broker_start() { # JAR FLAGS... -> sets broker, once it answers
   local jar=$1; shift
   # shellcheck disable=SC2086
-  env ${BROKER_MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX=$BROKER_MALLOC_ARENA_MAX} BROKER_MEMBERS_FILE="$work/members.yml" \
+  env ${arena:+MALLOC_ARENA_MAX=$arena} BROKER_MEMBERS_FILE="$work/members.yml" \
     MICRONAUT_SERVER_PORT=$BROKER_PORT java "$@" -jar "$jar" >"$work/broker.log" 2>&1 &
   broker=$!
   pids+=("$broker")
@@ -98,16 +103,20 @@ broker_run() { # JAR MEMBERS LABEL FLAGS...: MEMBERS x 100 hosts
   curl -s --compressed -o /dev/null "http://127.0.0.1:$BROKER_PORT/prometheus"
   echo "$(grep -c "of $members reports accepted" "$work/reports.log") report rounds, ${eligible:-no eligibleHosts figure}"
   printf '| broker, %s hosts, %s | `%s%s` | %s | %s | /prometheus %d KiB, gzip %d KiB |\n' "$((members * 100))" \
-    "$label" "${*:-(none)}" "${BROKER_MALLOC_ARENA_MAX:+, MALLOC_ARENA_MAX=$BROKER_MALLOC_ARENA_MAX}" \
+    "$label" "${*:-(none)}" "${arena:+, MALLOC_ARENA_MAX=$arena}" \
     "$(mib "$(rss_kb "$broker")")" "$(mib "$(hwm_kb "$broker")")" $((plain / 1024)) $((gzipped / 1024)) \
     | tee -a "$work/table"
   kill "$broker"; wait "$broker" 2>/dev/null || true
 }
 
-broker_rows() { # MEMBERS LABEL FLAGS...: the base jar's row (when BASE_JAR is set), then this jar's
-  local members=$1 label=$2; shift 2
-  if [ -n "$BASE_JAR" ]; then broker_run "$BASE_JAR" "$members" "$label, BASE_JAR" "$@"; fi
-  broker_run "$BROKER_JAR" "$members" "$label" "$@"
+broker_rows() { # MEMBERS LABEL BASE_FLAGS FLAGS: the base jar's row (when BASE_JAR is set), then this jar's
+  local members=$1 label=$2 base_flags=$3 flags=$4
+  # shellcheck disable=SC2086
+  if [ -n "$BASE_JAR" ]; then
+    arena=$BASE_MALLOC_ARENA_MAX broker_run "$BASE_JAR" "$members" "$label, BASE_JAR" $base_flags
+  fi
+  # shellcheck disable=SC2086
+  arena=$BROKER_MALLOC_ARENA_MAX broker_run "$BROKER_JAR" "$members" "$label" $flags
 }
 
 agent_config() { # MEMBER METRICS_PORT: 10 stand-in Etherpad hosts, a 15 s interval
@@ -154,15 +163,15 @@ echo "|---|---|---:|---:|---:|" >>"$work/table"
 watch_start
 if [ "$WHAT" != agent ]; then
   echo "broker with its unit's flags, 10,000 hosts..."
-  broker_rows 100 "unit's flags" $BROKER_FLAGS
+  broker_rows 100 "unit's flags" "$BASE_FLAGS" "$BROKER_FLAGS"
   echo "broker with its unit's flags, 100 hosts..."
-  broker_rows 1 "unit's flags" $BROKER_FLAGS
+  broker_rows 1 "unit's flags" "$BASE_FLAGS" "$BROKER_FLAGS"
 fi
 if [ "$WHAT" = all ]; then
   echo "broker with a 128 MiB heap..."
-  broker_rows 100 "128 MiB heap" $BROKER_TIGHT_FLAGS
+  broker_rows 100 "128 MiB heap" "$BROKER_TIGHT_FLAGS" "$BROKER_TIGHT_FLAGS"
   echo "broker with the JVM's defaults..."
-  broker_rows 100 "JVM defaults"
+  broker_rows 100 "JVM defaults" "" ""
 fi
 if [ "$WHAT" = broker ]; then
   watch_stop
