@@ -90,3 +90,8 @@ machine_row() { # the machine's verdict as the last row of a 5-column table
   printf '| machine %s: other processes %s cores, load %s -> %s | | | | |\n' "$machine" "$others_cores" \
     "$load_before" "$load_after"
 }
+
+# unit_java_opts: the broker's JVM flags as its Debian unit sets them (the image has the same).
+unit_java_opts() {
+  sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' packaging/src/deb/broker/entraide-broker.service
+}

@@ -16,7 +16,8 @@
 # Settings (environment): BROKER_PORT (18090), PADS_PORT (18091), AGENT_METRICS_PORT (19464: the four agents take
 # it and the next three), AGENT_SECONDS (120), BROKER_JAR (broker/target/broker.jar; another build's jar to
 # compare versions), BASE_JAR (another broker jar measured beside it), BROKER_FLAGS (the unit's JAVA_OPTS),
-# BROKER_MALLOC_ARENA_MAX (the unit's MALLOC_ARENA_MAX; empty: glibc's default), BASE_FLAGS and
+# BROKER_MALLOC_ARENA_MAX (the unit's MALLOC_ARENA_MAX; empty: glibc's default),
+# SETTLE (10: seconds after the last scrape before the broker's memory is read), BASE_FLAGS and
 # BASE_MALLOC_ARENA_MAX (the base jar's, for its rows with the unit's flags: another version's unit; by default
 # the same as this one's).
 set -euo pipefail
@@ -27,12 +28,13 @@ WHAT=${1:-all}
 BROKER_PORT=${BROKER_PORT:-18090}
 PADS_PORT=${PADS_PORT:-18091}
 AGENT_METRICS_PORT=${AGENT_METRICS_PORT:-19464}
+SETTLE=${SETTLE:-10}
 AGENT_SECONDS=${AGENT_SECONDS:-120}
 BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
 BASE_JAR=${BASE_JAR:-}
 # The broker's unit's JAVA_OPTS (broker/Dockerfile has the same).
 BROKER_UNIT=packaging/src/deb/broker/entraide-broker.service
-BROKER_FLAGS=${BROKER_FLAGS:-$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$BROKER_UNIT")}
+BROKER_FLAGS=${BROKER_FLAGS:-$(unit_java_opts)}
 [ -n "$BROKER_FLAGS" ] || { echo "no JAVA_OPTS in $BROKER_UNIT" >&2; exit 1; }
 BROKER_MALLOC_ARENA_MAX=${BROKER_MALLOC_ARENA_MAX-$(sed -n 's/^Environment=MALLOC_ARENA_MAX=//p' "$BROKER_UNIT")}
 BASE_FLAGS=${BASE_FLAGS:-$BROKER_FLAGS}
@@ -101,6 +103,8 @@ broker_run() { # JAR MEMBERS LABEL FLAGS...: MEMBERS x 100 hosts
   gzipped=$(curl -s --compressed -o /dev/null -w '%{size_download}' "http://127.0.0.1:$BROKER_PORT/prometheus")
   $BENCH.FakeFederation report "http://127.0.0.1:$BROKER_PORT" "$members" 100 15 1 >/dev/null 2>&1
   curl -s --compressed -o /dev/null "http://127.0.0.1:$BROKER_PORT/prometheus"
+  # Resident memory as it stays between scrapes, not in the middle of one.
+  sleep "$SETTLE"
   echo "$(grep -c "of $members reports accepted" "$work/reports.log") report rounds, ${eligible:-no eligibleHosts figure}"
   printf '| broker, %s hosts, %s | `%s%s` | %s | %s | /prometheus %d KiB, gzip %d KiB |\n' "$((members * 100))" \
     "$label" "${*:-(none)}" "${arena:+, MALLOC_ARENA_MAX=$arena}" \

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 BROKER_PORT=${BROKER_PORT:-18095}
 BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
 BASE_JAR=${BASE_JAR:-}
-BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:-$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' packaging/src/deb/broker/entraide-broker.service)}
+BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:-$(unit_java_opts)}
 BENCH="java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation"
 if [ ! -f "$BROKER_JAR" ] || [ ! -f bench/target/bench.jar ]; then
   ./mvnw -q -B -pl bench -am -DskipTests package

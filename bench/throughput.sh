@@ -5,13 +5,14 @@
 #
 #   bench/throughput.sh                      # ROUNDS=3 SECONDS_PER_RUN=20 CONNECTIONS=64 THREADS=2
 #   BASE_JAR=old/broker.jar bench/throughput.sh   # and another build beside it, in the same rounds
+#                                                 # (BASE_JAVA_OPTS: its flags, by default BROKER_JAVA_OPTS)
 #
 # With BASE_JAR, a second broker runs that jar with the same hosts, and each round drives nginx, then both brokers
 # one after the other (the base first in odd rounds, second in even ones). Every round records the CPU that other
 # processes took meanwhile (bench/lib.sh): figures from a busy machine are marked and are not targets' figures.
 #
 # Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), BASE_PORT (18082), ROUNDS, SECONDS_PER_RUN, CONNECTIONS,
-# THREADS, BROKER_JAVA_OPTS (default: the broker image's flags, -Xms64m -Xmx256m -XX:+UseSerialGC),
+# THREADS, BROKER_JAVA_OPTS (default: the broker unit's flags, packaging/src/deb/broker/entraide-broker.service),
 # BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine),
 # GO_HEADER (a request header for every /go/pad, e.g. "Accept-Language: fr-BE,fr;q=0.9" as browsers send it).
 # On a 2-core machine wrk and the server share the cores: the ratio to nginx is the figure to read.
@@ -29,10 +30,11 @@ ROUNDS=${ROUNDS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:-$(unit_java_opts)}
 BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
 BASE_JAR=${BASE_JAR:-}
 BASE_PORT=${BASE_PORT:-18082}
+BASE_JAVA_OPTS=${BASE_JAVA_OPTS:-}
 
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
@@ -56,9 +58,10 @@ with_cleanup
 
 # The broker (and the base), with 2 members of 100 pad hosts each (capacities so large that no run fills them).
 java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation members "$work" 2
-start_broker() { # NAME JAR PORT
+start_broker() { # NAME JAR PORT [JAVA_OPTS]
+  # shellcheck disable=SC2086
   BROKER_COUNTING_PER_NETWORK=$PER_NETWORK BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$3 \
-    java $BROKER_JAVA_OPTS -jar "$2" >"$work/$1.log" 2>&1 &
+    java ${4:-$BROKER_JAVA_OPTS} -jar "$2" >"$work/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do
     curl -fs -o /dev/null "http://127.0.0.1:$3/health" && break
@@ -76,7 +79,7 @@ start_broker() { # NAME JAR PORT
   echo "$1 ($2): $(curl -s "http://127.0.0.1:$3/api/v1/services/pad/hosts" | grep -o '"eligible":true' | wc -l) eligible pad hosts"
 }
 start_broker broker "$BROKER_JAR" "$BROKER_PORT"
-if [ -n "$BASE_JAR" ]; then start_broker base "$BASE_JAR" "$BASE_PORT"; fi
+if [ -n "$BASE_JAR" ]; then start_broker base "$BASE_JAR" "$BASE_PORT" "$BASE_JAVA_OPTS"; fi
 
 # nginx: the same answer, static.
 cat >"$work/nginx.conf" <<EOF
