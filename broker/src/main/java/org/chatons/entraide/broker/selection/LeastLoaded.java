@@ -38,4 +38,30 @@ public record LeastLoaded(boolean corrected, int brokers) implements Policy {
     public String name() {
         return corrected ? "least-loaded" : "least-loaded-uncorrected";
     }
+
+    /** {@code least-loaded}. */
+    public static final class Corrected implements PolicyMaker {
+        @Override
+        public String name() {
+            return "least-loaded";
+        }
+
+        @Override
+        public Policy make(int choices, int brokers) {
+            return new LeastLoaded(true, brokers);
+        }
+    }
+
+    /** {@code least-loaded-uncorrected}. */
+    public static final class Uncorrected implements PolicyMaker {
+        @Override
+        public String name() {
+            return "least-loaded-uncorrected";
+        }
+
+        @Override
+        public Policy make(int choices, int brokers) {
+            return new LeastLoaded(false);
+        }
+    }
 }

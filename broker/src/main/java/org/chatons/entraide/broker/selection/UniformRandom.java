@@ -26,4 +26,17 @@ public record UniformRandom() implements Policy {
     public String name() {
         return "random";
     }
+
+    /** {@code random}. */
+    public static final class Maker implements PolicyMaker {
+        @Override
+        public String name() {
+            return "random";
+        }
+
+        @Override
+        public Policy make(int choices, int brokers) {
+            return new UniformRandom();
+        }
+    }
 }
