@@ -40,28 +40,16 @@ public record LeastLoaded(boolean corrected, int brokers) implements Policy {
     }
 
     /** {@code least-loaded}. */
-    public static final class Corrected implements PolicyMaker {
-        @Override
-        public String name() {
-            return "least-loaded";
-        }
-
-        @Override
-        public Policy make(int choices, int brokers) {
-            return new LeastLoaded(true, brokers);
+    public static final class Corrected extends PolicyMaker {
+        public Corrected() {
+            super("least-loaded", (choices, brokers) -> new LeastLoaded(true, brokers));
         }
     }
 
     /** {@code least-loaded-uncorrected}. */
-    public static final class Uncorrected implements PolicyMaker {
-        @Override
-        public String name() {
-            return "least-loaded-uncorrected";
-        }
-
-        @Override
-        public Policy make(int choices, int brokers) {
-            return new LeastLoaded(false);
+    public static final class Uncorrected extends PolicyMaker {
+        public Uncorrected() {
+            super("least-loaded-uncorrected", (choices, brokers) -> new LeastLoaded(false));
         }
     }
 }

@@ -101,28 +101,16 @@ public record PowerOfChoices(int choices, boolean corrected, int brokers) implem
     }
 
     /** {@code d-choices}: corrected, the default. */
-    public static final class Corrected implements PolicyMaker {
-        @Override
-        public String name() {
-            return "d-choices";
-        }
-
-        @Override
-        public Policy make(int choices, int brokers) {
-            return new PowerOfChoices(choices, true, brokers);
+    public static final class Corrected extends PolicyMaker {
+        public Corrected() {
+            super("d-choices", (choices, brokers) -> new PowerOfChoices(choices, true, brokers));
         }
     }
 
     /** {@code d-choices-uncorrected}: on reported loads alone, a reference. */
-    public static final class Uncorrected implements PolicyMaker {
-        @Override
-        public String name() {
-            return "d-choices-uncorrected";
-        }
-
-        @Override
-        public Policy make(int choices, int brokers) {
-            return new PowerOfChoices(choices, false);
+    public static final class Uncorrected extends PolicyMaker {
+        public Uncorrected() {
+            super("d-choices-uncorrected", (choices, brokers) -> new PowerOfChoices(choices, false));
         }
     }
 }

@@ -28,15 +28,9 @@ public record UniformRandom() implements Policy {
     }
 
     /** {@code random}. */
-    public static final class Maker implements PolicyMaker {
-        @Override
-        public String name() {
-            return "random";
-        }
-
-        @Override
-        public Policy make(int choices, int brokers) {
-            return new UniformRandom();
+    public static final class Maker extends PolicyMaker {
+        public Maker() {
+            super("random", (choices, brokers) -> new UniformRandom());
         }
     }
 }
