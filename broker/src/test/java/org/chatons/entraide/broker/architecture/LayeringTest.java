@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.chatons.entraide.broker.selection.Policy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +94,14 @@ class LayeringTest {
                         "..broker.http..", "java.io..", "java.nio.file..", "io.micrometer..")
                 .because("the count's rules are decision code (the registry and the pick use them); Visits and "
                         + "ClientAddresses turn a request into a visit and an address, and keep neither")
+                .check(BROKER);
+    }
+
+    @Test
+    void policiesChooseOnThePoolAlone() {
+        classes().that().implement(Policy.class)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..broker.selection..")
+                .because("a policy is handed the candidates' snapshot and a generator, and reads nothing else")
                 .check(BROKER);
     }
 
