@@ -19,15 +19,11 @@ public final class MastodonAnswers {
 
     /** Registrations and monthly active users from the instance description. */
     public static Measurement withInstance(Measurement measurement, Answer instance) {
-        if (!instance.ok()) {
-            return measurement.degradedBecause("/api/v2/instance answers " + instance.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(instance, "/api/v2/instance");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        return Json.read(instance, "/api/v2/instance", measurement::degradedBecause,
+                node -> instance(measurement, node));
+    }
+
+    private static Measurement instance(Measurement measurement, JsonNode node) {
         String version = Json.text(node, "version");
         Measurement result = version == null ? measurement
                 : new Measurement(measurement.status(), null, null, null, "Mastodon " + version + " healthy");

@@ -19,11 +19,7 @@ public final class PeertubeAnswers {
 
     /** Sign-up state from the public config. */
     public static Measurement withConfig(Measurement measurement, Answer config) {
-        if (!config.ok()) {
-            return measurement.degradedBecause("/api/v1/config answers " + config.status());
-        }
-        try {
-            JsonNode node = Json.parse(config, "/api/v1/config");
+        return Json.read(config, "/api/v1/config", measurement::degradedBecause, node -> {
             Boolean allowed = Json.bool(node, "signup", "allowed");
             String version = Json.text(node, "serverVersion");
             Measurement named = version == null ? measurement
@@ -34,22 +30,15 @@ public final class PeertubeAnswers {
             boolean approval = Boolean.TRUE.equals(Json.bool(node, "signup", "requiresApproval"));
             return named.withAccepting(allowed)
                     .noting(allowed ? (approval ? "sign-up open, with approval" : "sign-up open") : "sign-up closed");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        });
     }
 
     /** Daily active users from the server stats. */
     public static Measurement withStats(Measurement measurement, Answer stats) {
-        if (!stats.ok()) {
-            return measurement.degradedBecause("/api/v1/server/stats answers " + stats.status());
-        }
-        try {
-            Integer daily = Json.count(Json.parse(stats, "/api/v1/server/stats"), "totalDailyActiveUsers");
+        return Json.read(stats, "/api/v1/server/stats", measurement::degradedBecause, node -> {
+            Integer daily = Json.count(node, "totalDailyActiveUsers");
             return daily == null ? measurement.noting("stats have no totalDailyActiveUsers")
                     : measurement.withUsers(daily).noting(daily + " daily active users");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        });
     }
 }
