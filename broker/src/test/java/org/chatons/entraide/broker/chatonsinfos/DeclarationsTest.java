@@ -18,7 +18,7 @@ import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 import org.junit.jupiter.api.Test;
 
-/** The rules of issue 12 that turn files into members, hosts and refusals, on hand-made crawls. */
+/** The rules that turn ChatonsInfos files into members, hosts and refusals ({@link Declarations}), on hand-made crawls. */
 class DeclarationsTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 30);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConfigLoaderTest {
 
     static final List<String> SOFTWARE = List.of("etherpad", "nextcloud", "jitsi", "http");
-    /** The example of issue 3, as a sysadmin would copy it. */
+    /** A whole configuration as a sysadmin writes one, comments included. */
     static final String ISSUE_EXAMPLE = """
             member: alpha
             token-env: ENTRAIDE_TOKEN            # or token-file: /etc/entraide/token
