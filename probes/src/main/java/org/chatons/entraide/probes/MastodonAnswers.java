@@ -10,11 +10,7 @@ public final class MastodonAnswers {
 
     /** The health check: 200 and "OK". */
     public static Measurement health(Answer answer) {
-        if (answer.ok() && answer.body().strip().equals("OK")) {
-            return Measurement.up("Mastodon healthy");
-        }
-        return Measurement.down("/health answers " + answer.status()
-                + (answer.ok() ? " \"" + answer.snippet() + "\" instead of OK" : ""));
+        return PlainAnswers.word(answer, "/health", "OK", "Mastodon healthy");
     }
 
     /** Registrations and monthly active users from the instance description. */

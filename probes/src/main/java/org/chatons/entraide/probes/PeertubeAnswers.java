@@ -10,11 +10,7 @@ public final class PeertubeAnswers {
 
     /** The ping: 200 and "pong". */
     public static Measurement ping(Answer answer) {
-        if (answer.ok() && answer.body().strip().equals("pong")) {
-            return Measurement.up("PeerTube answers ping");
-        }
-        return Measurement.down("/api/v1/ping answers " + answer.status()
-                + (answer.ok() ? " \"" + answer.snippet() + "\" instead of pong" : ""));
+        return PlainAnswers.word(answer, "/api/v1/ping", "pong", "PeerTube answers ping");
     }
 
     /** Sign-up state from the public config. */
