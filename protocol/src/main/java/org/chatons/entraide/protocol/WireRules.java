@@ -210,6 +210,16 @@ public final class WireRules {
         return accepts == null ? required(ReportFields.Kind.BOOLEAN.expected()) : null;
     }
 
+    /** One entry of a report's host list: an object, not null. */
+    public static String hostEntryProblem(Object host) {
+        return host == null ? "must be an object" : null;
+    }
+
+    /** A host id already given earlier in the same report. */
+    public static String repeatedHostIdProblem(String id) {
+        return quoted(id) + " appears twice in the report";
+    }
+
     /** How many hosts one report may carry. */
     public static String hostCountProblem(int hosts) {
         if (hosts < 1) {

@@ -55,6 +55,8 @@ class WireRulesTest {
         assertThat(WireRules.statusProblem(HostStatus.DOWN)).isNull();
         assertThat(WireRules.acceptsNewUsersProblem(null)).isEqualTo("required (true or false)");
         assertThat(WireRules.acceptsNewUsersProblem(false)).isNull();
+        assertThat(WireRules.hostEntryProblem(null)).isEqualTo("must be an object");
+        assertThat(WireRules.repeatedHostIdProblem("pad-1")).isEqualTo("'pad-1' appears twice in the report");
     }
 
     @Test

@@ -72,15 +72,16 @@ public final class ReportValidator {
     }
 
     private void checkHost(Report report, HostReport h, String at, Set<String> ids, List<FieldError> errors) {
-        if (h == null) {
-            errors.add(new FieldError(at, "must be an object"));
+        String entry = WireRules.hostEntryProblem(h);
+        if (entry != null) {
+            errors.add(new FieldError(at, entry));
             return;
         }
         String id = WireRules.idProblem(h.id());
         if (id != null) {
             errors.add(new FieldError(at + ".id", id));
         } else if (!ids.add(h.id())) {
-            errors.add(new FieldError(at + ".id", "'" + h.id() + "' appears twice in the report"));
+            errors.add(new FieldError(at + ".id", WireRules.repeatedHostIdProblem(h.id())));
         }
         add(errors, at + ".service", WireRules.requiredProblem(h.service()));
         if (h.service() != null && !catalogue.contains(h.service())) {
