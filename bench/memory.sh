@@ -177,7 +177,7 @@ if [ "$WHAT" = all ]; then
   echo "broker with the JVM's defaults..."
   broker_rows 100 "JVM defaults" "" ""
 fi
-if [ "$WHAT" = broker ]; then
+results() { # the machine, the table, and the targets
   watch_stop
   echo
   echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
@@ -187,6 +187,10 @@ if [ "$WHAT" = broker ]; then
   cat "$work/table"
   echo
   echo "targets: broker <= 192 MiB with 10,000 hosts, <= 160 MiB with 100; the scrape (gzip) <= 2 MB with 10,000 hosts, <= 200 KB with 100"
+  if [ "$WHAT" != broker ]; then echo "probe agent <= 48 MiB as the service runs it (its first row)"; fi
+}
+if [ "$WHAT" = broker ]; then
+  results
   exit 0
 fi
 echo "broker (for the agents' reports)..."
@@ -234,12 +238,4 @@ agent_row "$unit_flags" "the unit's flags alone" "$AGENT_FLAGS"
 agent_row "$before" "before the package" "$AGENT_BEFORE_FLAGS"
 agent_row "$defaults" "JVM defaults" "(none)"
 
-watch_stop
-echo
-echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-machine_note
-machine_row >>"$work/table"
-echo
-cat "$work/table"
-echo
-echo "targets: broker <= 192 MiB with 10,000 hosts, <= 160 MiB with 100; probe agent <= 48 MiB as the service runs it (its first row)"
+results
