@@ -68,8 +68,9 @@ public final class RoomFinder {
         Map<HostKey, Room> rooms = new HashMap<>();
         List<RoomHost> candidates = new ArrayList<>();
         for (TrackedHost t : registry.hosts(service)) {
-            Optional<NamedRooms> shape = softwares.named(t.host().report().software())
-                    .flatMap(s -> s.urls().rooms());
+            Optional<NamedRooms> shape = RoomShape.of(softwares.named(t.host().report().software())
+                    .flatMap(s -> s.urls().rooms()), t.host().report().rooms(),
+                    t.host().member().rooms().get(t.host().key().host()));
             if (shape.isEmpty() || t.host().capacity() <= 0) {
                 continue;
             }

@@ -171,6 +171,20 @@ class DeclarationsTest {
     }
 
     @Test
+    void serviceRoomsTurnsAHostsNamedRoomsOffOrShapesThemAndAHostileShapeIsRefused() {
+        DeclaredView view = declarations.of(crawl("org", ORG,
+                service("Jitsi Meet", "https://a.org.example/", "service.rooms = off\n"),
+                service("Jitsi Meet", "https://b.org.example/", "service.rooms = meet/{name}\n"),
+                service("Jitsi Meet", "https://c.org.example/", ""),
+                service("Jitsi Meet", "https://d.org.example/", "service.rooms = https://evil.example/{name}\n"),
+                service("Jitsi Meet", "https://e.org.example/", "service.rooms = //evil.example/{name}\n")), TODAY);
+
+        assertThat(view.hosts()).extracting(DeclaredHost::rooms).containsExactly("off", "meet/{name}", null);
+        assertThat(view.refusals()).extracting(Refusal::reason).containsExactly(Reason.BAD_ROOMS, Reason.BAD_ROOMS);
+        assertThat(view.refusals().get(0).detail()).startsWith("service.rooms: ").contains("must stay on the host");
+    }
+
+    @Test
     void unreadableFilesAndBadIdsCostThemselvesOnly() {
         Crawl crawl = new Crawl(URI.create("https://fed.example/f.properties"), props("federation.name = X\n"), List.of(
                 new Crawl.Organization("bad id!", file("https://a.example/o.properties", ORG), List.of()),

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.agent.config.SecretRef;
+import org.chatons.entraide.protocol.RoomsSetting;
 import org.chatons.entraide.protocol.WireRules;
 import org.chatons.entraide.yaml.At;
 
@@ -53,10 +54,12 @@ final class HostReader {
             String value = problems.scalar(raw.chatonsinfosFile(), path + ".chatonsinfos-file");
             chatonsinfosFile = value == null ? null : Path.of(value);
         }
+        String rooms = raw.rooms() == null ? null : rooms(raw.rooms(), path + ".rooms");
         if (problems.list.size() > before) {
             return null;
         }
-        return new HostConfig(id, service, software, url, probeUrl, capacity, secret, accepts, chatonsinfosFile);
+        return new HostConfig(id, service, software, url, probeUrl, capacity, secret, accepts, chatonsinfosFile,
+                rooms);
     }
 
     private String software(At<String> at, String key, int owner) {
@@ -70,6 +73,17 @@ final class HostReader {
             return null;
         }
         return software;
+    }
+
+    /** Named rooms off, or their shape: what the brokers take, in their words. */
+    private String rooms(At<String> at, String key) {
+        String value = problems.scalar(at, key);
+        String problem = value == null ? null : RoomsSetting.problem(value);
+        if (problem != null) {
+            problems.add(at.line(), key, problem);
+            return null;
+        }
+        return value;
     }
 
     /** Where users are sent: what the brokers take, in their words. */
