@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Optional;
 import org.chatons.entraide.broker.rooms.RoomFinder;
 import org.chatons.entraide.broker.rooms.RoomName;
+import org.chatons.entraide.broker.web.Locality;
 
 /**
  * "A room for your group" on the page of a service with named rooms: a plain form (GET to the page itself, no

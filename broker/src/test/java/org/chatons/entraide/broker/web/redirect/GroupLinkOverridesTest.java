@@ -1,4 +1,4 @@
-package org.chatons.entraide.broker.web;
+package org.chatons.entraide.broker.web.redirect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.chatons.entraide.broker.web;
+package org.chatons.entraide.broker.web.redirect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.chatons.entraide.broker.BrokerTestBase;
+import org.chatons.entraide.broker.LoopbackClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
