@@ -172,12 +172,10 @@ class DeclarationsTest {
 
     @Test
     void serviceRoomsTurnsAHostsNamedRoomsOffOrShapesThemAndAHostileShapeIsRefused() {
-        DeclaredView view = declarations.of(crawl("org", ORG,
-                service("Jitsi Meet", "https://a.org.example/", "service.rooms = off\n"),
-                service("Jitsi Meet", "https://b.org.example/", "service.rooms = meet/{name}\n"),
-                service("Jitsi Meet", "https://c.org.example/", ""),
-                service("Jitsi Meet", "https://d.org.example/", "service.rooms = https://evil.example/{name}\n"),
-                service("Jitsi Meet", "https://e.org.example/", "service.rooms = //evil.example/{name}\n")), TODAY);
+        List<String> rooms = List.of("off", "meet/{name}", "", "https://evil.example/{name}", "//evil.example/{name}");
+        DeclaredView view = declarations.of(crawl("org", ORG, rooms.stream().map(r -> service("Jitsi Meet",
+                "https://visio-" + rooms.indexOf(r) + ".org.example/", r.isEmpty() ? "" : "service.rooms = " + r + "\n"))
+                .toArray(String[]::new)), TODAY);
 
         assertThat(view.hosts()).extracting(DeclaredHost::rooms).containsExactly("off", "meet/{name}", null);
         assertThat(view.refusals()).extracting(Refusal::reason).containsExactly(Reason.BAD_ROOMS, Reason.BAD_ROOMS);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.agent.config.SecretRef;
 import org.chatons.entraide.protocol.RoomsSetting;
@@ -77,24 +78,24 @@ final class HostReader {
 
     /** Named rooms off, or their shape: what the brokers take, in their words. */
     private String rooms(At<String> at, String key) {
+        return taken(at, key, RoomsSetting::problem);
+    }
+
+    /** Where users are sent: what the brokers take, in their words. */
+    private URI hostUrl(At<String> at, String key) {
+        String value = taken(at, key, WireRules::hostUrlProblem);
+        return value == null ? null : URI.create(value);
+    }
+
+    /** The value when the brokers' rule takes it, else null after adding the rule's words as its problem. */
+    private String taken(At<String> at, String key, UnaryOperator<String> rule) {
         String value = problems.scalar(at, key);
-        String problem = value == null ? null : RoomsSetting.problem(value);
+        String problem = value == null ? null : rule.apply(value);
         if (problem != null) {
             problems.add(at.line(), key, problem);
             return null;
         }
         return value;
-    }
-
-    /** Where users are sent: what the brokers take, in their words. */
-    private URI hostUrl(At<String> at, String key) {
-        String value = problems.scalar(at, key);
-        String problem = value == null ? null : WireRules.hostUrlProblem(value);
-        if (problem != null) {
-            problems.add(at.line(), key, problem);
-            return null;
-        }
-        return value == null ? null : URI.create(value);
     }
 
     /** Where the agent measures: any http or https URL (a private port, an address on the local network). */
