@@ -14,7 +14,8 @@
 # Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), BASE_PORT (18082), ROUNDS, SECONDS_PER_RUN, CONNECTIONS,
 # THREADS, BROKER_JAVA_OPTS (default: the broker unit's flags, packaging/src/deb/broker/entraide-broker.service),
 # BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine),
-# GO_HEADER (a request header for every /go/pad, e.g. "Accept-Language: fr-BE,fr;q=0.9" as browsers send it).
+# GO_HEADER (a request header for every /go/pad, e.g. "Accept-Language: fr-BE,fr;q=0.9" as browsers send it),
+# GO_PATH (/go/pad; /go/visio/NAME for a group link: the hosts are then Jitsi Meet hosts of visio).
 # On a 2-core machine wrk and the server share the cores: the ratio to nginx is the figure to read.
 set -euo pipefail
 # wrk is one client on one address: left to its default, the broker would count its first 20 redirects a minute
@@ -35,6 +36,8 @@ BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
 BASE_JAR=${BASE_JAR:-}
 BASE_PORT=${BASE_PORT:-18082}
 BASE_JAVA_OPTS=${BASE_JAVA_OPTS:-}
+GO_PATH=${GO_PATH:-/go/pad}
+GO_SERVICE=$(cut -d/ -f3 <<<"$GO_PATH")
 
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
@@ -70,13 +73,13 @@ start_broker() { # NAME JAR PORT [JAVA_OPTS]
   curl -fs -o /dev/null "http://127.0.0.1:$3/health" || { echo "$1 did not start:"; tail -20 "$work/$1.log"; exit 1; }
   # Reports every 15 s, as agents would send them, so no host goes stale during the run.
   java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation report \
-    "http://127.0.0.1:$3" 2 100 15 0 1000000000 >"$work/reports-$1.log" 2>&1 &
+    "http://127.0.0.1:$3" 2 100 15 0 1000000000 --service "$GO_SERVICE" >"$work/reports-$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 60); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$3/go/pad")" = 302 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$3$GO_PATH")" = 302 ] && break
     sleep 0.5
   done
-  echo "$1 ($2): $(curl -s "http://127.0.0.1:$3/api/v1/services/pad/hosts" | grep -o '"eligible":true' | wc -l) eligible pad hosts"
+  echo "$1 ($2): $(curl -s "http://127.0.0.1:$3/api/v1/services/$GO_SERVICE/hosts" | grep -o '"eligible":true' | wc -l) eligible $GO_SERVICE hosts, wrk on $GO_PATH"
 }
 start_broker broker "$BROKER_JAR" "$BROKER_PORT"
 if [ -n "$BASE_JAR" ]; then start_broker base "$BASE_JAR" "$BASE_PORT" "$BASE_JAVA_OPTS"; fi
@@ -92,7 +95,7 @@ http {
   client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
   server {
     listen 127.0.0.1:$NGINX_PORT;
-    location /go/pad {
+    location /go/ {
       add_header Cache-Control no-store;
       return 302 http://localhost:9/member-000/pad-1/;
     }
@@ -117,9 +120,9 @@ p99_ms() { # the 99 % line of wrk's latency distribution, in milliseconds
 }
 
 echo "warm-up (JIT): 20 s on each broker, 5 s on nginx, not counted"
-run_wrk "http://127.0.0.1:$BROKER_PORT/go/pad" 20 >/dev/null
-if [ -n "$BASE_JAR" ]; then run_wrk "http://127.0.0.1:$BASE_PORT/go/pad" 20 >/dev/null; fi
-run_wrk "http://127.0.0.1:$NGINX_PORT/go/pad" 5 >/dev/null
+run_wrk "http://127.0.0.1:$BROKER_PORT$GO_PATH" 20 >/dev/null
+if [ -n "$BASE_JAR" ]; then run_wrk "http://127.0.0.1:$BASE_PORT$GO_PATH" 20 >/dev/null; fi
+run_wrk "http://127.0.0.1:$NGINX_PORT$GO_PATH" 5 >/dev/null
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency, the same for all; $(nproc) cores shared by wrk and the servers"
@@ -139,10 +142,10 @@ nginx_pid=$(cat "$work/nginx.pid")
 ratio_of() { awk -v b="$1" -v n="$2" 'BEGIN { printf "%.4f", b / n }'; }
 for round in $(seq 1 "$ROUNDS"); do
   watch_start "$nginx_pid"
-  n=$(run_wrk "http://127.0.0.1:$NGINX_PORT/go/pad" "$SECONDS_PER_RUN")
-  if [ -n "$BASE_JAR" ] && [ $((round % 2)) -eq 1 ]; then a=$(run_wrk "http://127.0.0.1:$BASE_PORT/go/pad" "$SECONDS_PER_RUN"); fi
-  b=$(run_wrk "http://127.0.0.1:$BROKER_PORT/go/pad" "$SECONDS_PER_RUN")
-  if [ -n "$BASE_JAR" ] && [ $((round % 2)) -eq 0 ]; then a=$(run_wrk "http://127.0.0.1:$BASE_PORT/go/pad" "$SECONDS_PER_RUN"); fi
+  n=$(run_wrk "http://127.0.0.1:$NGINX_PORT$GO_PATH" "$SECONDS_PER_RUN")
+  if [ -n "$BASE_JAR" ] && [ $((round % 2)) -eq 1 ]; then a=$(run_wrk "http://127.0.0.1:$BASE_PORT$GO_PATH" "$SECONDS_PER_RUN"); fi
+  b=$(run_wrk "http://127.0.0.1:$BROKER_PORT$GO_PATH" "$SECONDS_PER_RUN")
+  if [ -n "$BASE_JAR" ] && [ $((round % 2)) -eq 0 ]; then a=$(run_wrk "http://127.0.0.1:$BASE_PORT$GO_PATH" "$SECONDS_PER_RUN"); fi
   watch_stop "$nginx_pid"
   [ "$machine" = quiet ] || busy_rounds=$((busy_rounds + 1))
   n_rps=$(rps <<<"$n"); b_rps=$(rps <<<"$b")
