@@ -25,7 +25,7 @@ SCRAPE=${SCRAPE:-5}
 MEMBERS=${MEMBERS:-10}
 HOSTS=${HOSTS:-100}
 INTERVAL=${INTERVAL:-15}
-BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:-$(unit_java_opts)}
 BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
 BENCH="java -cp bench/target/bench.jar org.chatons.entraide.bench.load"
 
