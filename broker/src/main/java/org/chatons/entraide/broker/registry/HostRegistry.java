@@ -133,8 +133,10 @@ public final class HostRegistry {
                     return new TrackedHost(fresh, new Sends(), weight);
                 }
                 // The grace is the host's own pace: a share of its interval (see CountingRules.joinGrace).
+                // This broker's users the report counts are at most its users, in redirects.
+                double atMost = h.activeUsers() == null ? 0 : h.activeUsers() / weight.value();
                 Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace(intervalSeconds)),
-                        before.staySeconds());
+                        before.staySeconds(), atMost);
                 Host old = before.host();
                 if (old.activeUsers() != null && fresh.activeUsers() != null
                         && observedAt.isAfter(old.observedAt())) {
