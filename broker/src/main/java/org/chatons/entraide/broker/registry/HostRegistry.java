@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.chatons.entraide.broker.counting.CountingRules;
 import org.chatons.entraide.broker.counting.RedirectWeight;
+import org.chatons.entraide.broker.counting.Sends;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.MemberDirectory;
 import org.chatons.entraide.protocol.HostReport;

@@ -2,6 +2,7 @@ package org.chatons.entraide.broker.registry;
 
 import java.time.Instant;
 import org.chatons.entraide.broker.counting.RedirectWeight;
+import org.chatons.entraide.broker.counting.Sends;
 import org.chatons.entraide.broker.members.Member;
 
 /**

@@ -7,15 +7,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.chatons.entraide.broker.http.HttpDate;
 import org.chatons.entraide.broker.selection.Pick;
 
 /** Answers shared by the redirect and the JSON API, so both say the same thing the same way. */
-final class Answers {
+public final class Answers {
 
     private Answers() {
     }
 
-    static HttpResponse<?> unknownService(String service) {
+    public static HttpResponse<?> unknownService(String service) {
         return Problem.of(HttpStatus.NOT_FOUND, "/problems/unknown-service", "Unknown service",
                 "no service '" + service + "': see /api/v1/services").response();
     }
@@ -24,7 +25,7 @@ final class Answers {
      * The answer to a browser's prefetch of a redirect: an error, never stored, which browsers do not use for the
      * navigation (they ask again when the person follows the link).
      */
-    static HttpResponse<?> prefetchRefused() {
+    public static HttpResponse<?> prefetchRefused() {
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(HttpHeaders.VARY, "Sec-Purpose, Purpose");
@@ -34,7 +35,7 @@ final class Answers {
      * The redirect of {@code /go} and of a group link: 302, never 301 (browsers cache a 301 and would skip the
      * broker next time), not stored, no referrer passed on to the host.
      */
-    static HttpResponse<?> redirect(String location, HttpDate date) {
+    public static HttpResponse<?> redirect(String location, HttpDate date) {
         return HttpResponse.status(HttpStatus.FOUND)
                 .header(HttpHeaders.LOCATION, location)
                 .header(HttpHeaders.DATE, date.now())
@@ -43,7 +44,7 @@ final class Answers {
     }
 
     /** 503 with Retry-After and how many hosts there are per reason. */
-    static HttpResponse<?> noHost(Pick.NoHost none, Duration retryAfter) {
+    public static HttpResponse<?> noHost(Pick.NoHost none, Duration retryAfter) {
         Map<String, Integer> reasons = none.hostsByVerdict().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue, Integer::sum, TreeMap::new));
         String detail = reasons.isEmpty() ? "no member offers '" + none.service() + "' right now"

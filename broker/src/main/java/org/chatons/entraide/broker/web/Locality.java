@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import jakarta.inject.Singleton;
 import java.util.Locale;
+import org.chatons.entraide.broker.http.AcceptLanguage;
 import org.chatons.entraide.broker.selection.Nearby;
 
 /**
@@ -27,7 +28,7 @@ public class Locality {
     public static final String LANG = "lang";
 
     /** A parameter the API refuses, named with what was expected. */
-    static final class BadParameter extends Exception {
+    public static final class BadParameter extends Exception {
         BadParameter(String message) {
             super(message);
         }
@@ -49,12 +50,12 @@ public class Locality {
      * The preference, for the API: {@code near} and {@code lang} before the header, and a parameter that is not a
      * code is an error that names it.
      */
-    Nearby strictly(HttpRequest<?> request) throws BadParameter {
+    public Nearby strictly(HttpRequest<?> request) throws BadParameter {
         return read(request, true);
     }
 
     /** The person's explicit choice, {@code any} or a country code, or null when the request makes none. */
-    static String chosen(HttpRequest<?> request) {
+    public static String chosen(HttpRequest<?> request) {
         return choice(parameter(request, NEAR));
     }
 

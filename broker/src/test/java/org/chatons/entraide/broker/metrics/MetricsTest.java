@@ -156,7 +156,7 @@ class MetricsTest extends BrokerTestBase {
             send(request("/go/pad").header("User-Agent", "Marker-Agent/1.0 UA-7f3a")
                     .header("X-Forwarded-For", "203.0.113.77").header("Cookie", "session=cookie-7f3a").GET());
             send(request("/go/nowhere-7f3a").header("User-Agent", "Marker-Agent/1.0 UA-7f3a").GET());
-            // A robot's User-Agent is read to tell it from a person's (web/Robots), and dropped like any other.
+            // A robot's User-Agent is read to tell it from a person's (counting/Robots), and dropped like any other.
             send(request("/go/pad")
                     .header("User-Agent", "http.rb/5.1.1 (Mastodon/4.2.10; +https://robot-7f3a.example/)").GET());
         } finally {

@@ -1,0 +1,98 @@
+package org.chatons.entraide.broker.web.redirect;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
+import io.micronaut.http.annotation.Produces;
+import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
+import org.chatons.entraide.broker.config.BrokerConfig;
+import org.chatons.entraide.broker.counting.Visit;
+import org.chatons.entraide.broker.counting.Visits;
+import org.chatons.entraide.broker.eligibility.FederationStatus;
+import org.chatons.entraide.broker.http.HttpDate;
+import org.chatons.entraide.broker.http.Languages;
+import org.chatons.entraide.broker.metrics.BrokerMetrics;
+import org.chatons.entraide.broker.selection.Dispatcher;
+import org.chatons.entraide.broker.selection.Pick;
+import org.chatons.entraide.broker.web.Answers;
+import org.chatons.entraide.broker.web.Locality;
+import org.chatons.entraide.broker.web.Problem;
+import org.chatons.entraide.broker.web.picker.PickerPages;
+
+/**
+ * {@code GET /go/{service}}: sends a new user to a host. Reads nothing of the request but the service, whether it is
+ * a visit at all ({@link Visits}: the method, the prefetch headers, the client's network for its budget, used and
+ * dropped), where the person would rather go ({@code ?near=}, {@code ?lang=}, Accept-Language: {@link Locality})
+ * and, to answer a refusal in the person's language, Accept: no cookie, no user agent, nothing kept.
+ *
+ * <p>What an anonymous client can change for others: the count of users sent to a host, which decides who is FULL.
+ * One client counts at most its network's budget ({@code broker.counting.per-network}); many clients count only
+ * as much as the hosts' reports confirm that redirects become users ({@code counting.RedirectWeight}); a
+ * {@code HEAD}, a prefetch or a crawler that reads robots.txt counts nothing. Where a client says it is changes
+ * only which hosts are tried first for its own redirect, within the same counts.
+ */
+@Controller
+public class GoController {
+
+    private final ServiceCatalogue catalogue;
+    private final Dispatcher dispatcher;
+    private final BrokerMetrics metrics;
+    private final BrokerConfig config;
+    private final PickerPages pages;
+    private final Languages languages;
+    private final FederationStatus status;
+    private final HttpDate date;
+    private final Visits visits;
+    private final Locality locality;
+
+    public GoController(ServiceCatalogue catalogue, Dispatcher dispatcher, BrokerMetrics metrics, BrokerConfig config,
+                        PickerPages pages, Languages languages, FederationStatus status, HttpDate date,
+                        Visits visits, Locality locality) {
+        this.visits = visits;
+        this.catalogue = catalogue;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+        this.config = config;
+        this.pages = pages;
+        this.languages = languages;
+        this.status = status;
+        this.date = date;
+        this.locality = locality;
+    }
+
+    /**
+     * 302, never 301: browsers cache a 301 and would skip the broker next time. {@code HEAD} answers the same
+     * headers without counting anyone; a prefetch is refused (503, not stored), so the browser asks again when the
+     * person really follows the link, and that visit counts.
+     */
+    @Get("/go/{service}")
+    @Head("/go/{service}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE, MediaType.TEXT_HTML})
+    public HttpResponse<?> go(String service, HttpRequest<?> request) {
+        long start = System.nanoTime();
+        if (!catalogue.contains(service)) {
+            metrics.go(null, BrokerMetrics.GoOutcome.UNKNOWN_SERVICE, System.nanoTime() - start);
+            return PickerPages.wantsHtml(request) ? pages.notFound(request, languages.resolveOrDefault(request))
+                    : Answers.unknownService(service);
+        }
+        Visit visit = visits.ofNavigation(request);
+        if (visit == Visit.PREFETCH) {
+            metrics.notAVisit(service, visit);
+            return Answers.prefetchRefused();
+        }
+        Pick pick = dispatcher.pick(service, visit, locality.of(request));
+        if (pick instanceof Pick.Sent sent) {
+            metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
+            return Answers.redirect(sent.host().report().url(), date);
+        }
+        metrics.go(service, BrokerMetrics.GoOutcome.NO_HOST, System.nanoTime() - start);
+        if (PickerPages.wantsHtml(request)) {
+            return pages.noHost(request, catalogue.find(service).orElseThrow(), status.service(service),
+                    languages.resolveOrDefault(request), config.retryAfter());
+        }
+        return Answers.noHost((Pick.NoHost) pick, config.retryAfter());
+    }
+}
