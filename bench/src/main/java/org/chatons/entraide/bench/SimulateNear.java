@@ -25,9 +25,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The locality scenario (issue 13): members in four countries with uneven capacity, people arriving from each in
- * given shares ({@link Countries#standard()}); the broker's default policy choosing as today (no preference) and
- * preferring the person's country with each tolerance given, on the same hosts and people. Writes
+ * The locality scenario (BENCHMARKS.md §7): members in four countries with uneven capacity, people arriving from
+ * each in given shares ({@link Countries#standard()}); the broker's default policy choosing as today (no
+ * preference) and preferring the person's country with each tolerance given, on the same hosts and people. Writes
  * {@code locality.md} into the output folder.
  *
  * <pre>

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.chatons.entraide.broker.config.DecisionInputs;
@@ -45,8 +46,10 @@ public class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moving time, seen in that zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        InstantSource moving = this::instant;
+        return zone.equals(getZone()) ? this : moving.withZone(zone);
     }
 }

@@ -1,8 +1,6 @@
 package org.chatons.entraide.dashboard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.chatons.entraide.dashboard.Grafana.Dashboard;
-import org.chatons.entraide.dashboard.Grafana.Panel;
 
 /** "Broker": the brokers as programs: requests, /go latency, reports by outcome, JVM, and the agents' pushes. */
 final class BrokerDashboard {

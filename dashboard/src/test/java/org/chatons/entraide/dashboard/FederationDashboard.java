@@ -2,8 +2,6 @@ package org.chatons.entraide.dashboard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.chatons.entraide.dashboard.Grafana.Dashboard;
-import org.chatons.entraide.dashboard.Grafana.Panel;
 
 /**
  * "Federation": can each service take new users, how much room is left, where do the new users go.

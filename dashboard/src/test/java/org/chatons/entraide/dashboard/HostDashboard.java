@@ -1,8 +1,6 @@
 package org.chatons.entraide.dashboard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.chatons.entraide.dashboard.Grafana.Dashboard;
-import org.chatons.entraide.dashboard.Grafana.Panel;
 
 /** "Host": one host (or a few) over time: load, estimated load, users, report age, status, eligibility. */
 final class HostDashboard {

@@ -3,35 +3,28 @@ package org.chatons.entraide.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatons.entraide.demo.JarProcess.answers;
 import static org.chatons.entraide.demo.JarProcess.await;
+import static org.chatons.entraide.demo.RunningBroker.acceptedReports;
+import static org.chatons.entraide.demo.RunningBroker.admin;
+import static org.chatons.entraide.demo.RunningBroker.awaitUp;
+import static org.chatons.entraide.demo.RunningBroker.hosts;
+import static org.chatons.entraide.demo.RunningBroker.reportPads;
+import static org.chatons.entraide.demo.RunningBroker.url;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.chatons.entraide.agent.ClosedPort;
-import org.chatons.entraide.protocol.HostReport;
-import org.chatons.entraide.protocol.HostStatus;
-import org.chatons.entraide.protocol.Report;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerRestartTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String ADMIN_TOKEN = "admin-secret";
     static final String ALPHA_TOKEN = "alpha-secret";
 
     @TempDir
@@ -91,7 +82,7 @@ class BrokerRestartTest {
         Map<String, String> env = new HashMap<>(Map.of(
                 "BROKER_MEMBERS_FILE", dir.resolve("members.yml").toString(),
                 "BROKER_DRAINS_FILE", dir.resolve(name + "-drains.txt").toString(),
-                "BROKER_ADMIN_TOKEN", ADMIN_TOKEN,
+                "BROKER_ADMIN_TOKEN", RunningBroker.ADMIN_TOKEN,
                 "BROKER_PEER_SYNC_INTERVAL", "2s",
                 "MICRONAUT_SERVER_PORT", Integer.toString(port)));
         if (!peers.isEmpty()) {
@@ -102,59 +93,6 @@ class BrokerRestartTest {
         started.add(broker);
         awaitUp(broker, port);
         return broker;
-    }
-
-    static void awaitUp(JarProcess broker, int port) throws InterruptedException {
-        await("the broker on port " + port + " to answer /health", () -> {
-            assertThat(broker.alive()).as("the broker is running").isTrue();
-            return answers(URI.create("http://127.0.0.1:" + port + "/health"));
-        });
-    }
-
-    static URI url(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    static int admin(int port, String method, String path) throws Exception {
-        return JarProcess.send(HttpRequest.newBuilder(url(port, "/api/v1/admin" + path))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).method(method, HttpRequest.BodyPublishers.noBody()))
-                .statusCode();
-    }
-
-    /** The hosts of a service as the broker lists them: id to the reason it gives (null when eligible). */
-    static Map<String, String> hosts(int port, String service) {
-        try {
-            JsonNode hosts = JSON.readTree(JarProcess.get(url(port, "/api/v1/services/" + service + "/hosts")).body())
-                    .get("hosts");
-            Map<String, String> reasons = new HashMap<>();
-            if (hosts == null) {
-                return reasons;   // an empty list is left out of the JSON
-            }
-            hosts.forEach(h -> reasons.put(h.get("id").asText(), h.hasNonNull("reason") ? h.get("reason").asText() : null));
-            return reasons;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The wire's records written as JSON, instants as ISO-8601 text, as the protocol says. */
-    static final ObjectMapper WIRE = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-
-    static HostReport pad(String id) {
-        return new HostReport(id, "pad", "etherpad", "http://localhost:9/" + id + "/", HostStatus.UP, true, 10, 100,
-                null, null, null);
-    }
-
-    /** A member's report of pad-1 and pad-2, as its agent would send it. */
-    static int reportPads(int port, String member, String token) throws Exception {
-        String body = WIRE.writeValueAsString(new Report(member, Instant.now(), 30, List.of(pad("pad-1"), pad("pad-2"))));
-        return JarProcess.send(HttpRequest.newBuilder(url(port, Report.PATH))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
     }
 
     @Test
@@ -236,20 +174,6 @@ class BrokerRestartTest {
         assertThat(firstSeen.get()).containsOnlyKeys("pad-1", "pad-2")
                 .containsEntry("pad-1", "DRAINED").containsEntry("pad-2", null);
         assertThat(calcs).containsOnlyKeys("calc-1").containsEntry("calc-1", null);
-    }
-
-    /** Reports the broker accepted from alpha since it started. */
-    static double acceptedReports(int port) {
-        try {
-            Matcher line = Pattern.compile("(?m)^entraide_reports_total\\{member=\"alpha\",outcome=\"accepted\"} (\\S+)$")
-                    .matcher(JarProcess.get(url(port, "/prometheus")).body());
-            return line.find() ? Double.parseDouble(line.group(1)) : 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     String agentConfig(int broker, int metrics, int service) {

@@ -3,11 +3,11 @@ package org.chatons.entraide.agent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: what the agent stamps on its reports and probes is then known exactly. */
-public final class MutableClock extends Clock {
+/** Time the test moves: what the agent stamps on its reports and probes is then known exactly. */
+public final class MutableClock implements InstantSource {
 
     private volatile Instant now;
 
@@ -25,13 +25,8 @@ public final class MutableClock extends Clock {
         return now;
     }
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
+    /** The clock the code under test is given: this time, in UTC. */
+    public Clock utc() {
+        return withZone(ZoneOffset.UTC);
     }
 }

@@ -64,7 +64,7 @@ class ProbeAgentTest {
         config = new AgentConfig(dir.resolve("probe-agent.yml"), "alpha", new SecretRef(true, "T", "token-env", 2),
                 List.of(broker.url()), Duration.ofSeconds(30), TIMEOUT, 0, List.of(host));
         agent = new ProbeAgent(config, new Credentials(new Secret("tok"), Map.of()), AdapterRegistry.discover(),
-                clock, PushPolicy.standard(), meters, ProbeAgent.Cadence.of(config));
+                clock.utc(), PushPolicy.standard(), meters, ProbeAgent.Cadence.of(config));
     }
 
     @AfterEach

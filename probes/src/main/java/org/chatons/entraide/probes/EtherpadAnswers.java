@@ -1,7 +1,5 @@
 package org.chatons.entraide.probes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Etherpad: {@code GET /health} on 1.9 and later ({@code {"status":"pass","releaseId":"2.5.3"}}); 1.8 has none
  * and answers 404, so its front page tells whether it serves. Users come from {@code GET /stats}
@@ -14,25 +12,18 @@ public final class EtherpadAnswers {
 
     /** Reads {@code /health} (application/health+json: pass, warn or fail). */
     public static Measurement health(Answer answer) {
-        if (!answer.ok()) {
-            return Measurement.down("/health answers " + answer.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(answer, "/health");
-        } catch (UnreadableAnswer e) {
-            return Measurement.down(e.getMessage());
-        }
-        String release = Json.text(node, "releaseId");
-        String name = release == null ? "Etherpad" : "Etherpad " + release;
-        String status = Json.text(node, "status");
-        if ("pass".equals(status)) {
-            return Measurement.up(name + " healthy");
-        }
-        if ("warn".equals(status)) {
-            return Measurement.degraded(name + " health: warn");
-        }
-        return Measurement.down(name + " health: " + (status == null ? "no status" : status));
+        return Json.read(answer, "/health", Measurement::down, node -> {
+            String release = Json.text(node, "releaseId");
+            String name = release == null ? "Etherpad" : "Etherpad " + release;
+            String status = Json.text(node, "status");
+            if ("pass".equals(status)) {
+                return Measurement.up(name + " healthy");
+            }
+            if ("warn".equals(status)) {
+                return Measurement.degraded(name + " health: warn");
+            }
+            return Measurement.down(name + " health: " + (status == null ? "no status" : status));
+        });
     }
 
     /** Etherpad before 1.9: serving the front page is the only sign of health. */
@@ -48,20 +39,14 @@ public final class EtherpadAnswers {
         if (stats.status() == 404) {
             return measurement.noting("no /stats (enableMetrics off): users unknown");
         }
-        if (!stats.ok()) {
-            return measurement.degradedBecause("/stats answers " + stats.status());
-        }
-        try {
-            JsonNode node = Json.parse(stats, "/stats");
+        return Json.read(stats, "/stats", measurement::degradedBecause, node -> {
             Integer users = Json.count(node, "totalUsers");
             Integer pads = Json.count(node, "activePads");
             if (users == null) {
                 return measurement.noting("/stats has no totalUsers");
             }
             return measurement.withUsers(users).noting(users + " users" + (pads == null ? "" : " on " + pads + " pads"));
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        });
     }
 
     /**
@@ -72,14 +57,7 @@ public final class EtherpadAnswers {
         if (stats.status() == 404) {
             return Measurement.up("Etherpad answers, no /stats (enableMetrics off): users unknown");
         }
-        if (!stats.ok()) {
-            return Measurement.down("/stats answers " + stats.status());
-        }
-        try {
-            Json.parse(stats, "/stats");
-        } catch (UnreadableAnswer e) {
-            return Measurement.down(e.getMessage());
-        }
-        return withStats(Measurement.up("Etherpad answers /stats"), stats);
+        return Json.read(stats, "/stats", Measurement::down,
+                node -> withStats(Measurement.up("Etherpad answers /stats"), stats));
     }
 }

@@ -16,15 +16,10 @@ public final class FullStatsAnswers {
      * @param field the count it gives ({@code files})
      */
     public static Measurement fullStats(Answer answer, String name, String field) {
-        if (!answer.ok()) {
-            return Measurement.down("/fullstats answers " + answer.status());
-        }
-        try {
-            Integer count = Json.count(Json.parse(answer, "/fullstats"), field);
+        return Json.read(answer, "/fullstats", Measurement::down, node -> {
+            Integer count = Json.count(node, field);
             return count == null ? Measurement.degraded("/fullstats has no " + field + " count")
                     : Measurement.up(name + " healthy; " + count + " " + field);
-        } catch (UnreadableAnswer e) {
-            return Measurement.down(e.getMessage());
-        }
+        });
     }
 }

@@ -20,15 +20,10 @@ public final class HedgedocAnswers {
         if (answer.status() == 403) {
             return Measurement.up("HedgeDoc answers, /status off (enableStatsApi false): users unknown");
         }
-        if (!answer.ok()) {
-            return Measurement.down("/status answers " + answer.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(answer, "/status");
-        } catch (UnreadableAnswer e) {
-            return Measurement.down(e.getMessage());
-        }
+        return Json.read(answer, "/status", Measurement::down, HedgedocAnswers::status);
+    }
+
+    private static Measurement status(JsonNode node) {
         Integer distinct = Json.count(node, "distinctOnlineUsers");
         Integer online = distinct != null ? distinct : Json.count(node, "onlineUsers");
         Integer notes = Json.count(node, "onlineNotes");

@@ -22,15 +22,10 @@ public final class JitsiAnswers {
         if (stats.status() == 404) {
             return measurement.noting("no /colibri/stats (videobridge.apis.rest.enabled off): load unknown");
         }
-        if (!stats.ok()) {
-            return measurement.degradedBecause("/colibri/stats answers " + stats.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(stats, "/colibri/stats");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        return Json.read(stats, "/colibri/stats", measurement::degradedBecause, node -> stats(measurement, node));
+    }
+
+    private static Measurement stats(Measurement measurement, JsonNode node) {
         Double stress = Json.number(node, "stress_level");
         Integer participants = Json.count(node, "participants");
         Integer conferences = Json.count(node, "conferences");

@@ -3,6 +3,7 @@ package org.chatons.entraide.probes;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Defensive reading of the services' JSON: fields go missing across versions and some hold "N/A" where a number
@@ -34,6 +35,31 @@ public final class Json {
         } catch (IOException e) {
             throw new UnreadableAnswer(what + ": not JSON (\"" + answer.snippet() + "\")");
         }
+    }
+
+    /** Parses a 2xx answer's body; says what was wrong when the status is another or the body is not JSON. */
+    public static JsonNode parseOk(Answer answer, String what) throws UnreadableAnswer {
+        if (!answer.ok()) {
+            throw new UnreadableAnswer(what + " answers " + answer.status());
+        }
+        return parse(answer, what);
+    }
+
+    /**
+     * Reads a 2xx JSON answer, or says why it could not: the one shape of every probe's reading.
+     *
+     * @param failing what a probe makes of the reason (DOWN for a health check, DEGRADED for a detail)
+     * @param reading what it makes of the JSON
+     */
+    public static Measurement read(Answer answer, String what, Function<String, Measurement> failing,
+            Function<JsonNode, Measurement> reading) {
+        JsonNode node;
+        try {
+            node = parseOk(answer, what);
+        } catch (UnreadableAnswer e) {
+            return failing.apply(e.getMessage());
+        }
+        return reading.apply(node);
     }
 
     /** The node at a path of field names, or a missing node. */

@@ -10,24 +10,16 @@ public final class MastodonAnswers {
 
     /** The health check: 200 and "OK". */
     public static Measurement health(Answer answer) {
-        if (answer.ok() && answer.body().strip().equals("OK")) {
-            return Measurement.up("Mastodon healthy");
-        }
-        return Measurement.down("/health answers " + answer.status()
-                + (answer.ok() ? " \"" + answer.snippet() + "\" instead of OK" : ""));
+        return PlainAnswers.word(answer, "/health", "OK", "Mastodon healthy");
     }
 
     /** Registrations and monthly active users from the instance description. */
     public static Measurement withInstance(Measurement measurement, Answer instance) {
-        if (!instance.ok()) {
-            return measurement.degradedBecause("/api/v2/instance answers " + instance.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(instance, "/api/v2/instance");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        return Json.read(instance, "/api/v2/instance", measurement::degradedBecause,
+                node -> instance(measurement, node));
+    }
+
+    private static Measurement instance(Measurement measurement, JsonNode node) {
         String version = Json.text(node, "version");
         Measurement result = version == null ? measurement
                 : new Measurement(measurement.status(), null, null, null, "Mastodon " + version + " healthy");

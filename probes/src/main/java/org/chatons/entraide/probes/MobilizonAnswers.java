@@ -10,15 +10,10 @@ public final class MobilizonAnswers {
 
     /** Reads the GraphQL answer. */
     public static Measurement graphql(Answer answer) {
-        if (!answer.ok()) {
-            return Measurement.down("GraphQL /api answers " + answer.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(answer, "GraphQL /api");
-        } catch (UnreadableAnswer e) {
-            return Measurement.down(e.getMessage());
-        }
+        return Json.read(answer, "GraphQL /api", Measurement::down, MobilizonAnswers::data);
+    }
+
+    private static Measurement data(JsonNode node) {
         JsonNode data = node.path("data");
         if (!data.isObject()) {
             String error = node.path("errors").path(0).path("message").asText("no data");

@@ -25,10 +25,7 @@ public final class NodeinfoAnswers {
      * discovery answer cannot send the prober elsewhere.
      */
     public static URI documentUrl(Answer discovery, URI base) throws UnreadableAnswer {
-        if (!discovery.ok()) {
-            throw new UnreadableAnswer("/.well-known/nodeinfo answers " + discovery.status());
-        }
-        JsonNode node = Json.parse(discovery, "/.well-known/nodeinfo");
+        JsonNode node = Json.parseOk(discovery, "/.well-known/nodeinfo");
         String best = null;
         int bestVersion = -1;
         for (JsonNode link : node.path("links")) {
@@ -56,15 +53,10 @@ public final class NodeinfoAnswers {
 
     /** Reads the NodeInfo document. */
     public static Measurement document(Answer answer) {
-        if (!answer.ok()) {
-            return Measurement.degraded("NodeInfo document answers " + answer.status());
-        }
-        JsonNode node;
-        try {
-            node = Json.parse(answer, "NodeInfo document");
-        } catch (UnreadableAnswer e) {
-            return Measurement.degraded(e.getMessage());
-        }
+        return Json.read(answer, "NodeInfo document", Measurement::degraded, NodeinfoAnswers::document);
+    }
+
+    private static Measurement document(JsonNode node) {
         String name = Json.text(node, "software", "name");
         String version = Json.text(node, "software", "version");
         Measurement result = Measurement.up((name == null ? "NodeInfo server" : name)

@@ -10,20 +10,12 @@ public final class PeertubeAnswers {
 
     /** The ping: 200 and "pong". */
     public static Measurement ping(Answer answer) {
-        if (answer.ok() && answer.body().strip().equals("pong")) {
-            return Measurement.up("PeerTube answers ping");
-        }
-        return Measurement.down("/api/v1/ping answers " + answer.status()
-                + (answer.ok() ? " \"" + answer.snippet() + "\" instead of pong" : ""));
+        return PlainAnswers.word(answer, "/api/v1/ping", "pong", "PeerTube answers ping");
     }
 
     /** Sign-up state from the public config. */
     public static Measurement withConfig(Measurement measurement, Answer config) {
-        if (!config.ok()) {
-            return measurement.degradedBecause("/api/v1/config answers " + config.status());
-        }
-        try {
-            JsonNode node = Json.parse(config, "/api/v1/config");
+        return Json.read(config, "/api/v1/config", measurement::degradedBecause, node -> {
             Boolean allowed = Json.bool(node, "signup", "allowed");
             String version = Json.text(node, "serverVersion");
             Measurement named = version == null ? measurement
@@ -34,22 +26,15 @@ public final class PeertubeAnswers {
             boolean approval = Boolean.TRUE.equals(Json.bool(node, "signup", "requiresApproval"));
             return named.withAccepting(allowed)
                     .noting(allowed ? (approval ? "sign-up open, with approval" : "sign-up open") : "sign-up closed");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        });
     }
 
     /** Daily active users from the server stats. */
     public static Measurement withStats(Measurement measurement, Answer stats) {
-        if (!stats.ok()) {
-            return measurement.degradedBecause("/api/v1/server/stats answers " + stats.status());
-        }
-        try {
-            Integer daily = Json.count(Json.parse(stats, "/api/v1/server/stats"), "totalDailyActiveUsers");
+        return Json.read(stats, "/api/v1/server/stats", measurement::degradedBecause, node -> {
+            Integer daily = Json.count(node, "totalDailyActiveUsers");
             return daily == null ? measurement.noting("stats have no totalDailyActiveUsers")
                     : measurement.withUsers(daily).noting(daily + " daily active users");
-        } catch (UnreadableAnswer e) {
-            return measurement.degradedBecause(e.getMessage());
-        }
+        });
     }
 }

@@ -12,6 +12,21 @@ public final class PlainAnswers {
     private PlainAnswers() {
     }
 
+    /**
+     * A health check that answers one word: UP when it does, DOWN saying what came instead.
+     *
+     * @param where   the check's path, for the reason
+     * @param word    what a healthy service answers ({@code OK})
+     * @param healthy the reason when it does
+     */
+    public static Measurement word(Answer answer, String where, String word, String healthy) {
+        if (answer.ok() && answer.body().strip().equals(word)) {
+            return Measurement.up(healthy);
+        }
+        return Measurement.down(where + " answers " + answer.status()
+                + (answer.ok() ? " \"" + answer.snippet() + "\" instead of " + word : ""));
+    }
+
     /** Status and latency. */
     public static Measurement answer(Answer answer, Duration timeout) {
         long ms = answer.elapsed().toMillis();

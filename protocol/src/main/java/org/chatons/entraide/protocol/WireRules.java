@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,9 @@ public final class WireRules {
     /** How many reporting intervals a host's {@code measuredAt} may be older than its report's {@code sentAt}. */
     public static final int MAX_MEASUREMENT_AGE_INTERVALS = 2;
 
+    /** What a check says of a field that must be there and is not. */
+    public static final String REQUIRED = "required";
+
     private static final Pattern ID = Pattern.compile(ID_PATTERN);
     private static final Pattern SOFTWARE = Pattern.compile(SOFTWARE_PATTERN);
     private static final Pattern LOOPBACK_V4 =
@@ -58,7 +63,7 @@ public final class WireRules {
     /** A member's, host's or service's id. */
     public static String idProblem(String value) {
         if (value == null) {
-            return "required";
+            return REQUIRED;
         }
         return isId(value) ? null : "must be 1 to 64 of a-z, 0-9 and -, got " + quoted(value);
     }
@@ -66,7 +71,7 @@ public final class WireRules {
     /** A software name. */
     public static String softwareProblem(String value) {
         if (value == null) {
-            return "required";
+            return REQUIRED;
         }
         return SOFTWARE.matcher(value).matches() ? null
                 : "must be lower-case letters, digits, '.', '_' or '-' (at most 64), got " + quoted(value);
@@ -78,7 +83,7 @@ public final class WireRules {
      */
     public static String hostUrlProblem(String url) {
         if (url == null) {
-            return "required";
+            return REQUIRED;
         }
         if (url.length() > MAX_URL) {
             return "at most " + MAX_URL + " characters, got " + url.length();
@@ -127,7 +132,7 @@ public final class WireRules {
     /** How often the agent reports, in whole seconds. */
     public static String intervalProblem(Integer seconds) {
         if (seconds == null) {
-            return "required";
+            return REQUIRED;
         }
         return seconds >= MIN_INTERVAL_SECONDS && seconds <= MAX_INTERVAL_SECONDS ? null
                 : "must be from " + MIN_INTERVAL_SECONDS + " to " + MAX_INTERVAL_SECONDS
@@ -142,7 +147,7 @@ public final class WireRules {
     /** Users the member says the host can serve. */
     public static String capacityUsersProblem(Integer capacity) {
         if (capacity == null) {
-            return "required";
+            return REQUIRED;
         }
         return capacity >= 1 ? null : "must be 1 or more, got " + capacity;
     }
@@ -181,10 +186,44 @@ public final class WireRules {
         return null;
     }
 
+    /** A field that has no rule beyond being there, such as a host's service (which the broker's catalogue names). */
+    public static String requiredProblem(Object value) {
+        return value == null ? REQUIRED : null;
+    }
+
+    /** When the report was sent; how far ahead of a broker's clock it may be is the broker's to check. */
+    public static String sentAtProblem(Instant sentAt) {
+        return sentAt == null ? required(ReportFields.Kind.INSTANT.expected()) : null;
+    }
+
+    /** A host's status. */
+    public static String statusProblem(HostStatus status) {
+        if (status != null) {
+            return null;
+        }
+        List<String> names = Arrays.stream(HostStatus.values()).map(HostStatus::name).toList();
+        return required(String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
+    }
+
+    /** Whether a host takes new users now. */
+    public static String acceptsNewUsersProblem(Boolean accepts) {
+        return accepts == null ? required(ReportFields.Kind.BOOLEAN.expected()) : null;
+    }
+
+    /** One entry of a report's host list: an object, not null. */
+    public static String hostEntryProblem(Object host) {
+        return host == null ? "must be an object" : null;
+    }
+
+    /** A host id already given earlier in the same report. */
+    public static String repeatedHostIdProblem(String id) {
+        return quoted(id) + " appears twice in the report";
+    }
+
     /** How many hosts one report may carry. */
     public static String hostCountProblem(int hosts) {
         if (hosts < 1) {
-            return "required: a list of at least one host";
+            return REQUIRED + ": a list of at least one host";
         }
         return hosts <= MAX_HOSTS ? null : "at most " + MAX_HOSTS + " hosts per report, got " + hosts;
     }
@@ -192,6 +231,10 @@ public final class WireRules {
     /** A URL as it may be shown in a message, a log line or a metric label: its user name and password hidden. */
     public static String withoutUserInfo(String url) {
         return url == null ? null : USER_INFO.matcher(url).replaceFirst("***@");
+    }
+
+    private static String required(String expected) {
+        return REQUIRED + " (" + expected + ")";
     }
 
     /** A value in quotes for a message: user-info hidden, cut when long (a message must stay a line). */

@@ -46,6 +46,20 @@ class WireRulesTest {
     }
 
     @Test
+    void missingFieldsSayWhatIsExpected() {
+        assertThat(WireRules.requiredProblem(null)).isEqualTo("required");
+        assertThat(WireRules.requiredProblem("pad")).isNull();
+        assertThat(WireRules.sentAtProblem(null)).isEqualTo("required (an ISO-8601 instant such as 2026-11-23T18:00:00Z)");
+        assertThat(WireRules.sentAtProblem(Instant.EPOCH)).isNull();
+        assertThat(WireRules.statusProblem(null)).isEqualTo("required (UP, DEGRADED or DOWN)");
+        assertThat(WireRules.statusProblem(HostStatus.DOWN)).isNull();
+        assertThat(WireRules.acceptsNewUsersProblem(null)).isEqualTo("required (true or false)");
+        assertThat(WireRules.acceptsNewUsersProblem(false)).isNull();
+        assertThat(WireRules.hostEntryProblem(null)).isEqualTo("must be an object");
+        assertThat(WireRules.repeatedHostIdProblem("pad-1")).isEqualTo("'pad-1' appears twice in the report");
+    }
+
+    @Test
     void aUserNameIsNeverShownEvenInAUrlThatDoesNotParse() {
         assertThat(WireRules.hostUrlProblem("https://bob:pa ss@pad.example.org/")).startsWith("'https://***@pad.example.org/'")
                 .doesNotContain("bob", "pa ss");

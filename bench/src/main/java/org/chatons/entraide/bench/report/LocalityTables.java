@@ -9,9 +9,9 @@ import org.chatons.entraide.bench.sim.Summary;
 /** The locality scenario's results as Markdown tables: each way of choosing beside today's, and per country. */
 public final class LocalityTables {
 
-    /** How far the peak-to-mean may rise over today's choice (issue 13). */
+    /** How far the peak-to-mean may rise over today's choice (BENCHMARKS.md's locality target). */
     public static final double PEAK_TO_MEAN_MARGIN = 0.02;
-    /** The share of people to send home when their country has room (issue 13). */
+    /** The share of people to send home when their country has room (BENCHMARKS.md's locality target). */
     public static final double HOME_WHEN_ROOM = 0.90;
 
     /** One way of choosing on the scenario, over every seed. */

@@ -34,7 +34,7 @@ public final class Tables {
         return md.toString();
     }
 
-    /** The broker's default policy on every scenario, against the targets of issue 6. */
+    /** The broker's default policy on every scenario, against the targets of BENCHMARKS.md's summary. */
     public static String targets(List<Summary> defaults) {
         StringBuilder md = new StringBuilder();
         md.append("| scenario | peak/mean | p99 | target | over capacity below 85 % full (host-samples)"
@@ -55,7 +55,7 @@ public final class Tables {
         return md.toString();
     }
 
-    /** Issue 6: at most 1.03 with one broker, 1.06 with four, at T = 30 s (time-averaged); none elsewhere. */
+    /** The balance targets: at most 1.03 with one broker, 1.06 with four, at T = 30 s (time-averaged); none else. */
     public static Double peakToMeanTarget(Summary s) {
         if (s.scenario().intervalSeconds() != 30 || s.scenario().offeredLoad() > 0.6) {
             return null;

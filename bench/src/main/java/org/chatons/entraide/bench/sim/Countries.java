@@ -69,7 +69,7 @@ public record Countries(List<Country> countries, String language) {
             counts[largest]++;
             remainders[largest] = -1;
         }
-        int[] order = Simulation.shuffled(n, random);
+        int[] order = Shuffle.of(n, random);
         int[] of = new int[n];
         int i = 0;
         for (int c = 0; c < counts.length; c++) {

@@ -56,27 +56,8 @@ public final class Simulation {
     private final double arrivalsPerSecond;
     private final long start;
 
-    private final WaterFilling.Hosts truth = new WaterFilling.Hosts() {
-        @Override
-        public int size() {
-            return hosts.length;
-        }
-
-        @Override
-        public boolean alive(int i) {
-            return hosts[i].alive;
-        }
-
-        @Override
-        public int users(int i) {
-            return hosts[i].present + hosts[i].joining;
-        }
-
-        @Override
-        public int capacity(int i) {
-            return hosts[i].capacity;
-        }
-    };
+    /** What the oracle sees: every host as it really is. */
+    private final WaterFilling.Hosts truth;
 
     private long aliveCapacity;
     private long globalSent;
@@ -110,6 +91,7 @@ public final class Simulation {
         int[] countryOf = locality == null ? null : locality.countries().assign(scenario.hosts(), origins);
         this.choices = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.hosts = new SimHost[scenario.hosts()];
+        this.truth = new Truth(hosts);
         double logMin = Math.log(Scenario.CAPACITY_MIN);
         double logMax = Math.log(Scenario.CAPACITY_MAX);
         for (int i = 0; i < hosts.length; i++) {
@@ -125,7 +107,7 @@ public final class Simulation {
             phases[i] = setup.nextLong(intervalMillis);
         }
         int crashes = Math.max(1, (int) Math.round(scenario.crashFraction() * hosts.length));
-        int[] order = shuffled(hosts.length, setup);
+        int[] order = Shuffle.of(hosts.length, setup);
         long flashUsers = Math.round(scenario.flashFraction() * aliveCapacity);
         long[] flashTimes = new long[(int) flashUsers];
         for (int k = 0; k < flashTimes.length; k++) {
@@ -309,20 +291,5 @@ public final class Simulation {
             near.sample(hosts);
         }
         events.after(Scenario.SAMPLE_EVERY.toMillis(), this::sample);
-    }
-
-    /** 0..n-1 in random order. */
-    static int[] shuffled(int n, SplittableRandom random) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 }

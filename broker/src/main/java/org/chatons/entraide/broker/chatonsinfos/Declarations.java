@@ -23,7 +23,7 @@ import org.chatons.entraide.protocol.WireRules;
 import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 
 /**
- * Turns a crawl into members and hosts (issue 12): pure, the day an argument, so tests need no clock.
+ * Turns a crawl into members and hosts: pure, the day an argument, so tests need no clock.
  *
  * <ul>
  *   <li>An organization's member id is its {@code subs.<id>} in the federation file. Its membership is in force

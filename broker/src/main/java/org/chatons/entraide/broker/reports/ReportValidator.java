@@ -39,12 +39,9 @@ public final class ReportValidator {
                     "'" + report.member() + "' is not the member this token belongs to");
         }
         List<FieldError> errors = new ArrayList<>();
-        if (report.member() == null) {
-            errors.add(new FieldError("member", "required"));
-        }
-        if (report.sentAt() == null) {
-            errors.add(new FieldError("sentAt", "required (an ISO-8601 instant such as 2026-11-23T18:00:00Z)"));
-        } else if (report.sentAt().isAfter(now.plus(maxClockAhead))) {
+        add(errors, "member", WireRules.requiredProblem(report.member()));
+        add(errors, "sentAt", WireRules.sentAtProblem(report.sentAt()));
+        if (report.sentAt() != null && report.sentAt().isAfter(now.plus(maxClockAhead))) {
             errors.add(new FieldError("sentAt", "is more than " + maxClockAhead.toSeconds()
                     + " s ahead of the broker's clock (" + now + "): check the agent's clock"));
         }
@@ -75,30 +72,26 @@ public final class ReportValidator {
     }
 
     private void checkHost(Report report, HostReport h, String at, Set<String> ids, List<FieldError> errors) {
-        if (h == null) {
-            errors.add(new FieldError(at, "must be an object"));
+        String entry = WireRules.hostEntryProblem(h);
+        if (entry != null) {
+            errors.add(new FieldError(at, entry));
             return;
         }
         String id = WireRules.idProblem(h.id());
         if (id != null) {
             errors.add(new FieldError(at + ".id", id));
         } else if (!ids.add(h.id())) {
-            errors.add(new FieldError(at + ".id", "'" + h.id() + "' appears twice in the report"));
+            errors.add(new FieldError(at + ".id", WireRules.repeatedHostIdProblem(h.id())));
         }
-        if (h.service() == null) {
-            errors.add(new FieldError(at + ".service", "required"));
-        } else if (!catalogue.contains(h.service())) {
+        add(errors, at + ".service", WireRules.requiredProblem(h.service()));
+        if (h.service() != null && !catalogue.contains(h.service())) {
             errors.add(new FieldError(at + ".service", "unknown service '" + h.service() + "' (expected one of "
                     + catalogue.all().stream().map(s -> s.id()).toList() + ")"));
         }
         add(errors, at + ".software", WireRules.softwareProblem(h.software()));
         add(errors, at + ".url", WireRules.hostUrlProblem(h.url()));
-        if (h.status() == null) {
-            errors.add(new FieldError(at + ".status", "required (UP, DEGRADED or DOWN)"));
-        }
-        if (h.acceptsNewUsers() == null) {
-            errors.add(new FieldError(at + ".acceptsNewUsers", "required (true or false)"));
-        }
+        add(errors, at + ".status", WireRules.statusProblem(h.status()));
+        add(errors, at + ".acceptsNewUsers", WireRules.acceptsNewUsersProblem(h.acceptsNewUsers()));
         // Null (or absent) is an unknown count: software that counts no users says so rather than send 0.
         add(errors, at + ".activeUsers", WireRules.activeUsersProblem(h.activeUsers()));
         add(errors, at + ".capacityUsers", WireRules.capacityUsersProblem(h.capacityUsers()));

@@ -102,7 +102,7 @@ public final class Dispatcher {
     }
 
     private TrackedHost choose(Tier tier, Visit visit, Nearby near, Instant now) {
-        int i = nearFirst.choose(policy, tier, tier.pool(rules, registry, now), near, rules.fullAt(), random);
+        int i = nearFirst.choose(policy, tier, tier.pool(now), near, rules.fullAt(), random);
         if (i < 0) {
             return null;
         }
@@ -137,7 +137,8 @@ public final class Dispatcher {
             }
         }
         RedirectWeight<?> weight = registry.weightOf(service);
-        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, weight), new Tier(degraded, weight));
+        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, weight, rules),
+                new Tier(degraded, weight, rules));
         cache.put(service, fresh);
         return fresh;
     }

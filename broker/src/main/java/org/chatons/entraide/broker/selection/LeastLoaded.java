@@ -38,4 +38,18 @@ public record LeastLoaded(boolean corrected, int brokers) implements Policy {
     public String name() {
         return corrected ? "least-loaded" : "least-loaded-uncorrected";
     }
+
+    /** {@code least-loaded}. */
+    public static final class Corrected extends PolicyMaker {
+        public Corrected() {
+            super("least-loaded", (choices, brokers) -> new LeastLoaded(true, brokers));
+        }
+    }
+
+    /** {@code least-loaded-uncorrected}. */
+    public static final class Uncorrected extends PolicyMaker {
+        public Uncorrected() {
+            super("least-loaded-uncorrected", (choices, brokers) -> new LeastLoaded(false));
+        }
+    }
 }

@@ -1,13 +1,18 @@
 package org.chatons.entraide.broker.selection;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
 
-/** The policies by the names {@code broker.policy} accepts. */
+/** The policies by the names {@code broker.policy} accepts, as their {@link PolicyMaker}s register them. */
 public final class Policies {
 
-    /** The names, the default first. */
-    public static final List<String> NAMES = List.of("d-choices", "d-choices-uncorrected", "least-loaded",
-            "least-loaded-uncorrected", "random");
+    private static final Map<String, PolicyMaker> MAKERS = registered();
+
+    /** The names, the default first (the first registered). */
+    public static final List<String> NAMES = List.copyOf(MAKERS.keySet());
 
     private Policies() {
     }
@@ -19,14 +24,20 @@ public final class Policies {
      * @throws IllegalArgumentException naming the known policies, for any other name
      */
     public static Policy byName(String name, int choices, int brokers) {
-        return switch (name) {
-            case "d-choices" -> new PowerOfChoices(choices, true, brokers);
-            case "d-choices-uncorrected" -> new PowerOfChoices(choices, false);
-            case "least-loaded" -> new LeastLoaded(true, brokers);
-            case "least-loaded-uncorrected" -> new LeastLoaded(false);
-            case "random" -> new UniformRandom();
-            default -> throw new IllegalArgumentException(
-                    "unknown policy '" + name + "' (expected one of " + NAMES + ")");
-        };
+        PolicyMaker maker = MAKERS.get(name);
+        if (maker == null) {
+            throw new IllegalArgumentException("unknown policy '" + name + "' (expected one of " + NAMES + ")");
+        }
+        return maker.make(choices, brokers);
+    }
+
+    private static Map<String, PolicyMaker> registered() {
+        Map<String, PolicyMaker> makers = new LinkedHashMap<>();
+        for (PolicyMaker maker : ServiceLoader.load(PolicyMaker.class, Policies.class.getClassLoader())) {
+            if (makers.putIfAbsent(maker.name(), maker) != null) {
+                throw new IllegalStateException("two policies named '" + maker.name() + "'");
+            }
+        }
+        return Collections.unmodifiableMap(makers);
     }
 }

@@ -99,4 +99,18 @@ public record PowerOfChoices(int choices, boolean corrected, int brokers) implem
         }
         return false;
     }
+
+    /** {@code d-choices}: corrected, the default. */
+    public static final class Corrected extends PolicyMaker {
+        public Corrected() {
+            super("d-choices", (choices, brokers) -> new PowerOfChoices(choices, true, brokers));
+        }
+    }
+
+    /** {@code d-choices-uncorrected}: on reported loads alone, a reference. */
+    public static final class Uncorrected extends PolicyMaker {
+        public Uncorrected() {
+            super("d-choices-uncorrected", (choices, brokers) -> new PowerOfChoices(choices, false));
+        }
+    }
 }

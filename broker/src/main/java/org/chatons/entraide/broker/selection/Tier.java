@@ -7,13 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.chatons.entraide.broker.counting.RedirectWeight;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
-import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.registry.Source;
 import org.chatons.entraide.broker.registry.TrackedHost;
 
 /**
  * The hosts of one service that were ELIGIBLE (or DEGRADED, for the fallback tier) when the snapshot was taken,
- * with cumulative capacities for O(log n) sampling by capacity.
+ * with cumulative capacities for O(log n) sampling by capacity. A snapshot: the hosts' reports, members and drains
+ * are as of its registry version, and a report, a reload or a drain makes a new one (see {@link Dispatcher});
+ * what moves within it is only the users sent since (each host's {@code counting.Sends}, and the counts below),
+ * which a pick must see at once. It reaches back into nothing: a policy's pool is read from it alone.
  */
 final class Tier {
 
@@ -27,11 +29,14 @@ final class Tier {
     private final long knownCapacity;
     private final AtomicInteger sentSinceSnapshot = new AtomicInteger();
     private final RedirectWeight<?> weight;
+    private final EligibilityRules rules;
     /** The hosts by country and language, made when a pick first asks for them (see {@link NearFirst}). */
     private volatile Regions regions;
 
-    Tier(List<TrackedHost> hosts, RedirectWeight<?> weight) {
+    /** @param rules where a host is full: the one verdict that the users sent can change within a snapshot */
+    Tier(List<TrackedHost> hosts, RedirectWeight<?> weight, EligibilityRules rules) {
         this.weight = weight;
+        this.rules = rules;
         this.hosts = hosts.toArray(TrackedHost[]::new);
         this.cumulativeCapacity = new long[this.hosts.length];
         long sum = 0;
@@ -94,10 +99,10 @@ final class Tier {
     }
 
     /**
-     * The tier as a pool at that instant: a host is admitted while it has not filled up or been drained since the
-     * snapshot; its users sent since its report count as likely still there {@code now}.
+     * The tier as a pool at that instant: a host is admitted while it has not filled up since the snapshot; its
+     * users sent since its report count as likely still there {@code now}.
      */
-    Pool pool(EligibilityRules rules, HostRegistry registry, Instant now) {
+    Pool pool(Instant now) {
         return new Pool() {
             @Override
             public int size() {
@@ -106,12 +111,12 @@ final class Tier {
 
             @Override
             public boolean admits(int i) {
-                // Only filling up and a drain can change a candidate's verdict while the snapshot is in use: a
-                // report or a drain replaces the snapshot, and so does the passing of the first instant at which
+                // Only filling up can change a candidate's verdict while the snapshot is in use: a report, a
+                // reload or a drain replaces the snapshot, and so does the passing of the first instant at which
                 // time alone could (a report going stale, a confirmation lapsing; see Dispatcher). Checking just
-                // those two keeps a pick from redoing the date arithmetic of every rule for every host it samples.
+                // that keeps a pick from redoing the date arithmetic of every rule for every host it samples.
                 TrackedHost t = hosts[i];
-                return !rules.full(t.host(), t.reserved(now)) && !registry.isDrained(t.host().key());
+                return !rules.full(t.host(), t.reserved(now));
             }
 
             @Override

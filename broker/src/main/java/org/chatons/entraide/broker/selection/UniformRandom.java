@@ -26,4 +26,11 @@ public record UniformRandom() implements Policy {
     public String name() {
         return "random";
     }
+
+    /** {@code random}. */
+    public static final class Maker extends PolicyMaker {
+        public Maker() {
+            super("random", (choices, brokers) -> new UniformRandom());
+        }
+    }
 }

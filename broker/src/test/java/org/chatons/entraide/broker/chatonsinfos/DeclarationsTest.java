@@ -18,7 +18,7 @@ import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 import org.junit.jupiter.api.Test;
 
-/** The rules of issue 12 that turn files into members, hosts and refusals, on hand-made crawls. */
+/** The rules that turn ChatonsInfos files into members, hosts and refusals ({@link Declarations}), on hand-made crawls. */
 class DeclarationsTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
@@ -59,14 +59,16 @@ class DeclarationsTest {
                 + "\nservice.registration = None\n" + extra;
     }
 
+    /** An Etherpad open to anyone at that address, with these further lines. */
+    static String pad(String website, String extra) {
+        return service("Etherpad", website, extra);
+    }
+
     @Test
     void aServiceMaySendPeopleOnlyIntoItsOrganizationsDomains() {
-        DeclaredView view = declarations.of(crawl("org", ORG,
-                service("Etherpad", "https://pad.org.example/", ""),
-                service("Etherpad", "https://org.example/pad/", ""),
-                service("Etherpad", "https://pad.other-name.example/", ""),
-                service("Etherpad", "https://pad.evil.example/", ""),
-                service("Etherpad", "https://org.example.evil.example/", "")), TODAY);
+        DeclaredView view = declarations.of(crawl("org", ORG, pad("https://pad.org.example/", ""),
+                pad("https://org.example/pad/", ""), pad("https://pad.other-name.example/", ""),
+                pad("https://pad.evil.example/", ""), pad("https://org.example.evil.example/", "")), TODAY);
         assertThat(view.hosts()).extracting(h -> h.url().toString()).containsExactly("https://pad.org.example/",
                 "https://org.example/pad/", "https://pad.other-name.example/");
         assertThat(view.refusals()).extracting(Refusal::reason).containsExactly(Reason.FOREIGN_DOMAIN, Reason.FOREIGN_DOMAIN);
@@ -149,11 +151,11 @@ class DeclarationsTest {
     @Test
     void fullAndErrorOrWorseStayListedButClosedOrDown() {
         DeclaredView view = declarations.of(crawl("org", ORG,
-                service("Etherpad", "https://a.org.example/", "service.registration.load = full\nservice.status.level = OK\n"),
-                service("Etherpad", "https://b.org.example/", "service.status.level = ALERT\n"),
-                service("Etherpad", "https://c.org.example/", "service.status.level = ERROR\n"),
-                service("Etherpad", "https://d.org.example/", "service.status.level = over\n"),
-                service("Etherpad", "https://e.org.example/", "service.status.level = VOID\n")), TODAY);
+                pad("https://a.org.example/", "service.registration.load = full\nservice.status.level = OK\n"),
+                pad("https://b.org.example/", "service.status.level = ALERT\n"),
+                pad("https://c.org.example/", "service.status.level = ERROR\n"),
+                pad("https://d.org.example/", "service.status.level = over\n"),
+                pad("https://e.org.example/", "service.status.level = VOID\n")), TODAY);
         assertThat(view.hosts()).extracting(h -> h.full() + " " + h.status()).containsExactly("true UP", "false UP",
                 "false DOWN", "false DOWN", "false DOWN");
     }

@@ -11,6 +11,7 @@ import static org.chatons.entraide.broker.Fixtures.withStatus;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.TestClock;
 import org.chatons.entraide.broker.registry.HostKey;
@@ -47,7 +48,7 @@ class FederationStatusTest {
         assertThat(both.hosts()).extracting(HostState::eligible).containsExactly(false, true);
         assertThat(both.hosts().get(0).verdict()).isEqualTo(Eligibility.DEGRADED);
 
-        registry.drain(new HostKey("alpha", "pad-2"), true);
+        registry.replaceDrains(Set.of(new HostKey("alpha", "pad-2")));
         ServiceState fallback = status.service("pad");
         assertThat(fallback.hosts()).extracting(HostState::eligible).containsExactly(true, false);
         assertThat(fallback.hosts().get(0).verdict()).as("still says why").isEqualTo(Eligibility.DEGRADED);
@@ -59,7 +60,7 @@ class FederationStatusTest {
     void eachHostStateCarriesItsFiguresAtThatInstant() {
         registry.accept(member("alpha"), report("alpha", clock.instant(), 60, host("alpha", "pad-1", "pad", 20, 100)),
                 clock.instant());
-        registry.drain(new HostKey("alpha", "pad-1"), true);
+        registry.replaceDrains(Set.of(new HostKey("alpha", "pad-1")));
         registry.find(new HostKey("alpha", "pad-1")).orElseThrow().sent(clock.instant());
         clock.advance(Duration.ofSeconds(42));
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.chatons.entraide.broker.Fixtures;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.MemberDirectory;
@@ -72,17 +73,21 @@ class HostRegistryTest {
     }
 
     @Test
-    void drainingNeedsAKnownHostAndBumpsTheVersion() {
+    void drainingAKnownHostBumpsItsServicesVersionAndAHostNotSeenYetStaysDrainedForWhenItComes() {
         registry.accept(alpha, report("alpha", T0, host("alpha", "pad-1", "pad", 1, 10)), T0);
         long version = registry.version("pad");
 
-        assertThat(registry.drain(new HostKey("alpha", "nope"), true)).isFalse();
-        assertThat(registry.drain(new HostKey("alpha", "pad-1"), true)).isTrue();
+        registry.replaceDrains(Set.of(new HostKey("alpha", "pad-9")));
+        assertThat(registry.version("pad")).isEqualTo(version);
+        registry.replaceDrains(Set.of(new HostKey("alpha", "pad-1"), new HostKey("alpha", "pad-9")));
 
         assertThat(registry.isDrained(new HostKey("alpha", "pad-1"))).isTrue();
         assertThat(registry.version("pad")).isGreaterThan(version);
-        registry.drain(new HostKey("alpha", "pad-1"), false);
+        registry.replaceDrains(Set.of(new HostKey("alpha", "pad-9")));
         assertThat(registry.isDrained(new HostKey("alpha", "pad-1"))).isFalse();
+        assertThat(registry.drained()).containsExactly(new HostKey("alpha", "pad-9"));
+        registry.accept(alpha, report("alpha", T0.plusSeconds(1), host("alpha", "pad-9", "pad", 1, 10)), T0.plusSeconds(1));
+        assertThat(registry.isDrained(new HostKey("alpha", "pad-9"))).isTrue();
     }
 
     @Test

@@ -252,12 +252,12 @@ class DispatcherTest {
         reportNow(beta, host("beta", "pad-5", "pad", 60, 100));
 
         assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
-        registry.drain(new HostKey("alpha", "pad-1"), true);
+        registry.replaceDrains(Set.of(new HostKey("alpha", "pad-1")));
 
         for (int k = 0; k < 20; k++) {
             assertThat(pickHost("pad")).isEqualTo("beta/pad-5");
         }
-        registry.drain(new HostKey("beta", "pad-5"), true);
+        registry.replaceDrains(Set.of(new HostKey("alpha", "pad-1"), new HostKey("beta", "pad-5")));
         assertThat(dispatcher.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.DRAINED, 2,
                 Eligibility.CLOSED, 1, Eligibility.DOWN, 1, Eligibility.UNCONFIRMED, 1)));
     }

@@ -122,9 +122,9 @@ class RegionsTest {
         for (int k = 0; k < 10; k++) {
             hosts[0].sent(clock.instant());
         }
-        Tier tier = new Tier(List.of(hosts), registry.weightOf("pad"));
+        Tier tier = new Tier(List.of(hosts), registry.weightOf("pad"), rules);
         Group french = tier.regions().country("FR");
-        Pool pool = french.pool(tier.pool(rules, registry, clock.instant()), 1.0);
+        Pool pool = french.pool(tier.pool(clock.instant()), 1.0);
 
         assertThat(pool.size()).isEqualTo(2);
         assertThat(pool.reportedLoad(0)).isCloseTo(0.15, within(1e-9));

@@ -1,40 +1,27 @@
 package org.chatons.entraide.demo.standins;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 
-/** Lufi ({@code files}) and Lstu ({@code urls}): {@code /fullstats}. */
-abstract class FullStatsApi implements Api {
+/** Lufi ({@code files}) and Lstu ({@code urls}): {@code /fullstats}, its counts and the time it was asked. */
+class FullStatsApi extends RoutedApi {
 
-    private final String software;
-    private final Clock clock;
+    private final BiFunction<HostState, Long, Object> counts;
 
-    FullStatsApi(String software, Clock clock) {
-        this.software = software;
-        this.clock = clock;
+    /**
+     * @param counts the answer's counts and timestamp (epoch seconds), as the software writes them
+     * @param clock  the time the answers tell
+     */
+    FullStatsApi(String software, BiFunction<HostState, Long, Object> counts, Clock clock) {
+        super(software, Set.of(), Map.of("/fullstats",
+                (request, state) -> Reply.json(Json.write(counts.apply(state, clock.instant().getEpochSecond())))));
+        this.counts = counts;
     }
-
-    /** The same software answering with that clock's time. */
-    abstract FullStatsApi with(Clock clock);
 
     @Override
     public Api at(String origin, String secret, Clock clock) {
-        return with(clock);
+        return new FullStatsApi(software(), counts, clock);
     }
-
-    @Override
-    public String software() {
-        return software;
-    }
-
-    @Override
-    public Reply answer(Request request, HostState state) {
-        if (!request.path().equals("/fullstats")) {
-            return null;
-        }
-        long now = clock.instant().getEpochSecond();
-        return Reply.json(Json.write(counts(state, now)));
-    }
-
-    /** The answer's counts and timestamp, as the software writes them. */
-    abstract Object counts(HostState state, long now);
 }

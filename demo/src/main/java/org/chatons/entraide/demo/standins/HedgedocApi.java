@@ -2,19 +2,17 @@ package org.chatons.entraide.demo.standins;
 
 import static org.chatons.entraide.demo.standins.Json.object;
 
-/** HedgeDoc 1.x: the public {@code /status} (enableStatsApi on, its default). */
-public final class HedgedocApi implements Api {
+import java.util.Map;
+import java.util.Set;
 
-    @Override
-    public String software() {
-        return "hedgedoc";
+/** HedgeDoc 1.x: the public {@code /status} (enableStatsApi on, its default). */
+public final class HedgedocApi extends RoutedApi {
+
+    public HedgedocApi() {
+        super("hedgedoc", Set.of(), Map.of("/status", (request, state) -> status(state)));
     }
 
-    @Override
-    public Reply answer(Request request, HostState state) {
-        if (!request.path().equals("/status")) {
-            return null;
-        }
+    private static Reply status(HostState state) {
         int notes = (state.users() + 2) / 3;
         return Reply.json(Json.write(object("onlineNotes", notes, "onlineUsers", state.users() + notes / 2,
                 "distinctOnlineUsers", state.users(), "notesCount", 1200 + state.stored(), "registeredUsers", 88,

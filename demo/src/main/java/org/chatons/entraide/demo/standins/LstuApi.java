@@ -8,20 +8,6 @@ import java.time.Clock;
 public final class LstuApi extends FullStatsApi {
 
     public LstuApi() {
-        this(Clock.systemUTC());
-    }
-
-    LstuApi(Clock clock) {
-        super("lstu", clock);
-    }
-
-    @Override
-    FullStatsApi with(Clock clock) {
-        return new LstuApi(clock);
-    }
-
-    @Override
-    Object counts(HostState state, long now) {
-        return object("urls", state.stored(), "timestamp", now);
+        super("lstu", (state, now) -> object("urls", state.stored(), "timestamp", now), Clock.systemUTC());
     }
 }

@@ -8,21 +8,7 @@ import java.time.Clock;
 public final class LufiApi extends FullStatsApi {
 
     public LufiApi() {
-        this(Clock.systemUTC());
-    }
-
-    LufiApi(Clock clock) {
-        super("lufi", clock);
-    }
-
-    @Override
-    FullStatsApi with(Clock clock) {
-        return new LufiApi(clock);
-    }
-
-    @Override
-    Object counts(HostState state, long now) {
-        return object("files", state.stored(), "deleted", state.stored() / 7, "empty", 0,
-                "sum", state.stored() + state.stored() / 7, "timestamp", now);
+        super("lufi", (state, now) -> object("files", state.stored(), "deleted", state.stored() / 7, "empty", 0,
+                "sum", state.stored() + state.stored() / 7, "timestamp", now), Clock.systemUTC());
     }
 }

@@ -2,24 +2,17 @@ package org.chatons.entraide.demo.standins;
 
 import static org.chatons.entraide.demo.standins.Json.object;
 
+import java.util.Map;
+import java.util.Set;
+
 /** Mobilizon's GraphQL endpoint, {@code POST /api}, for the config and statistics the probe asks for. */
-public final class MobilizonApi implements Api {
+public final class MobilizonApi extends RoutedApi {
 
-    @Override
-    public boolean closesWhenFull() {
-        return true;
+    public MobilizonApi() {
+        super("mobilizon", Set.of(Trait.CLOSES_WHEN_FULL), Map.of("/api", MobilizonApi::graphql));
     }
 
-    @Override
-    public String software() {
-        return "mobilizon";
-    }
-
-    @Override
-    public Reply answer(Request request, HostState state) {
-        if (!request.path().equals("/api")) {
-            return null;
-        }
+    private static Reply graphql(Request request, HostState state) {
         if (!request.method().equals("POST") || !request.body().contains("query")) {
             return new Reply(400, "application/json", "{\"errors\":[{\"message\":\"No query document supplied\"}]}");
         }

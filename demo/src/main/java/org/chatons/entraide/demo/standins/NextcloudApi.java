@@ -4,12 +4,13 @@ import static org.chatons.entraide.demo.standins.Json.object;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Nextcloud: {@code /status.php} and the serverinfo app behind an {@code NC-Token}. */
-public final class NextcloudApi implements Api {
+public final class NextcloudApi extends RoutedApi {
 
     static final String SERVERINFO = "/ocs/v2.php/apps/serverinfo/api/v1/info";
-    private final String token;
 
     /** The kind, before a host gives it its token. */
     public NextcloudApi() {
@@ -18,35 +19,18 @@ public final class NextcloudApi implements Api {
 
     /** @param token the NC-Token serverinfo accepts */
     NextcloudApi(String token) {
-        this.token = token == null ? "" : token;
+        super("nextcloud", Set.of(Trait.NEEDS_SECRET), Map.of(
+                "/status.php", (request, state) -> Reply.json(Json.write(object("installed", true,
+                        "maintenance", false, "needsDbUpgrade", false, "version", "29.0.4.1", "versionstring", "29.0.4",
+                        "edition", "", "productname", "Nextcloud", "extendedSupport", false))),
+                SERVERINFO, (request, state) -> (token == null ? "" : token).equals(request.header("NC-Token"))
+                        ? Reply.json(Json.write(serverinfo(state)))
+                        : new Reply(401, "application/json; charset=utf-8", "{\"message\":\"Unauthorized\"}")));
     }
 
     @Override
     public Api at(String origin, String secret, Clock clock) {
         return new NextcloudApi(secret);
-    }
-
-    @Override
-    public boolean needsSecret() {
-        return true;
-    }
-
-    @Override
-    public String software() {
-        return "nextcloud";
-    }
-
-    @Override
-    public Reply answer(Request request, HostState state) {
-        return switch (request.path()) {
-            case "/status.php" -> Reply.json(Json.write(object("installed", true, "maintenance", false,
-                    "needsDbUpgrade", false, "version", "29.0.4.1", "versionstring", "29.0.4", "edition", "",
-                    "productname", "Nextcloud", "extendedSupport", false)));
-            case SERVERINFO -> token.equals(request.header("NC-Token"))
-                    ? Reply.json(Json.write(serverinfo(state)))
-                    : new Reply(401, "application/json; charset=utf-8", "{\"message\":\"Unauthorized\"}");
-            default -> null;
-        };
     }
 
     private static Object serverinfo(HostState state) {

@@ -2,6 +2,7 @@ package org.chatons.entraide.agent.adapters;
 
 import java.io.IOException;
 import org.chatons.entraide.probes.Measurement;
+import org.chatons.entraide.protocol.HostStatus;
 
 /**
  * Measures one kind of software through its own API, with the password a member gives it. One small class per
@@ -29,4 +30,15 @@ public interface Adapter {
      * @throws IOException when the host cannot be reached at all
      */
     Measurement probe(Target target, Http http) throws IOException, InterruptedException;
+
+    /** What a further request adds to a measurement. */
+    @FunctionalInterface
+    interface Details {
+        Measurement add(Measurement found) throws IOException, InterruptedException;
+    }
+
+    /** The health check, then its details, asked only of a host that is not DOWN: there is nothing more to know. */
+    static Measurement unlessDown(Measurement health, Details details) throws IOException, InterruptedException {
+        return health.status() == HostStatus.DOWN ? health : details.add(health);
+    }
 }

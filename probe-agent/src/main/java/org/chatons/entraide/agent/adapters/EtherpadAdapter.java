@@ -5,20 +5,16 @@ import java.util.Map;
 import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.EtherpadAnswers;
 import org.chatons.entraide.probes.Measurement;
-import org.chatons.entraide.protocol.HostStatus;
 
 /**
  * Etherpad: {@code GET /health} on 1.9 and later ({@code {"status":"pass","releaseId":"2.5.3"}}); 1.8 has none
  * and answers 404, so its front page tells whether it serves. Users come from {@code GET /stats}
  * ({@code totalUsers}, connected pad sockets), which exists only while {@code enableMetrics} is on.
  */
-public final class EtherpadAdapter implements Adapter {
+public final class EtherpadAdapter extends NamedAdapter {
 
-    private static final Map<String, String> JSON = Map.of("Accept", "application/json");
-
-    @Override
-    public String software() {
-        return "etherpad";
+    public EtherpadAdapter() {
+        super("etherpad");
     }
 
     @Override
@@ -27,9 +23,7 @@ public final class EtherpadAdapter implements Adapter {
         Measurement measurement = health.status() == 404
                 ? EtherpadAnswers.frontPage(http.get(target.base(), "", Map.of()))
                 : EtherpadAnswers.health(health);
-        if (measurement.status() == HostStatus.DOWN) {
-            return measurement;
-        }
-        return EtherpadAnswers.withStats(measurement, http.get(target.base(), "stats", JSON));
+        return Adapter.unlessDown(measurement,
+                found -> EtherpadAnswers.withStats(found, http.get(target.base(), "stats", Http.JSON)));
     }
 }

@@ -1,7 +1,6 @@
 package org.chatons.entraide.agent.adapters;
 
 import java.io.IOException;
-import java.util.Map;
 import org.chatons.entraide.probes.HedgedocAnswers;
 import org.chatons.entraide.probes.Measurement;
 
@@ -10,15 +9,14 @@ import org.chatons.entraide.probes.Measurement;
  * users on open notes now, and {@code isConnectionBusy} when it queues new connections. The same answer as the
  * broker's public probe reads, so the same parser.
  */
-public final class HedgedocAdapter implements Adapter {
+public final class HedgedocAdapter extends NamedAdapter {
 
-    @Override
-    public String software() {
-        return "hedgedoc";
+    public HedgedocAdapter() {
+        super("hedgedoc");
     }
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        return HedgedocAnswers.status(http.get(target.base(), HedgedocAnswers.STATUS, Map.of("Accept", "application/json")));
+        return HedgedocAnswers.status(http.get(target.base(), HedgedocAnswers.STATUS, Http.JSON));
     }
 }

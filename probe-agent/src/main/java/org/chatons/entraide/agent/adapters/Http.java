@@ -33,6 +33,8 @@ public final class Http {
     public static final int DEFAULT_MAX_BODY_BYTES = Json.MAX_BODY_BYTES;
     /** Redirects followed per request, as browsers stop after some twenty: a service needs one or two. */
     static final int MAX_REDIRECTS = 5;
+    /** The header of a request for a JSON answer. */
+    public static final Map<String, String> JSON = Map.of("Accept", "application/json");
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String USER_AGENT = "entraide-probe-agent";
 

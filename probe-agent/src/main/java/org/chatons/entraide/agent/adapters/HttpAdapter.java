@@ -3,7 +3,6 @@ package org.chatons.entraide.agent.adapters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.probes.PlainAnswers;
 
@@ -13,11 +12,10 @@ import org.chatons.entraide.probes.PlainAnswers;
  * host or a loop is not), other statuses DOWN, and an answer that takes more than half the timeout DEGRADED. The
  * body is not judged. No user count: it is reported unknown, and the broker sees capacity only.
  */
-public final class HttpAdapter implements Adapter {
+public final class HttpAdapter extends NamedAdapter {
 
-    @Override
-    public String software() {
-        return "http";
+    public HttpAdapter() {
+        super("http");
     }
 
     @Override

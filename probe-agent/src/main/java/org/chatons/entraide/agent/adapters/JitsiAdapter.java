@@ -2,10 +2,8 @@ package org.chatons.entraide.agent.adapters;
 
 import java.io.IOException;
 import java.util.Map;
-import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.JitsiAnswers;
 import org.chatons.entraide.probes.Measurement;
-import org.chatons.entraide.protocol.HostStatus;
 
 /**
  * Jitsi videobridge, on its private port: {@code GET /about/health} (200 empty when healthy) and
@@ -13,19 +11,15 @@ import org.chatons.entraide.protocol.HostStatus;
  * normalised load (0 idle, 1 full, may exceed 1); a bridge that drains or shuts down gracefully takes no new
  * conferences.
  */
-public final class JitsiAdapter implements Adapter {
+public final class JitsiAdapter extends NamedAdapter {
 
-    @Override
-    public String software() {
-        return "jitsi";
+    public JitsiAdapter() {
+        super("jitsi");
     }
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        Measurement measurement = JitsiAnswers.health(http.get(target.base(), "about/health", Map.of()));
-        if (measurement.status() == HostStatus.DOWN) {
-            return measurement;
-        }
-        return JitsiAnswers.withStats(measurement, http.get(target.base(), "colibri/stats", Map.of("Accept", "application/json")));
+        return Adapter.unlessDown(JitsiAnswers.health(http.get(target.base(), "about/health", Map.of())),
+                health -> JitsiAnswers.withStats(health, http.get(target.base(), "colibri/stats", Http.JSON)));
     }
 }

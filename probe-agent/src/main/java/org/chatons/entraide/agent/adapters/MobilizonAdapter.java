@@ -1,7 +1,6 @@
 package org.chatons.entraide.agent.adapters;
 
 import java.io.IOException;
-import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.probes.MobilizonAnswers;
 
@@ -10,13 +9,12 @@ import org.chatons.entraide.probes.MobilizonAnswers;
  * query gives {@code config.registrationsOpen} and {@code statistics.numberOfUsers} (registered accounts, the
  * only count it publishes; capacity-users is then counted in accounts too).
  */
-public final class MobilizonAdapter implements Adapter {
+public final class MobilizonAdapter extends NamedAdapter {
 
     static final String QUERY = "{\"query\":\"{ config { registrationsOpen } statistics { numberOfUsers numberOfLocalEvents } }\"}";
 
-    @Override
-    public String software() {
-        return "mobilizon";
+    public MobilizonAdapter() {
+        super("mobilizon");
     }
 
     @Override

@@ -9,14 +9,13 @@ import java.util.concurrent.ConcurrentMap;
 import org.chatons.entraide.probes.Answer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.probes.NextcloudAnswers;
-import org.chatons.entraide.protocol.HostStatus;
 
 /**
  * Nextcloud: {@code GET /status.php} (no auth) says whether it serves; the serverinfo app, with the
  * {@code NC-Token} header, gives {@code activeUsers.last5minutes}. A refused token (401) is throttled by Nextcloud
  * as brute force, so after one the adapter leaves serverinfo alone for a while, doubling the pause each time.
  */
-public final class NextcloudAdapter implements Adapter {
+public final class NextcloudAdapter extends NamedAdapter {
 
     static final String SERVERINFO = "ocs/v2.php/apps/serverinfo/api/v1/info?format=json";
     static final Duration FIRST_PAUSE = Duration.ofMinutes(5);
@@ -28,17 +27,18 @@ public final class NextcloudAdapter implements Adapter {
     private record Pause(Instant until, Duration length) {
     }
 
-    @Override
-    public String software() {
-        return "nextcloud";
+    public NextcloudAdapter() {
+        super("nextcloud");
     }
 
     @Override
     public Measurement probe(Target target, Http http) throws IOException, InterruptedException {
-        Measurement measurement = NextcloudAnswers.status(http.get(target.base(), "status.php", Map.of("Accept", "application/json")));
-        if (measurement.status() == HostStatus.DOWN) {
-            return measurement;
-        }
+        Measurement measurement = NextcloudAnswers.status(http.get(target.base(), "status.php", Http.JSON));
+        return Adapter.unlessDown(measurement, found -> serverInfo(found, target, http));
+    }
+
+    private Measurement serverInfo(Measurement measurement, Target target, Http http)
+            throws IOException, InterruptedException {
         if (target.secret() == null) {
             return measurement.noting("no NC-Token configured: users unknown");
         }

@@ -9,30 +9,23 @@ import static org.chatons.entraide.agent.FakeHttpServer.status;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EtherpadAdapterTest {
 
-    final FakeHttpServer pad = FakeHttpServer.start();
-    final EtherpadAdapter adapter = new EtherpadAdapter();
-
-    @AfterEach
-    void stop() {
-        pad.close();
-    }
+    @RegisterExtension
+    final ProbedService pad = new ProbedService(new EtherpadAdapter());
 
     @Test
     void recentEtherpadReportsHealthAndConnectedUsers() throws Exception {
         pad.on("/health", answer(200, "application/health+json; charset=utf-8", FakeHttpServer.sampleText("etherpad-health.json")))
                 .on("/stats", sample("etherpad-stats.json"));
 
-        Measurement m = Probe.probe(adapter, pad.url());
+        Measurement m = pad.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.activeUsers()).isEqualTo(4);
-        assertThat(m.acceptsNewUsers()).isNull();
-        assertThat(m.load()).isNull();
+        assertThat(m).extracting(Measurement::status, Measurement::activeUsers, Measurement::acceptsNewUsers, Measurement::load)
+                .containsExactly(HostStatus.UP, 4, null, null);
         assertThat(m.reason()).contains("Etherpad 2.5.3", "4 users on 2 pads");
     }
 
@@ -40,10 +33,9 @@ class EtherpadAdapterTest {
     void etherpad18WithoutHealthIsJudgedByItsFrontPage() throws Exception {
         pad.on("/", answer(200, "text/html", "<html>Etherpad</html>")).on("/stats", sample("etherpad-stats.json"));
 
-        Measurement m = Probe.probe(adapter, pad.url());
+        Measurement m = pad.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.activeUsers()).isEqualTo(4);
+        assertThat(m).extracting(Measurement::status, Measurement::activeUsers).containsExactly(HostStatus.UP, 4);
         assertThat(pad.requests("/health")).hasSize(1);
     }
 
@@ -51,7 +43,7 @@ class EtherpadAdapterTest {
     void failingHealthIsDownWithoutAskingForStats() throws Exception {
         pad.on("/health", answer(503, "application/health+json", "{\"status\":\"fail\"}"));
 
-        Measurement m = Probe.probe(adapter, pad.url());
+        Measurement m = pad.probe();
 
         assertThat(m.status()).isEqualTo(HostStatus.DOWN);
         assertThat(m.reason()).contains("503");
@@ -62,24 +54,23 @@ class EtherpadAdapterTest {
     void metricsTurnedOffLeavesUsersUnknownButTheHostUp() throws Exception {
         pad.on("/health", json("{\"status\":\"pass\"}"));
 
-        Measurement m = Probe.probe(adapter, pad.url());
+        Measurement m = pad.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.activeUsers()).isNull();
+        assertThat(m).extracting(Measurement::status, Measurement::activeUsers).containsExactly(HostStatus.UP, null);
         assertThat(m.reason()).contains("users unknown");
     }
 
     @Test
     void statsWithoutTotalUsersOrWithGarbage() throws Exception {
         pad.on("/health", json("{\"status\":\"pass\"}")).on("/stats", json("{\"activePads\":\"N/A\"}"));
-        Measurement missing = Probe.probe(adapter, pad.url());
+        Measurement missing = pad.probe();
         pad.on("/stats", answer(200, "text/html", "<h1>Bad gateway</h1>"));
-        Measurement garbage = Probe.probe(adapter, pad.url());
+        Measurement garbage = pad.probe();
         pad.on("/stats", status(500));
-        Measurement error = Probe.probe(adapter, pad.url());
+        Measurement error = pad.probe();
 
-        assertThat(missing.status()).isEqualTo(HostStatus.UP);
-        assertThat(missing.activeUsers()).isNull();
+        assertThat(missing).extracting(Measurement::status, Measurement::activeUsers)
+                .containsExactly(HostStatus.UP, null);
         assertThat(garbage.status()).isEqualTo(HostStatus.DEGRADED);
         assertThat(garbage.reason()).contains("not JSON");
         assertThat(error.status()).isEqualTo(HostStatus.DEGRADED);

@@ -8,28 +8,22 @@ import static org.chatons.entraide.agent.FakeHttpServer.sample;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HedgedocAdapterTest {
 
-    final FakeHttpServer notes = FakeHttpServer.start().on("/status", sample("hedgedoc-status.json"));
-    final HedgedocAdapter adapter = new HedgedocAdapter();
-
-    @AfterEach
-    void stop() {
-        notes.close();
-    }
+    @RegisterExtension
+    final ProbedService notes = new ProbedService(new HedgedocAdapter()).on("/status", sample("hedgedoc-status.json"));
 
     @Test
     void distinctUsersOnOpenNotesUnderTheProbeUrl() throws Exception {
         notes.on("/notes/status", sample("hedgedoc-status.json"));
 
-        Measurement m = Probe.probe(adapter, notes.url().resolve("/notes"));
+        Measurement m = notes.probe("/notes");
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.activeUsers()).isEqualTo(4);
-        assertThat(m.load()).isNull();
+        assertThat(m).extracting(Measurement::status, Measurement::activeUsers, Measurement::load)
+                .containsExactly(HostStatus.UP, 4, null);
         assertThat(m.reason()).contains("4 users on 3 notes");
         assertThat(notes.requests("/notes/status")).hasSize(1);
         assertThat(notes.requests("/notes/status").get(0).header("Accept")).isEqualTo("application/json");
@@ -39,22 +33,21 @@ class HedgedocAdapterTest {
     void statsOffLeavesUsersUnknownButTheHostUp() throws Exception {
         notes.on("/status", answer(403, "text/plain", "Forbidden"));
 
-        Measurement m = Probe.probe(adapter, notes.url());
+        Measurement m = notes.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.activeUsers()).isNull();
+        assertThat(m).extracting(Measurement::status, Measurement::activeUsers).containsExactly(HostStatus.UP, null);
         assertThat(m.reason()).contains("users unknown");
     }
 
     @Test
     void busyOrBrokenIsNotUp() throws Exception {
         notes.on("/status", json("{\"onlineNotes\":1,\"onlineUsers\":2,\"isConnectionBusy\":true}"));
-        Measurement busy = Probe.probe(adapter, notes.url());
+        Measurement busy = notes.probe();
         notes.on("/status", FakeHttpServer.status(502));
-        Measurement broken = Probe.probe(adapter, notes.url());
+        Measurement broken = notes.probe();
 
-        assertThat(busy.status()).isEqualTo(HostStatus.DEGRADED);
-        assertThat(busy.activeUsers()).isEqualTo(2);
+        assertThat(busy).extracting(Measurement::status, Measurement::activeUsers)
+                .containsExactly(HostStatus.DEGRADED, 2);
         assertThat(broken.status()).isEqualTo(HostStatus.DOWN);
     }
 }

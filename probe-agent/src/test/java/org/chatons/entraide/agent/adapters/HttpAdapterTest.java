@@ -8,18 +8,13 @@ import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.probes.software.Softwares;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.WireRules;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpAdapterTest {
 
-    final FakeHttpServer site = FakeHttpServer.start();
-    final HttpAdapter adapter = new HttpAdapter();
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
+    @RegisterExtension
+    final ProbedService site = new ProbedService(new HttpAdapter());
 
     @Test
     void getsTheExactUrlAndFollowsARedirectOnTheSameHostToItsPage() throws Exception {
@@ -28,7 +23,7 @@ class HttpAdapterTest {
             exchange.sendResponseHeaders(302, -1);
         }).on("/login", answer(200, "text/html", "<form>"));
 
-        Measurement m = Probe.probe(adapter, site.url().resolve("poll/index.php"));
+        Measurement m = site.probe("poll/index.php");
 
         assertThat(m.status()).as("a login page is a working service").isEqualTo(HostStatus.UP);
         assertThat(m.activeUsers()).as("a plain HTTP check counts no users").isNull();
@@ -41,7 +36,7 @@ class HttpAdapterTest {
     void aRedirectWithoutLocationIsAnAnswerLikeAnother() throws Exception {
         site.on("/", (exchange, server) -> exchange.sendResponseHeaders(304, -1));
 
-        Measurement m = Probe.probe(adapter, site.url());
+        Measurement m = site.probe();
 
         assertThat(m.status()).isEqualTo(HostStatus.UP);
         assertThat(m.reason()).startsWith("answers 304");
@@ -51,7 +46,7 @@ class HttpAdapterTest {
     void errorStatusesAreDown() throws Exception {
         site.on("/", FakeHttpServer.status(503));
 
-        Measurement m = Probe.probe(adapter, site.url());
+        Measurement m = site.probe();
 
         assertThat(m.status()).isEqualTo(HostStatus.DOWN);
         assertThat(m.reason()).isEqualTo("answers 503");

@@ -8,38 +8,31 @@ import static org.chatons.entraide.agent.FakeHttpServer.sample;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JitsiAdapterTest {
 
-    final FakeHttpServer bridge = FakeHttpServer.start()
+    @RegisterExtension
+    final ProbedService bridge = new ProbedService(new JitsiAdapter())
             .on("/about/health", answer(200, null, ""))
             .on("/colibri/stats", sample("jitsi-colibri-stats.json"));
-    final JitsiAdapter adapter = new JitsiAdapter();
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
 
     @Test
     void stressLevelIsTheLoad() throws Exception {
-        Measurement m = Probe.probe(adapter, bridge.url());
+        Measurement m = bridge.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.load()).isEqualTo(0.31);
-        assertThat(m.activeUsers()).isEqualTo(42);
-        assertThat(m.acceptsNewUsers()).isNull();
+        assertThat(m).extracting(Measurement::status, Measurement::load, Measurement::activeUsers, Measurement::acceptsNewUsers)
+                .containsExactly(HostStatus.UP, 0.31, 42, null);
         assertThat(m.reason()).contains("stress 0.31", "42 participants in 7 conferences");
     }
 
     @Test
     void drainOrGracefulShutdownTakesNoNewConferences() throws Exception {
         bridge.on("/colibri/stats", json("{\"stress_level\":0.1,\"participants\":3,\"drain\":true}"));
-        Measurement draining = Probe.probe(adapter, bridge.url());
+        Measurement draining = bridge.probe();
         bridge.on("/colibri/stats", json("{\"stress_level\":0.1,\"graceful_shutdown\":true}"));
-        Measurement leaving = Probe.probe(adapter, bridge.url());
+        Measurement leaving = bridge.probe();
 
         assertThat(draining.acceptsNewUsers()).isFalse();
         assertThat(draining.reason()).contains("draining");
@@ -51,7 +44,7 @@ class JitsiAdapterTest {
     void unhealthyBridgeIsDown() throws Exception {
         bridge.on("/about/health", answer(500, "application/json", "{\"error\":\"no ice\"}"));
 
-        Measurement m = Probe.probe(adapter, bridge.url());
+        Measurement m = bridge.probe();
 
         assertThat(m.status()).isEqualTo(HostStatus.DOWN);
         assertThat(m.reason()).contains("500", "no ice");
@@ -61,10 +54,9 @@ class JitsiAdapterTest {
     void restApiOffLeavesTheLoadUnknown() throws Exception {
         bridge.on("/colibri/stats", FakeHttpServer.status(404));
 
-        Measurement m = Probe.probe(adapter, bridge.url());
+        Measurement m = bridge.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.load()).isNull();
+        assertThat(m).extracting(Measurement::status, Measurement::load).containsExactly(HostStatus.UP, null);
         assertThat(m.reason()).contains("rest.enabled");
     }
 
@@ -72,11 +64,10 @@ class JitsiAdapterTest {
     void stressThatIsNotANumberIsIgnored() throws Exception {
         bridge.on("/colibri/stats", json("{\"stress_level\":\"N/A\",\"participants\":-1}"));
 
-        Measurement m = Probe.probe(adapter, bridge.url());
+        Measurement m = bridge.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.load()).isNull();
-        assertThat(m.activeUsers()).isNull();
+        assertThat(m).extracting(Measurement::status, Measurement::load, Measurement::activeUsers)
+                .containsExactly(HostStatus.UP, null, null);
         assertThat(m.reason()).contains("no stress_level");
     }
 }

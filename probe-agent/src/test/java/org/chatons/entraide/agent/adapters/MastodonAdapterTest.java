@@ -8,40 +8,34 @@ import static org.chatons.entraide.agent.FakeHttpServer.sample;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MastodonAdapterTest {
 
-    final FakeHttpServer social = FakeHttpServer.start()
+    @RegisterExtension
+    final ProbedService social = new ProbedService(new MastodonAdapter())
             .on("/health", answer(200, "text/plain; charset=utf-8", "OK"))
             .on("/api/v2/instance", sample("mastodon-instance.json"));
-    final MastodonAdapter adapter = new MastodonAdapter();
-
-    @AfterEach
-    void stop() {
-        social.close();
-    }
 
     @Test
     void registrationsAndMonthlyActiveUsers() throws Exception {
-        Measurement m = Probe.probe(adapter, social.url());
+        Measurement m = social.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.acceptsNewUsers()).isTrue();
-        assertThat(m.activeUsers()).isEqualTo(5210);
+        assertThat(m).extracting(Measurement::status, Measurement::acceptsNewUsers, Measurement::activeUsers)
+                .containsExactly(HostStatus.UP, true, 5210);
         assertThat(m.reason()).contains("Mastodon 4.3.2", "registrations open");
     }
 
     @Test
     void closedRegistrationsAndApproval() throws Exception {
         social.on("/api/v2/instance", json("{\"registrations\":{\"enabled\":false}}"));
-        Measurement closed = Probe.probe(adapter, social.url());
+        Measurement closed = social.probe();
         social.on("/api/v2/instance", json("{\"registrations\":{\"enabled\":true,\"approval_required\":true}}"));
-        Measurement approval = Probe.probe(adapter, social.url());
+        Measurement approval = social.probe();
 
-        assertThat(closed.acceptsNewUsers()).isFalse();
-        assertThat(closed.activeUsers()).isNull();
+        assertThat(closed).extracting(Measurement::acceptsNewUsers, Measurement::activeUsers)
+                .containsExactly(false, null);
         assertThat(approval.acceptsNewUsers()).isTrue();
         assertThat(approval.reason()).contains("with approval");
     }
@@ -49,10 +43,10 @@ class MastodonAdapterTest {
     @Test
     void unhealthyOrGarbledInstance() throws Exception {
         social.on("/health", FakeHttpServer.status(503));
-        assertThat(Probe.probe(adapter, social.url()).status()).isEqualTo(HostStatus.DOWN);
+        assertThat(social.probe().status()).isEqualTo(HostStatus.DOWN);
 
         social.on("/health", answer(200, "text/plain", "OK")).on("/api/v2/instance", json("not json at all"));
-        Measurement garbled = Probe.probe(adapter, social.url());
+        Measurement garbled = social.probe();
         assertThat(garbled.status()).isEqualTo(HostStatus.DEGRADED);
         assertThat(garbled.reason()).contains("not JSON");
     }

@@ -7,26 +7,20 @@ import static org.chatons.entraide.agent.FakeHttpServer.sample;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MobilizonAdapterTest {
 
-    final FakeHttpServer events = FakeHttpServer.start().on("/api", sample("mobilizon-graphql.json"));
-    final MobilizonAdapter adapter = new MobilizonAdapter();
-
-    @AfterEach
-    void stop() {
-        events.close();
-    }
+    @RegisterExtension
+    final ProbedService events = new ProbedService(new MobilizonAdapter()).on("/api", sample("mobilizon-graphql.json"));
 
     @Test
     void oneGraphqlQueryForRegistrationsAndUsers() throws Exception {
-        Measurement m = Probe.probe(adapter, events.url());
+        Measurement m = events.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.acceptsNewUsers()).isTrue();
-        assertThat(m.activeUsers()).isEqualTo(310);
+        assertThat(m).extracting(Measurement::status, Measurement::acceptsNewUsers, Measurement::activeUsers)
+                .containsExactly(HostStatus.UP, true, 310);
         FakeHttpServer.Request request = events.requests("/api").get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
@@ -37,7 +31,7 @@ class MobilizonAdapterTest {
     void graphqlErrorsDegrade() throws Exception {
         events.on("/api", json("{\"data\":null,\"errors\":[{\"message\":\"Internal server error\"}]}"));
 
-        Measurement m = Probe.probe(adapter, events.url());
+        Measurement m = events.probe();
 
         assertThat(m.status()).isEqualTo(HostStatus.DEGRADED);
         assertThat(m.reason()).contains("Internal server error");
@@ -47,6 +41,6 @@ class MobilizonAdapterTest {
     void httpErrorIsDown() throws Exception {
         events.on("/api", FakeHttpServer.status(502));
 
-        assertThat(Probe.probe(adapter, events.url()).status()).isEqualTo(HostStatus.DOWN);
+        assertThat(events.probe().status()).isEqualTo(HostStatus.DOWN);
     }
 }

@@ -63,11 +63,11 @@ class NextcloudAdapterTest {
         cloud.on(SERVERINFO, answer(401, "application/json", "{\"message\":\"Unauthorized\"}"));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
 
-        Measurement first = probe(clock);
+        Measurement first = probe(clock.utc());
         clock.advance(Duration.ofMinutes(1));
-        Measurement second = probe(clock);
+        Measurement second = probe(clock.utc());
         clock.advance(Duration.ofMinutes(5));
-        probe(clock);
+        probe(clock.utc());
 
         assertThat(first.status()).as("status.php says it serves").isEqualTo(HostStatus.UP);
         assertThat(first.activeUsers()).isNull();
@@ -81,9 +81,9 @@ class NextcloudAdapterTest {
         cloud.on(SERVERINFO, answer(401, "application/json", "{\"message\":\"Unauthorized\"}"));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
 
-        probe(clock);
+        probe(clock.utc());
         clock.advance(Duration.ofMinutes(6));
-        Measurement again = probe(clock);
+        Measurement again = probe(clock.utc());
 
         assertThat(again.reason()).contains("10 min");
     }

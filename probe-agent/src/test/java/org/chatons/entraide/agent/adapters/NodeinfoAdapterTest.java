@@ -7,29 +7,23 @@ import static org.chatons.entraide.agent.FakeHttpServer.sample;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NodeinfoAdapterTest {
 
-    final FakeHttpServer node = FakeHttpServer.start()
+    @RegisterExtension
+    final ProbedService node = new ProbedService(new NodeinfoAdapter())
             .on("/.well-known/nodeinfo", sample("nodeinfo-discovery.json"))
             .on("/nodeinfo/2.1.json", sample("nodeinfo-2.1.json"))
             .on("/nodeinfo/2.0.json", json("{\"version\":\"2.0\",\"openRegistrations\":false}"));
-    final NodeinfoAdapter adapter = new NodeinfoAdapter();
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
 
     @Test
     void followsTheHighestSchemaOnTheProbeOrigin() throws Exception {
-        Measurement m = Probe.probe(adapter, node.url());
+        Measurement m = node.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.acceptsNewUsers()).isTrue();
-        assertThat(m.activeUsers()).isEqualTo(23);
+        assertThat(m).extracting(Measurement::status, Measurement::acceptsNewUsers, Measurement::activeUsers)
+                .containsExactly(HostStatus.UP, true, 23);
         assertThat(m.reason()).contains("peertube 6.3.0", "NodeInfo 2.1");
         assertThat(node.requests("/nodeinfo/2.0.json")).isEmpty();
     }
@@ -37,9 +31,9 @@ class NodeinfoAdapterTest {
     @Test
     void discoveryWithoutSchemaOrMissingIsDown() throws Exception {
         node.on("/.well-known/nodeinfo", json("{\"links\":[]}"));
-        Measurement noSchema = Probe.probe(adapter, node.url());
+        Measurement noSchema = node.probe();
         node.on("/.well-known/nodeinfo", FakeHttpServer.status(404));
-        Measurement missing = Probe.probe(adapter, node.url());
+        Measurement missing = node.probe();
 
         assertThat(noSchema.status()).isEqualTo(HostStatus.DOWN);
         assertThat(noSchema.reason()).contains("no NodeInfo schema");
@@ -51,17 +45,16 @@ class NodeinfoAdapterTest {
     void aDocumentWithoutUsageIsStillUp() throws Exception {
         node.on("/nodeinfo/2.1.json", json("{\"version\":\"2.1\",\"software\":{\"name\":\"pleroma\"},\"openRegistrations\":false}"));
 
-        Measurement m = Probe.probe(adapter, node.url());
+        Measurement m = node.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.acceptsNewUsers()).isFalse();
-        assertThat(m.activeUsers()).isNull();
+        assertThat(m).extracting(Measurement::status, Measurement::acceptsNewUsers, Measurement::activeUsers)
+                .containsExactly(HostStatus.UP, false, null);
     }
 
     @Test
     void aBrokenDocumentDegrades() throws Exception {
         node.on("/nodeinfo/2.1.json", FakeHttpServer.status(500));
 
-        assertThat(Probe.probe(adapter, node.url()).status()).isEqualTo(HostStatus.DEGRADED);
+        assertThat(node.probe().status()).isEqualTo(HostStatus.DEGRADED);
     }
 }

@@ -8,29 +8,23 @@ import static org.chatons.entraide.agent.FakeHttpServer.sample;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PeertubeAdapterTest {
 
-    final FakeHttpServer tube = FakeHttpServer.start()
+    @RegisterExtension
+    final ProbedService tube = new ProbedService(new PeertubeAdapter())
             .on("/api/v1/ping", answer(200, "text/html; charset=utf-8", "pong"))
             .on("/api/v1/config", sample("peertube-config.json"))
             .on("/api/v1/server/stats", sample("peertube-stats.json"));
-    final PeertubeAdapter adapter = new PeertubeAdapter();
-
-    @AfterEach
-    void stop() {
-        tube.close();
-    }
 
     @Test
     void pingSignupAndDailyActiveUsers() throws Exception {
-        Measurement m = Probe.probe(adapter, tube.url());
+        Measurement m = tube.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.acceptsNewUsers()).isTrue();
-        assertThat(m.activeUsers()).isEqualTo(17);
+        assertThat(m).extracting(Measurement::status, Measurement::acceptsNewUsers, Measurement::activeUsers)
+                .containsExactly(HostStatus.UP, true, 17);
         assertThat(m.reason()).contains("PeerTube 6.3.0", "sign-up open", "17 daily active users");
     }
 
@@ -38,7 +32,7 @@ class PeertubeAdapterTest {
     void signupClosedWhenTheUserLimitIsReached() throws Exception {
         tube.on("/api/v1/config", json("{\"signup\":{\"allowed\":false,\"allowedForCurrentIP\":true}}"));
 
-        Measurement m = Probe.probe(adapter, tube.url());
+        Measurement m = tube.probe();
 
         assertThat(m.acceptsNewUsers()).isFalse();
         assertThat(m.reason()).contains("sign-up closed");
@@ -48,7 +42,7 @@ class PeertubeAdapterTest {
     void pingThatIsNotPongIsDown() throws Exception {
         tube.on("/api/v1/ping", answer(200, "text/html", "<html>maintenance</html>"));
 
-        Measurement m = Probe.probe(adapter, tube.url());
+        Measurement m = tube.probe();
 
         assertThat(m.status()).isEqualTo(HostStatus.DOWN);
         assertThat(m.reason()).contains("instead of pong");
@@ -58,11 +52,10 @@ class PeertubeAdapterTest {
     void missingFieldsAndFailingStats() throws Exception {
         tube.on("/api/v1/config", json("{}")).on("/api/v1/server/stats", FakeHttpServer.status(500));
 
-        Measurement m = Probe.probe(adapter, tube.url());
+        Measurement m = tube.probe();
 
-        assertThat(m.status()).isEqualTo(HostStatus.DEGRADED);
-        assertThat(m.acceptsNewUsers()).isNull();
-        assertThat(m.activeUsers()).isNull();
+        assertThat(m).extracting(Measurement::status, Measurement::acceptsNewUsers, Measurement::activeUsers)
+                .containsExactly(HostStatus.DEGRADED, null, null);
         assertThat(m.reason()).contains("no signup.allowed", "stats answers 500");
     }
 }

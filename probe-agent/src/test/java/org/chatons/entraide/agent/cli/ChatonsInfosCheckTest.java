@@ -2,18 +2,14 @@ package org.chatons.entraide.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.chatons.entraide.agent.FakeBroker;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code check} shows what the agent would write in each host's ChatonsInfos file, and writes nothing. */
 class ChatonsInfosCheckTest {
@@ -22,8 +18,7 @@ class ChatonsInfosCheckTest {
     Path dir;
     final FakeHttpServer pad = FakeHttpServer.start();
     final FakeBroker broker = new FakeBroker();
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final Console console = new Console(Map.of("ENTRAIDE_TOKEN", "the-token"));
 
     @AfterEach
     void stop() {
@@ -54,25 +49,18 @@ class ChatonsInfosCheckTest {
         return config;
     }
 
-    int run(String... args) {
-        CommandLine line = ProbeAgentCommand.commandLine(Map.of("ENTRAIDE_TOKEN", "the-token"), Clock.systemUTC());
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        return line.execute(args);
-    }
-
     @Test
     void checkPrintsTheLinesItWouldWrite() throws Exception {
         Path file = dir.resolve("chatonsinfos/pad.properties");
         Files.createDirectories(file.getParent());
         String text = "file.datetime = 2025-05-12T08:00:00\nservice.registration.load = OPEN\n";
         Files.writeString(file, text);
-        int code = run("check", "-c", config("", "chatonsinfos/pad.properties").toString());
-        assertThat(code).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("chatonsinfos pad-1 " + file + ": would write service.registration.load OPEN -> FULL")
+        int code = console.run("check", "-c", config("", "chatonsinfos/pad.properties").toString());
+        assertThat(code).as(console.out + "\n" + console.err).isZero();
+        assertThat(console.out.toString()).contains("chatonsinfos pad-1 " + file + ": would write service.registration.load OPEN -> FULL")
                 .contains("    - service.registration.load = OPEN").contains("    + service.registration.load = FULL")
                 .contains("    - file.datetime = 2025-05-12T08:00:00");
-        assertThat(out.toString()).contains("systemctl edit entraide-probe-agent")
+        assertThat(console.out.toString()).contains("systemctl edit entraide-probe-agent")
                 .contains("\n    [Service]\n    ReadWritePaths=" + file.getParent() + "\n    SupplementaryGroups=www-data\n")
                 .contains("    chgrp www-data " + file.getParent() + " && chmod g+ws " + file.getParent());
         assertThat(Files.readString(file)).isEqualTo(text);
@@ -82,24 +70,24 @@ class ChatonsInfosCheckTest {
     void checkSaysWhenTheFileIsRightOrMissing() throws Exception {
         Path file = dir.resolve("pad.properties");
         Files.writeString(file, "service.registration.load = OPEN\n");
-        assertThat(run("check", "-c", config("chatonsinfos-full-at: 0.95\nchatonsinfos-open-below: 0.8",
+        assertThat(console.run("check", "-c", config("chatonsinfos-full-at: 0.95\nchatonsinfos-open-below: 0.8",
                 file.toString()).toString())).isZero();
-        assertThat(out.toString()).contains("service.registration.load = OPEN, right as it is");
+        assertThat(console.out.toString()).contains("service.registration.load = OPEN, right as it is");
         Path missing = dir.resolve("nope.properties");
-        assertThat(run("check", "-c", config("", missing.toString()).toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("never creates").contains("Some ChatonsInfos files cannot be kept.");
+        assertThat(console.run("check", "-c", config("", missing.toString()).toString())).isEqualTo(1);
+        assertThat(console.out.toString()).contains("never creates").contains("Some ChatonsInfos files cannot be kept.");
         assertThat(missing).doesNotExist();
     }
 
     @Test
     void badThresholdsAreRefusedWithTheirLine() throws Exception {
-        int code = run("check", "-c", config("chatonsinfos-full-at: 1.5\nchatonsinfos-open-below: 0.9",
+        int code = console.run("check", "-c", config("chatonsinfos-full-at: 1.5\nchatonsinfos-open-below: 0.9",
                 "pad.properties").toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("chatonsinfos-full-at: must be a number above 0 and at most 1");
-        err.getBuffer().setLength(0);
-        assertThat(run("check", "-c", config("chatonsinfos-full-at: 0.8\nchatonsinfos-open-below: 0.9",
+        assertThat(console.err.toString()).contains("chatonsinfos-full-at: must be a number above 0 and at most 1");
+        console.err.getBuffer().setLength(0);
+        assertThat(console.run("check", "-c", config("chatonsinfos-full-at: 0.8\nchatonsinfos-open-below: 0.9",
                 "pad.properties").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("chatonsinfos-open-below: must be lower than chatonsinfos-full-at");
+        assertThat(console.err.toString()).contains("chatonsinfos-open-below: must be lower than chatonsinfos-full-at");
     }
 }

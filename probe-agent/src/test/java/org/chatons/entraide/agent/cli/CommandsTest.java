@@ -2,11 +2,8 @@ package org.chatons.entraide.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.chatons.entraide.agent.FakeBroker;
 import org.chatons.entraide.agent.FakeHttpServer;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CommandsTest {
 
@@ -24,8 +20,7 @@ class CommandsTest {
     final FakeHttpServer pad = FakeHttpServer.start();
     final FakeHttpServer bridge = FakeHttpServer.start();
     final FakeBroker broker = new FakeBroker();
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final Console console = new Console(Map.of("ENTRAIDE_TOKEN", "the-token"));
     Path config;
 
     @BeforeEach
@@ -65,19 +60,12 @@ class CommandsTest {
         broker.close();
     }
 
-    int run(String... args) {
-        CommandLine line = ProbeAgentCommand.commandLine(Map.of("ENTRAIDE_TOKEN", "the-token"), Clock.systemUTC());
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        return line.execute(args);
-    }
-
     @Test
     void checkPrintsATableAndValidatesWithADryRun() {
-        int code = run("check", "-c", config.toString());
+        int code = console.run("check", "-c", config.toString());
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString())
+        assertThat(code).as(console.err.toString()).isZero();
+        assertThat(console.out.toString())
                 .containsPattern("HOST +SOFTWARE +STATUS +USERS +CAPACITY +LOAD +ACCEPTING +REASON")
                 .containsPattern("pad-1 +etherpad +UP +12 +200 +0.06 +yes +Etherpad 2.5.3 healthy; 12 users on 3 pads")
                 .containsPattern("visio +jitsi +UP +8 +100 +0.40 +yes +videobridge healthy")
@@ -100,10 +88,10 @@ class CommandsTest {
                     capacity-users: 40
                 """.formatted(bridge.url().resolve("about/health")));
 
-        int code = run("check", "-c", config.toString());
+        int code = console.run("check", "-c", config.toString());
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("poll +http +UP +\\? +40 +\\? +yes +answers 200 in \\d+ ms");
+        assertThat(code).as(console.err.toString()).isZero();
+        assertThat(console.out.toString()).containsPattern("poll +http +UP +\\? +40 +\\? +yes +answers 200 in \\d+ ms");
         assertThat(broker.reports().get(0).hosts().get(2).activeUsers()).isNull();
         assertThat(broker.requests().get(0).body()).contains("\"activeUsers\":null");
     }
@@ -117,7 +105,7 @@ class CommandsTest {
             accept.answer(exchange, server);
         });
 
-        run("check", "-c", config.toString());
+        console.run("check", "-c", config.toString());
 
         assertThat(query.toString()).isEqualTo("dry-run=true");
     }
@@ -128,10 +116,10 @@ class CommandsTest {
         broker.answering(FakeHttpServer.answer(401, "application/problem+json",
                 "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"unknown token\"}"));
 
-        int code = run("check", "-c", config.toString());
+        int code = console.run("check", "-c", config.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).containsPattern("visio +jitsi +" + HostStatus.DOWN + " +\\? +100 +\\? +yes +videobridge health answers 503")
+        assertThat(console.out.toString()).containsPattern("visio +jitsi +" + HostStatus.DOWN + " +\\? +100 +\\? +yes +videobridge health answers 503")
                 .contains("REFUSED (401) Unauthorized: unknown token")
                 .contains("Some hosts are not UP. Some brokers refuse");
     }
@@ -140,29 +128,28 @@ class CommandsTest {
     void checkConfigOnlyReadsTheConfigurationAndTokenButProbesAndSendsNothing() throws Exception {
         bridge.on("/about/health", FakeHttpServer.status(503));
 
-        assertThat(run("check", "--config-only", "-c", config.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("probe-agent.yml: 2 hosts, 1 brokers, token read.");
+        assertThat(console.run("check", "--config-only", "-c", config.toString())).as(console.err.toString()).isZero();
+        assertThat(console.out.toString()).contains("probe-agent.yml: 2 hosts, 1 brokers, token read.");
         assertThat(pad.requests()).isEmpty();
         assertThat(bridge.requests()).isEmpty();
         assertThat(broker.requests()).isEmpty();
 
-        CommandLine noToken = ProbeAgentCommand.commandLine(Map.of(), Clock.systemUTC());
-        noToken.setErr(new PrintWriter(err, true));
-        assertThat(noToken.execute("check", "--config-only", "-c", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("probe-agent.yml line 2: token-env: environment variable ENTRAIDE_TOKEN is not set");
+        Console noToken = new Console(Map.of());
+        assertThat(noToken.run("check", "--config-only", "-c", config.toString())).isEqualTo(2);
+        assertThat(noToken.err.toString()).contains("probe-agent.yml line 2: token-env: environment variable ENTRAIDE_TOKEN is not set");
 
         Files.writeString(config, Files.readString(config).replace("capacity-users: 100", "capacity-users: many"));
-        assertThat(run("check", "--config-only", "-c", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("probe-agent.yml line 19: hosts[1].capacity-users: must be a whole number of 1 or more, got 'many'");
+        assertThat(console.run("check", "--config-only", "-c", config.toString())).isEqualTo(2);
+        assertThat(console.err.toString()).contains("probe-agent.yml line 19: hosts[1].capacity-users: must be a whole number of 1 or more, got 'many'");
     }
 
     @Test
     void aWrongConfigurationStopsEveryCommandWithTheLine() throws Exception {
         Files.writeString(config, Files.readString(config).replace("capacity-users: 100", "capacity-users: many"));
 
-        assertThat(run("check", "-c", config.toString())).isEqualTo(2);
-        assertThat(run("-c", config.toString())).as("run is the default command").isEqualTo(2);
-        assertThat(err.toString()).contains("probe-agent.yml line 19: hosts[1].capacity-users: must be a whole number of 1 or more, got 'many'")
+        assertThat(console.run("check", "-c", config.toString())).isEqualTo(2);
+        assertThat(console.run("-c", config.toString())).as("run is the default command").isEqualTo(2);
+        assertThat(console.err.toString()).contains("probe-agent.yml line 19: hosts[1].capacity-users: must be a whole number of 1 or more, got 'many'")
                 .contains("The agent did not start.");
         assertThat(broker.requests()).isEmpty();
     }
@@ -172,10 +159,10 @@ class CommandsTest {
         Files.writeString(config, Files.readString(config).replace("url: http://localhost:9002/",
                 "url: http://visio.alpha.example.org/").replace("interval: 30s", "interval: 1h"));
 
-        assertThat(run("check", "-c", config.toString())).isEqualTo(2);
-        assertThat(run("run", "-c", config.toString())).isEqualTo(2);
+        assertThat(console.run("check", "-c", config.toString())).isEqualTo(2);
+        assertThat(console.run("run", "-c", config.toString())).isEqualTo(2);
 
-        assertThat(err.toString())
+        assertThat(console.err.toString())
                 .contains("probe-agent.yml line 4: interval: must be from 5 to 600 seconds (10 minutes), got 3600")
                 .contains("probe-agent.yml line 17: hosts[1].url: 'http://visio.alpha.example.org/' must use https"
                         + " (http only on localhost, 127.0.0.0/8 or [::1])")
@@ -189,10 +176,10 @@ class CommandsTest {
         Files.writeString(config, Files.readString(config).replace("brokers: [", "brokers: [http://192.0.2.1:8080, ")
                 .replace("timeout: 20s", "timeout: 2s"));
 
-        run("check", "-c", config.toString());
+        console.run("check", "-c", config.toString());
 
-        assertThat(err.toString()).contains("Warning: probe-agent.yml line 3: brokers[0]: 'http://192.0.2.1:8080' is plain http");
-        assertThat(out.toString()).contains("broker http://192.0.2.1:8080: REFUSED (no answer)");
+        assertThat(console.err.toString()).contains("Warning: probe-agent.yml line 3: brokers[0]: 'http://192.0.2.1:8080' is plain http");
+        assertThat(console.out.toString()).contains("broker http://192.0.2.1:8080: REFUSED (no answer)");
     }
 
     @Test
@@ -200,30 +187,29 @@ class CommandsTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Files.writeString(config, Files.readString(config).replace("metrics-port: 0", "metrics-port: " + taken.getLocalPort()));
 
-            assertThat(run("run", "-c", config.toString())).isEqualTo(2);
-            assertThat(err.toString()).contains("probe-agent.yml: metrics-port: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(console.run("run", "-c", config.toString())).isEqualTo(2);
+            assertThat(console.err.toString()).contains("probe-agent.yml: metrics-port: cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
     }
 
     @Test
     void aMissingTokenIsAConfigurationError() {
-        CommandLine line = ProbeAgentCommand.commandLine(Map.of(), Clock.systemUTC());
-        line.setErr(new PrintWriter(err, true));
+        Console noToken = new Console(Map.of());
 
-        assertThat(line.execute("check", "-c", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("probe-agent.yml line 2: token-env: environment variable ENTRAIDE_TOKEN is not set");
+        assertThat(noToken.run("check", "-c", config.toString())).isEqualTo(2);
+        assertThat(noToken.err.toString()).contains("probe-agent.yml line 2: token-env: environment variable ENTRAIDE_TOKEN is not set");
     }
 
     @Test
     void drainAndUndrainWriteTheFileTheAgentWatches() throws Exception {
-        assertThat(run("drain", "pad-1", "-c", config.toString())).isZero();
+        assertThat(console.run("drain", "pad-1", "-c", config.toString())).isZero();
         assertThat(Files.readAllLines(dir.resolve("probe-agent.drained"))).contains("pad-1");
-        assertThat(out.toString()).contains("Host pad-1 is now drained");
+        assertThat(console.out.toString()).contains("Host pad-1 is now drained");
 
-        assertThat(run("drain", "nope", "-c", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("No host \"nope\"", "[pad-1, visio]");
+        assertThat(console.run("drain", "nope", "-c", config.toString())).isEqualTo(2);
+        assertThat(console.err.toString()).contains("No host \"nope\"", "[pad-1, visio]");
 
-        assertThat(run("undrain", "pad-1", "-c", config.toString())).isZero();
+        assertThat(console.run("undrain", "pad-1", "-c", config.toString())).isZero();
         assertThat(Files.readAllLines(dir.resolve("probe-agent.drained"))).doesNotContain("pad-1");
     }
 }

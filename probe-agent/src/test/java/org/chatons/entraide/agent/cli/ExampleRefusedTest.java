@@ -2,29 +2,18 @@ package org.chatons.entraide.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The agent never runs on the example configuration (what the Debian package installs), whatever the command. */
 class ExampleRefusedTest {
 
     @TempDir
     Path dir;
-    final StringWriter err = new StringWriter();
-
-    int run(String... args) {
-        CommandLine line = ProbeAgentCommand.commandLine(Map.of(), Clock.systemUTC());
-        line.setOut(new PrintWriter(new StringWriter(), true));
-        line.setErr(new PrintWriter(err, true));
-        return line.execute(args);
-    }
+    final Console console = new Console(Map.of());
 
     @Test
     void theExampleStopsCheckAndRunWithOneLineAndStatus2() throws Exception {
@@ -34,10 +23,10 @@ class ExampleRefusedTest {
         String refusal = config + " is still the example: set your member id, your brokers and your hosts in it"
                 + " (probe-agent(1)), then start again";
 
-        assertThat(run("check", "--config-only", "-c", config.toString())).isEqualTo(2);
-        assertThat(err.toString().lines()).containsExactly(refusal);
-        assertThat(run("run", "-c", config.toString())).isEqualTo(2);
-        assertThat(err.toString().lines()).startsWith(refusal, refusal);
+        assertThat(console.run("check", "--config-only", "-c", config.toString())).isEqualTo(2);
+        assertThat(console.err.toString().lines()).containsExactly(refusal);
+        assertThat(console.run("run", "-c", config.toString())).isEqualTo(2);
+        assertThat(console.err.toString().lines()).startsWith(refusal, refusal);
     }
 
     @Test
@@ -48,6 +37,6 @@ class ExampleRefusedTest {
         Files.writeString(dir.resolve("probe-agent.token"), "a-token");
         Files.writeString(dir.resolve("nextcloud.token"), "nc-token");
 
-        assertThat(run("check", "--config-only", "-c", config.toString())).as(err.toString()).isZero();
+        assertThat(console.run("check", "--config-only", "-c", config.toString())).as(console.err.toString()).isZero();
     }
 }

@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.chatons.entraide.protocol.WireRules;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
     static final List<String> SOFTWARE = List.of("etherpad", "nextcloud", "jitsi", "http");
-    /** The example of issue 3, as a sysadmin would copy it. */
+    /** A whole configuration as a sysadmin writes one, comments included. */
     static final String ISSUE_EXAMPLE = """
             member: alpha
             token-env: ENTRAIDE_TOKEN            # or token-file: /etc/entraide/token
@@ -265,42 +262,6 @@ class ConfigLoaderTest {
         assertThat(problems("member: alpha\nbrokers: [unclosed\nhosts:\n")).hasSize(1)
                 .first().asString().startsWith("probe-agent.yml line ").contains("not valid YAML");
         assertThat(problems("")).containsExactly("probe-agent.yml: must be a YAML mapping with member, brokers, hosts...");
-    }
-
-    @Test
-    void credentialsAreReadOnceAndAMissingOneNamesItsKey(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("probe-agent.yml");
-        Files.writeString(dir.resolve("token"), "s3cret-token\n");
-        AgentConfig agent = loader.parse(ISSUE_EXAMPLE.replace("token-env: ENTRAIDE_TOKEN", "token-file: token"), config);
-
-        assertThatThrownBy(() -> Credentials.resolve(agent, Map.of()))
-                .hasMessage("probe-agent.yml line 19: hosts[1].secret-env: environment variable NC_TOKEN is not set or empty");
-
-        Credentials credentials = Credentials.resolve(agent, Map.of("NC_TOKEN", "nc"));
-        assertThat(credentials.token().reveal()).as("the file's newline is not part of it").isEqualTo("s3cret-token");
-        assertThat(credentials.token()).hasToString("****");
-        assertThat(credentials.hostSecrets().get("cloud").reveal()).isEqualTo("nc");
-        assertThat(credentials.toString()).doesNotContain("s3cret", "nc}");
-    }
-
-    @Test
-    void underSystemdATokenFileIsReadFromTheCredentialOfTheSameName(@TempDir Path dir) throws Exception {
-        // The service's own user cannot read the root-only file; the unit passes it with LoadCredential=.
-        Path config = dir.resolve("probe-agent.yml");
-        Path credentials = Files.createDirectory(dir.resolve("credentials"));
-        Files.writeString(credentials.resolve("probe-agent.token"), "from-systemd\n");
-        AgentConfig agent = loader.parse(ISSUE_EXAMPLE.replace("token-env: ENTRAIDE_TOKEN", "token-file: /etc/entraide/probe-agent.token"), config);
-
-        Credentials passed = Credentials.resolve(agent, Map.of("NC_TOKEN", "nc", "CREDENTIALS_DIRECTORY", credentials.toString()));
-        assertThat(passed.token().reveal()).isEqualTo("from-systemd");
-
-        assertThatThrownBy(() -> Credentials.resolve(agent, Map.of("NC_TOKEN", "nc", "CREDENTIALS_DIRECTORY", dir.toString())))
-                .as("no credential of that name: the configured file, which is missing here")
-                .hasMessageStartingWith("probe-agent.yml line 2: token-file: cannot read file /etc/entraide/probe-agent.token");
-        Files.writeString(dir.resolve("probe-agent.token"), "beside-the-config");
-        AgentConfig relative = loader.parse(ISSUE_EXAMPLE.replace("token-env: ENTRAIDE_TOKEN", "token-file: probe-agent.token"), config);
-        assertThat(Credentials.resolve(relative, Map.of("NC_TOKEN", "nc")).token().reveal())
-                .as("outside systemd: the file itself, relative to the configuration").isEqualTo("beside-the-config");
     }
 
     List<String> problems(String text) {

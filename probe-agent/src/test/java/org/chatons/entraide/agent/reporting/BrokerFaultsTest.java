@@ -52,7 +52,7 @@ class BrokerFaultsTest {
 
     Reporter reporter(Duration timeout, URI... brokers) {
         reporter = new Reporter(List.of(brokers), ProbeRunner.httpClient(Duration.ofSeconds(5), http),
-                new Secret("member-token"), timeout, POLICY, new AgentMetrics(meters), clock);
+                new Secret("member-token"), timeout, POLICY, new AgentMetrics(meters), clock.utc());
         return reporter;
     }
 

@@ -13,14 +13,18 @@ class PropertiesFileTest {
         return PropertiesFile.parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Each key reads as its value. */
+    static void assertReads(PropertiesFile p, Map<String, String> expected) {
+        expected.forEach((key, value) -> assertThat(p.get(key)).as(key).contains(value));
+    }
+
     @Test
     void singleAndDoubleQuotesAroundAValueAreRemovedOnce() {
         PropertiesFile p = utf8("subs.pad = 'https://a.org/pad.properties'\nsubs.visio=\"https://a.org/v.properties\"\n"
                 + "service.name = 'It''s quoted'\nservice.description = 'unbalanced\"\n");
         assertThat(p.subs()).containsExactly(Map.entry("pad", "https://a.org/pad.properties"),
                 Map.entry("visio", "https://a.org/v.properties"));
-        assertThat(p.get("service.name")).contains("It''s quoted");
-        assertThat(p.get("service.description")).contains("'unbalanced\"");
+        assertReads(p, Map.of("service.name", "It''s quoted", "service.description", "'unbalanced\""));
     }
 
     @Test
@@ -34,10 +38,8 @@ class PropertiesFileTest {
     void crlfCrAndLfLineEndsAndTrailingBlanksAllWork() {
         PropertiesFile p = utf8("file.class = Service\r\nservice.name = Pad \t\r\nsoftware.name = Etherpad\r"
                 + "service.website = https://pad.a.org/\n");
-        assertThat(p.get("file.class")).contains("Service");
-        assertThat(p.get("service.name")).contains("Pad");
-        assertThat(p.get("software.name")).contains("Etherpad");
-        assertThat(p.get("service.website")).contains("https://pad.a.org/");
+        assertReads(p, Map.of("file.class", "Service", "service.name", "Pad", "software.name", "Etherpad",
+                "service.website", "https://pad.a.org/"));
     }
 
     @Test
@@ -49,8 +51,7 @@ class PropertiesFileTest {
         System.arraycopy(bom, 0, all, 0, 3);
         System.arraycopy(text, 0, all, 3, text.length);
         PropertiesFile p = PropertiesFile.parse(all);
-        assertThat(p.get("file.class")).contains("Organization");
-        assertThat(p.get("organization.name")).contains("Hébergement Ça va");
+        assertReads(p, Map.of("file.class", "Organization", "organization.name", "Hébergement Ça va"));
     }
 
     @Test
@@ -76,20 +77,16 @@ class PropertiesFileTest {
     void keysAreComparedWithoutCaseAndTheLastDuplicateWins() {
         PropertiesFile p = utf8("File.Class = service\nORGANIZATION.funding.Tipee = https://t.org/\n"
                 + "service.name = First\nservice.name = Second\n");
-        assertThat(p.get("file.class")).contains("service");
-        assertThat(p.get("organization.funding.tipee")).contains("https://t.org/");
-        assertThat(p.get("service.name")).contains("Second");
+        assertReads(p, Map.of("file.class", "service", "organization.funding.tipee", "https://t.org/",
+                "service.name", "Second"));
     }
 
     @Test
     void colonOrBlankSeparatorsContinuationLinesAndEscapes() {
         PropertiesFile p = utf8("service.name: Pad\nsoftware.name Etherpad\nservice.description = one \\\n"
                 + "    two\nservice.status.description = line\\nbreak \\u00e9t\\u00E9\nkey\\ with\\ blank = v\n");
-        assertThat(p.get("service.name")).contains("Pad");
-        assertThat(p.get("software.name")).contains("Etherpad");
-        assertThat(p.get("service.description")).contains("one two");
-        assertThat(p.get("service.status.description")).contains("line\nbreak été");
-        assertThat(p.get("key with blank")).contains("v");
+        assertReads(p, Map.of("service.name", "Pad", "software.name", "Etherpad", "service.description", "one two",
+                "service.status.description", "line\nbreak été", "key with blank", "v"));
     }
 
     @Test

@@ -7,13 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Produces;
-import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
-import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.counting.Visit;
-import org.chatons.entraide.broker.counting.Visits;
-import org.chatons.entraide.broker.eligibility.FederationStatus;
-import org.chatons.entraide.broker.http.HttpDate;
-import org.chatons.entraide.broker.http.Languages;
 import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.selection.Dispatcher;
 import org.chatons.entraide.broker.selection.Pick;
@@ -37,29 +31,13 @@ import org.chatons.entraide.broker.web.picker.PickerPages;
 @Controller
 public class GoController {
 
-    private final ServiceCatalogue catalogue;
+    private final Redirects redirects;
     private final Dispatcher dispatcher;
-    private final BrokerMetrics metrics;
-    private final BrokerConfig config;
-    private final PickerPages pages;
-    private final Languages languages;
-    private final FederationStatus status;
-    private final HttpDate date;
-    private final Visits visits;
     private final Locality locality;
 
-    public GoController(ServiceCatalogue catalogue, Dispatcher dispatcher, BrokerMetrics metrics, BrokerConfig config,
-                        PickerPages pages, Languages languages, FederationStatus status, HttpDate date,
-                        Visits visits, Locality locality) {
-        this.visits = visits;
-        this.catalogue = catalogue;
+    public GoController(Redirects redirects, Dispatcher dispatcher, Locality locality) {
+        this.redirects = redirects;
         this.dispatcher = dispatcher;
-        this.metrics = metrics;
-        this.config = config;
-        this.pages = pages;
-        this.languages = languages;
-        this.status = status;
-        this.date = date;
         this.locality = locality;
     }
 
@@ -73,12 +51,12 @@ public class GoController {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE, MediaType.TEXT_HTML})
     public HttpResponse<?> go(String service, HttpRequest<?> request) {
         long start = System.nanoTime();
-        if (!catalogue.contains(service)) {
+        BrokerMetrics metrics = redirects.metrics();
+        if (!redirects.catalogue().contains(service)) {
             metrics.go(null, BrokerMetrics.GoOutcome.UNKNOWN_SERVICE, System.nanoTime() - start);
-            return PickerPages.wantsHtml(request) ? pages.notFound(request, languages.resolveOrDefault(request))
-                    : Answers.unknownService(service);
+            return redirects.unknownService(service, request, PickerPages.wantsHtml(request));
         }
-        Visit visit = visits.ofNavigation(request);
+        Visit visit = redirects.visits().ofNavigation(request);
         if (visit == Visit.PREFETCH) {
             metrics.notAVisit(service, visit);
             return Answers.prefetchRefused();
@@ -86,13 +64,9 @@ public class GoController {
         Pick pick = dispatcher.pick(service, visit, locality.of(request));
         if (pick instanceof Pick.Sent sent) {
             metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
-            return Answers.redirect(sent.host().report().url(), date);
+            return redirects.redirect(sent.host().report().url());
         }
         metrics.go(service, BrokerMetrics.GoOutcome.NO_HOST, System.nanoTime() - start);
-        if (PickerPages.wantsHtml(request)) {
-            return pages.noHost(request, catalogue.find(service).orElseThrow(), status.service(service),
-                    languages.resolveOrDefault(request), config.retryAfter());
-        }
-        return Answers.noHost((Pick.NoHost) pick, config.retryAfter());
+        return redirects.noHost(request, (Pick.NoHost) pick, PickerPages.wantsHtml(request));
     }
 }

@@ -15,12 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.chatons.entraide.broker.catalogue.Service;
-import org.chatons.entraide.broker.catalogue.ServiceCatalogue;
-import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.counting.Visit;
-import org.chatons.entraide.broker.counting.Visits;
 import org.chatons.entraide.broker.eligibility.FederationStatus;
-import org.chatons.entraide.broker.http.HttpDate;
 import org.chatons.entraide.broker.http.Languages;
 import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.rooms.RoomFinder;
@@ -47,29 +43,20 @@ import org.chatons.entraide.broker.web.picker.PickerViews;
 @Controller
 public class RoomsController {
 
-    private final ServiceCatalogue catalogue;
+    private final Redirects redirects;
     private final RoomFinder finder;
-    private final Visits visits;
-    private final BrokerMetrics metrics;
-    private final BrokerConfig config;
     private final PickerPages pages;
     private final Languages languages;
     private final FederationStatus status;
-    private final HttpDate date;
     private final Clock clock;
 
-    public RoomsController(ServiceCatalogue catalogue, RoomFinder finder, Visits visits, BrokerMetrics metrics,
-                           BrokerConfig config, PickerPages pages, Languages languages, FederationStatus status,
-                           HttpDate date, Clock clock) {
-        this.catalogue = catalogue;
+    public RoomsController(Redirects redirects, RoomFinder finder, PickerPages pages, Languages languages,
+                           FederationStatus status, Clock clock) {
+        this.redirects = redirects;
         this.finder = finder;
-        this.visits = visits;
-        this.metrics = metrics;
-        this.config = config;
         this.pages = pages;
         this.languages = languages;
         this.status = status;
-        this.date = date;
         this.clock = clock;
     }
 
@@ -79,15 +66,16 @@ public class RoomsController {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE, MediaType.TEXT_HTML})
     public HttpResponse<?> go(String service, String name, HttpRequest<?> request) {
         long start = System.nanoTime();
+        BrokerMetrics metrics = redirects.metrics();
         boolean html = PickerPages.wantsHtml(request);
         Optional<HttpResponse<?>> refused = refusal(service, name, request, html);
         if (refused.isPresent()) {
-            if (!catalogue.contains(service)) {
+            if (!redirects.catalogue().contains(service)) {
                 metrics.go(null, BrokerMetrics.GoOutcome.UNKNOWN_SERVICE, System.nanoTime() - start);
             }
             return refused.get();
         }
-        Visit visit = visits.ofNavigation(request);
+        Visit visit = redirects.visits().ofNavigation(request);
         if (visit == Visit.PREFETCH) {
             metrics.notAVisit(service, visit);
             return Answers.prefetchRefused();
@@ -102,7 +90,7 @@ public class RoomsController {
             found.get().host().sent(clock.instant());
         }
         metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
-        return Answers.redirect(address(found.get(), room).toString(), date);
+        return redirects.redirect(address(found.get(), room).toString());
     }
 
     /** Where the name leads now, as JSON, counting no one: the same choice as {@code /go/{service}/{name}}. */
@@ -123,9 +111,9 @@ public class RoomsController {
     /** Why the link cannot lead to a room, if it cannot: an unknown service, one without rooms, a name unsafe. */
     private Optional<HttpResponse<?>> refusal(String service, String name, HttpRequest<?> request, boolean html) {
         Locale locale = languages.resolveOrDefault(request);
-        Optional<Service> known = catalogue.find(service);
+        Optional<Service> known = redirects.catalogue().find(service);
         if (known.isEmpty()) {
-            return Optional.of(html ? pages.notFound(request, locale) : Answers.unknownService(service));
+            return Optional.of(redirects.unknownService(service, request, html));
         }
         if (!finder.hasNamedRooms(service)) {
             return Optional.of(html ? pages.page(request, HttpStatus.NOT_FOUND, "norooms", locale,
@@ -147,12 +135,7 @@ public class RoomsController {
     }
 
     private HttpResponse<?> noHost(String service, HttpRequest<?> request, boolean html) {
-        Pick.NoHost none = new Pick.NoHost(service, status.service(service).hostsByVerdict());
-        if (html) {
-            return pages.noHost(request, catalogue.find(service).orElseThrow(), status.service(service),
-                    languages.resolveOrDefault(request), config.retryAfter());
-        }
-        return Answers.noHost(none, config.retryAfter());
+        return redirects.noHost(request, new Pick.NoHost(service, status.service(service).hostsByVerdict()), html);
     }
 
     /** The country the link names, never the browser's: two people following one link must meet. */

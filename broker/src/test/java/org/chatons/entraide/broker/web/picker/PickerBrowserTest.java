@@ -5,32 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.chatons.entraide.broker.BrokerTestBase;
 import org.chatons.entraide.broker.chatonsinfos.Site;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.HostStatus;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -43,46 +33,25 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PickerBrowserTest extends BrokerTestBase {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     /** The members' hosts the picker sends the browser to: each page says which host it is. */
     Site standIns;
+    HeadlessChromium chromium;
     WebDriver browser;
-    Path profile;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "no Chromium here: install Debian's chromium and chromium-driver to run the browser tests");
+        chromium = HeadlessChromium.startOrSkip();
+        browser = chromium.driver();
         standIns = new Site();
-        profile = Files.createTempDirectory("entraide-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1100,1400", "--lang=fr-FR",
-                        "--user-data-dir=" + profile)
-                .setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (standIns != null) {
             standIns.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -108,15 +77,10 @@ class PickerBrowserTest extends BrokerTestBase {
         browser.get(server.getURL() + path);
     }
 
-    void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
     @Test
     void thePageListsTheServicesInTheBrowsersLanguage() throws IOException {
         open("/");
-        screenshot("home-fr");
+        chromium.screenshot("home-fr");
 
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         assertThat(browser.findElements(By.cssSelector(".card h2"))).extracting(e -> e.getText())
@@ -132,7 +96,7 @@ class PickerBrowserTest extends BrokerTestBase {
             browser.findElement(By.linkText("Ouvrir un pad")).click();
             landedOn.add(browser.findElement(By.id("host")).getText());
             if (k == 0) {
-                screenshot("landed-on-host");
+                chromium.screenshot("landed-on-host");
             }
         }
 
@@ -143,12 +107,12 @@ class PickerBrowserTest extends BrokerTestBase {
     void theLanguageSwitchTurnsThePageToEnglishAndTheLinksKeepIt() throws IOException {
         open("/");
         browser.findElement(By.linkText("English")).click();
-        screenshot("home-en");
+        chromium.screenshot("home-en");
 
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What do you need?");
         browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click();
-        screenshot("service-pad-en");
+        chromium.screenshot("service-pad-en");
 
         assertThat(browser.getCurrentUrl()).endsWith("/services/pad?lang=en");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Association Alpha", "full", "down",
@@ -160,7 +124,7 @@ class PickerBrowserTest extends BrokerTestBase {
     @Test
     void whenNoHostCanTakeAUserThePageSaysSoAndListsTheFullOnes() throws IOException {
         open("/go/visio");
-        screenshot("no-host-fr");
+        chromium.screenshot("no-host-fr");
 
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Visioconférence\u202f: aucun membre disponible pour le moment");
@@ -184,7 +148,7 @@ class PickerBrowserTest extends BrokerTestBase {
         WebElement name = browser.findElement(By.id("room"));
         assertThat(browser.findElement(By.cssSelector("label[for=room]")).getText()).isEqualTo("Nom de la salle");
         name.sendKeys("Chorale", Keys.ENTER);
-        screenshot("room-form-fr");
+        chromium.screenshot("room-form-fr");
 
         String link = browser.findElement(By.id("room-link")).getAttribute("value");
         assertThat(link).isEqualTo(server.getURL() + "/go/visio/Chorale");
@@ -200,7 +164,7 @@ class PickerBrowserTest extends BrokerTestBase {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
             for (String path : new String[] {"/", "/services/pad", "/services/visio?room=Chorale"}) {
                 open(path);
-                screenshot("phone" + path.replaceAll("[/?=]", "-"));
+                chromium.screenshot("phone" + path.replaceAll("[/?=]", "-"));
                 Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(((Number) overflow).intValue()).as("horizontal overflow on %s", path).isLessThanOrEqualTo(0);
@@ -232,7 +196,7 @@ class PickerBrowserTest extends BrokerTestBase {
         browser.switchTo().activeElement().sendKeys(Keys.TAB);
         assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Choisir");
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-        screenshot("home-near-be");
+        chromium.screenshot("home-near-be");
 
         assertThat(browser.getCurrentUrl()).endsWith("/?near=BE&lang=fr");
         assertThat(new Select(browser.findElement(By.id("near"))).getFirstSelectedOption().getText())
@@ -249,7 +213,7 @@ class PickerBrowserTest extends BrokerTestBase {
 
         // The service page says the chosen country is honoured while it has room, and offers anywhere.
         browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click();
-        screenshot("service-pad-near-be");
+        chromium.screenshot("service-pad-near-be");
         assertThat(browser.findElement(By.cssSelector(".near-first")).getText())
                 .startsWith("Vous êtes envoyé·e chez un membre en Belgique dès que l’un d’eux a de la place");
         browser.findElement(By.linkText("Chercher partout")).click();
@@ -266,7 +230,7 @@ class PickerBrowserTest extends BrokerTestBase {
                 standIn("beta", "short-open", "shortener", 10, 100, HostStatus.UP));
         report("delta", standIn("delta", "images-d", "images", 10, 100, HostStatus.UP));
         open("/");
-        screenshot("home-fr-plurals");
+        chromium.screenshot("home-fr-plurals");
 
         assertThat(cardText("Raccourcisseur d'adresses")).contains("1 membre peut vous accueillir maintenant")
                 .contains("Voir qui le propose");
@@ -282,7 +246,7 @@ class PickerBrowserTest extends BrokerTestBase {
         report("beta", standIn("beta", "pad-open-b", "pad", 20, 100, HostStatus.UP),
                 standIn("beta", "short-open", "shortener", 90, 100, HostStatus.UP));
         open("/go/shortener");
-        screenshot("no-host-shortener-fr");
+        chromium.screenshot("no-host-shortener-fr");
         assertThat(browser.getTitle()).isEqualTo("Raccourcisseur d'adresses\u202f: aucun membre disponible pour le moment · Entraide");
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Raccourcisseur d'adresses\u202f: aucun membre disponible pour le moment");
