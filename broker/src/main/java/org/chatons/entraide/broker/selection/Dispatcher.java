@@ -137,8 +137,8 @@ public final class Dispatcher {
             }
         }
         RedirectWeight<?> weight = registry.weightOf(service);
-        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, weight, rules),
-                new Tier(degraded, weight, rules));
+        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, weight, rules, now),
+                new Tier(degraded, weight, rules, now));
         cache.put(service, fresh);
         return fresh;
     }
