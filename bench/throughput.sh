@@ -8,7 +8,8 @@
 # Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), ROUNDS, SECONDS_PER_RUN, CONNECTIONS,
 # THREADS, BROKER_JAVA_OPTS (default: the broker image's flags, -Xms64m -Xmx256m -XX:+UseSerialGC),
 # BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine),
-# GO_HEADER (a request header for every /go/pad, e.g. "Accept-Language: fr-BE,fr;q=0.9" as browsers send it).
+# GO_HEADER (a request header for every /go/pad, e.g. "Accept-Language: fr-BE,fr;q=0.9" as browsers send it),
+# GO_PATH (/go/pad; /go/visio/NAME for a group link: the hosts are then Jitsi Meet hosts of visio).
 # On a 2-core machine wrk and the server share the cores: the ratio to nginx is the figure to read.
 set -euo pipefail
 # wrk is one client on one address: left to its default, the broker would count its first 20 redirects a minute
@@ -26,6 +27,8 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
+GO_PATH=${GO_PATH:-/go/pad}
+GO_SERVICE=$(cut -d/ -f3 <<<"$GO_PATH")
 
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
@@ -58,14 +61,14 @@ done
 curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" || { echo "broker did not start:"; tail -20 "$work/broker.log"; exit 1; }
 # Reports every 15 s, as agents would send them, so no host goes stale during the run.
 java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation report \
-  "http://127.0.0.1:$BROKER_PORT" 2 100 15 0 1000000000 >"$work/reports.log" 2>&1 &
+  "http://127.0.0.1:$BROKER_PORT" 2 100 15 0 1000000000 --service "$GO_SERVICE" >"$work/reports.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BROKER_PORT/go/pad")" = 302 ] && break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BROKER_PORT$GO_PATH")" = 302 ] && break
   sleep 0.5
 done
-hosts=$(curl -s "http://127.0.0.1:$BROKER_PORT/api/v1/services/pad/hosts" | grep -o '"eligible":true' | wc -l)
-echo "broker: $hosts eligible pad hosts"
+hosts=$(curl -s "http://127.0.0.1:$BROKER_PORT/api/v1/services/$GO_SERVICE/hosts" | grep -o '"eligible":true' | wc -l)
+echo "broker: $hosts eligible $GO_SERVICE hosts, wrk on $GO_PATH"
 
 # nginx: the same answer, static.
 cat >"$work/nginx.conf" <<EOF
@@ -78,7 +81,7 @@ http {
   client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
   server {
     listen 127.0.0.1:$NGINX_PORT;
-    location /go/pad {
+    location /go/ {
       add_header Cache-Control no-store;
       return 302 http://localhost:9/member-000/pad-1/;
     }
@@ -103,8 +106,8 @@ p99_ms() { # the 99 % line of wrk's latency distribution, in milliseconds
 }
 
 echo "warm-up (JIT): 20 s on the broker, 5 s on nginx, not counted"
-run_wrk "http://127.0.0.1:$BROKER_PORT/go/pad" 20 >/dev/null
-run_wrk "http://127.0.0.1:$NGINX_PORT/go/pad" 5 >/dev/null
+run_wrk "http://127.0.0.1:$BROKER_PORT$GO_PATH" 20 >/dev/null
+run_wrk "http://127.0.0.1:$NGINX_PORT$GO_PATH" 5 >/dev/null
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency, the same for both; $(nproc) cores shared by wrk and the server"
@@ -114,8 +117,8 @@ echo "|---:|---:|---:|---:|---:|---:|---:|"
 ratios=()
 p99s=()
 for round in $(seq 1 "$ROUNDS"); do
-  n=$(run_wrk "http://127.0.0.1:$NGINX_PORT/go/pad" "$SECONDS_PER_RUN")
-  b=$(run_wrk "http://127.0.0.1:$BROKER_PORT/go/pad" "$SECONDS_PER_RUN")
+  n=$(run_wrk "http://127.0.0.1:$NGINX_PORT$GO_PATH" "$SECONDS_PER_RUN")
+  b=$(run_wrk "http://127.0.0.1:$BROKER_PORT$GO_PATH" "$SECONDS_PER_RUN")
   n_rps=$(rps <<<"$n"); b_rps=$(rps <<<"$b")
   n_p99=$(p99_ms <<<"$n"); b_p99=$(p99_ms <<<"$b")
   errors=$(awk '/Non-2xx or 3xx/ {print $NF}' <<<"$b"); errors=${errors:-0}

@@ -16,6 +16,8 @@ import org.chatons.entraide.broker.registry.HostKey;
 import org.chatons.entraide.broker.rooms.RoomHost;
 import org.chatons.entraide.broker.rooms.RoomName;
 import org.chatons.entraide.broker.rooms.RoomPlacement;
+import org.chatons.entraide.bench.sim.Groups;
+import org.chatons.entraide.bench.sim.RoomSpread;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +46,10 @@ public final class SimulateRooms implements Callable<Integer> {
     int hostCount = 50;
     @Option(names = "--brokers", paramLabel = "N", description = "brokers started apart, a JVM each (default 3)")
     int brokers = 3;
+    @Option(names = "--groups", paramLabel = "N", description = "groups meeting over the hour (default 200)")
+    int groups = 200;
+    @Option(names = "--sets", paramLabel = "N", description = "sets of names averaged for the spread's bias (default 10)")
+    int sets = 10;
     @Option(names = "--answers", hidden = true, paramLabel = "SEED:HOSTS:ORDER:NAMES",
             description = "be one broker: print the digest of every name's host")
     String answers;
@@ -72,6 +78,33 @@ public final class SimulateRooms implements Callable<Integer> {
         for (int seed = 1; seed <= options.seeds(); seed++) {
             List<RoomHost> hosts = hosts(seed, hostCount);
             md.append(row(seed, hosts, names, brokers)).append('\n');
+        }
+        md.append(String.format(Locale.ROOT, "%n## Spread: the placement's bias or any draw's noise%n%n"
+                + "The same hosts: a fair draw of %,d names (each to a host by capacity share, `java.util.Random`), and"
+                + " the placement's rooms per host averaged over %d other sets of %,d names (`room-<set>-<k>`).%n%n"
+                + "| seed | placement's peak-to-mean (above) | fair draw's | placement's, mean of %d sets |"
+                + " χ² per degree of freedom (1 = a fair draw's) |%n|---|---|---|---|---|%n", names, sets, names, sets));
+        for (int seed = 1; seed <= options.seeds(); seed++) {
+            RoomSpread.Result spread = RoomSpread.of(hosts(seed, hostCount), names, sets, seed);
+            md.append(String.format(Locale.ROOT, "| %d | see row %d above | %.3f | %.3f | %.2f |%n", seed, seed,
+                    spread.fairPeak(), spread.meanPeak(), spread.chiSquarePerDegree()));
+        }
+        md.append(String.format(Locale.ROOT, "%n## Groups: meetings over group links (`sim.Groups`)%n%n%d groups of 2"
+                + " to 30 people start over an hour on the %d hosts (their other users' load starts between 0.2 and 0.55 and walks by 0.02 a minute),"
+                + " people joining over up to 10 min; the host of median capacity turns full at 20 min and goes down at"
+                + " 40 min, a newcomer of the same capacity joins at 30 min. Reports every 30 s. Split: a group whose"
+                + " people reached more than one host, put down to what moved its room first.%n%n"
+                + "| seed | rooms leave a host at | people | groups split | host down | host full | taken back"
+                + " (newcomer, or a host no longer full) | host-time over capacity |%n"
+                + "|---|---|---|---|---|---|---|---|%n", groups, hostCount));
+        for (int seed = 1; seed <= options.seeds(); seed++) {
+            for (double bound : new double[] {0.85, 1.0}) {
+                Groups.Result r = new Groups(bound).run(hosts(seed, hostCount), groups, seed);
+                md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %.1f %% (%d) | %d | %d | %d | %.3f %% |%n",
+                        seed, bound == 1.0 ? "capacity (1.0)" : "full-at (0.85)", r.people(),
+                        100.0 * r.split() / r.groups(), r.split(), r.splitDown(), r.splitFull(), r.splitTakenBack(),
+                        100 * r.hostTimeOverCapacity()));
+            }
         }
         Files.createDirectories(options.out());
         Path file = options.out().resolve("rooms.md");

@@ -28,7 +28,7 @@ public final class LoopbackClient {
         return request("GET", source, path, headerLines);
     }
 
-    int request(String method, String source, String path, String... headerLines) {
+    public int request(String method, String source, String path, String... headerLines) {
         return answer(method, source, path, headerLines).status();
     }
 

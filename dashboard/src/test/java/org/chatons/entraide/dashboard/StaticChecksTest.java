@@ -2,10 +2,12 @@ package org.chatons.entraide.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -15,16 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class StaticChecksTest {
 
+    /** Whether an executable of that name is in one of PATH's folders, as the shell would find it. */
     static boolean onPath(String command) {
-        try {
-            Process lookup = new ProcessBuilder("sh", "-c", "command -v " + command).start();
-            return lookup.waitFor(30, TimeUnit.SECONDS) && lookup.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(folder -> !folder.isEmpty())
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, command)));
     }
 
     @Test

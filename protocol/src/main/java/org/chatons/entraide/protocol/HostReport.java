@@ -26,6 +26,8 @@ import java.time.Instant;
  * @param measuredAt      optional: when the probe measured this host (not after the report's sentAt). A broker
  *                        counts the users it sent after that instant as not yet in the figures; without it, the
  *                        report's sentAt stands for every host (agents before 0.2 do not send it)
+ * @param rooms           optional, the member's word on the host's named rooms ({@link RoomsSetting}): {@code off},
+ *                        or the shape of a room's address relative to {@code url}; absent: its software's own
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,7 +42,8 @@ public record HostReport(
         Integer capacityUsers,
         Double load,
         String detail,
-        Instant measuredAt) {
+        Instant measuredAt,
+        String rooms) {
 
     /** The canonical constructor is the one the wire formats use. */
     @Creator
@@ -52,6 +55,14 @@ public record HostReport(
     public HostReport(String id, String service, String software, String url, HostStatus status,
                       Boolean acceptsNewUsers, Integer activeUsers, Integer capacityUsers, Double load, String detail) {
         this(id, service, software, url, status, acceptsNewUsers, activeUsers, capacityUsers, load, detail, null);
+    }
+
+    /** A host report that says nothing of named rooms: its software's own shape stands. */
+    public HostReport(String id, String service, String software, String url, HostStatus status,
+                      Boolean acceptsNewUsers, Integer activeUsers, Integer capacityUsers, Double load, String detail,
+                      Instant measuredAt) {
+        this(id, service, software, url, status, acceptsNewUsers, activeUsers, capacityUsers, load, detail, measuredAt,
+                null);
     }
 
     /**

@@ -70,5 +70,6 @@ public final class ReportFields {
             new Field<>("capacityUsers", Kind.INTEGER, false, HostReport::capacityUsers),
             new Field<>("load", Kind.NUMBER, false, HostReport::load),
             new Field<>("detail", Kind.STRING, false, HostReport::detail),
-            new Field<>("measuredAt", Kind.INSTANT, false, HostReport::measuredAt));
+            new Field<>("measuredAt", Kind.INSTANT, false, HostReport::measuredAt),
+            new Field<>("rooms", Kind.STRING, false, HostReport::rooms));
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -43,6 +44,8 @@ import picocli.CommandLine.Parameters;
         description = "A federation's probe agents, for the throughput and memory scripts.")
 public final class FakeFederation {
 
+    /** The software of each service the reports may hold: Jitsi Meet makes visio's group links. */
+    private static final Map<String, String> SOFTWARE = Map.of("pad", "etherpad", "visio", "jitsi");
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
 
@@ -65,9 +68,14 @@ public final class FakeFederation {
     int reportCommand(@Parameters(paramLabel = "BROKER_URL") URI broker, @Parameters(paramLabel = "MEMBERS") int members,
                       @Parameters(paramLabel = "HOSTS") int hosts, @Parameters(paramLabel = "SECONDS") int seconds,
                       @Parameters(paramLabel = "ROUNDS") int rounds,
-                      @Parameters(paramLabel = "CAPACITY", arity = "0..1", defaultValue = "0") int capacity)
+                      @Parameters(paramLabel = "CAPACITY", arity = "0..1", defaultValue = "0") int capacity,
+                      @Option(names = "--service", defaultValue = "pad",
+                              description = "pad (Etherpad hosts, the default) or visio (Jitsi Meet hosts)") String service)
             throws Exception {
-        report(broker, members, hosts, seconds, rounds, capacity);
+        if (!SOFTWARE.containsKey(service)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--service: pad or visio, got " + service);
+        }
+        report(broker, members, hosts, seconds, rounds, capacity, service);
         return 0;
     }
 
@@ -99,7 +107,7 @@ public final class FakeFederation {
         Files.writeString(dir.resolve("members.yml"), yml);
     }
 
-    static void report(URI broker, int members, int hosts, int seconds, int rounds, int capacity)
+    static void report(URI broker, int members, int hosts, int seconds, int rounds, int capacity, String service)
             throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         SplittableRandom random = new SplittableRandom(1);
@@ -111,7 +119,8 @@ public final class FakeFederation {
                 HttpRequest request = HttpRequest.newBuilder(reports).timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + token(m))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body(m, hosts, seconds, capacity, random))).build();
+                        .POST(HttpRequest.BodyPublishers.ofString(body(m, hosts, seconds, capacity, random, service)))
+                        .build();
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 202) {
                     accepted++;
@@ -128,16 +137,18 @@ public final class FakeFederation {
     }
 
     /** One member's report: its hosts at loads between 10 % and 60 %, capacities 50 to 500 (or the one given). */
-    static String body(int m, int hosts, int seconds, int fixedCapacity, SplittableRandom random) {
+    static String body(int m, int hosts, int seconds, int fixedCapacity, SplittableRandom random, String service) {
         StringBuilder json = new StringBuilder(256 * hosts);
         json.append("{\"member\":\"").append(memberId(m)).append("\",\"sentAt\":\"").append(Instant.now())
                 .append("\",\"intervalSeconds\":").append(seconds).append(",\"hosts\":[");
         for (int h = 0; h < hosts; h++) {
             int capacity = fixedCapacity > 0 ? fixedCapacity : 50 + 10 * random.nextInt(46);
             int users = (int) (capacity * (fixedCapacity > 0 ? 0.3 : 0.1 + 0.5 * random.nextDouble()));
-            json.append(h == 0 ? "" : ",").append("{\"id\":\"pad-").append(h)
-                    .append("\",\"service\":\"pad\",\"software\":\"etherpad\",\"url\":\"http://localhost:9/")
-                    .append(memberId(m)).append("/pad-").append(h).append("/\",\"status\":\"UP\",")
+            json.append(h == 0 ? "" : ",").append("{\"id\":\"").append(service).append('-').append(h)
+                    .append("\",\"service\":\"").append(service).append("\",\"software\":\"")
+                    .append(SOFTWARE.get(service)).append("\",\"url\":\"http://localhost:9/")
+                    .append(memberId(m)).append('/').append(service).append('-').append(h)
+                    .append("/\",\"status\":\"UP\",")
                     .append("\"acceptsNewUsers\":true,\"activeUsers\":").append(users)
                     .append(",\"capacityUsers\":").append(capacity).append('}');
         }

@@ -19,6 +19,7 @@ import org.chatons.entraide.probes.software.Software;
 import org.chatons.entraide.probes.software.Softwares;
 import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Places;
+import org.chatons.entraide.protocol.RoomsSetting;
 import org.chatons.entraide.protocol.WireRules;
 import org.chatons.entraide.protocol.chatonsinfos.PropertiesFile;
 
@@ -45,6 +46,11 @@ public final class Declarations {
     private static final Set<String> DOWN_LEVELS = Set.of("ERROR", "OVER", "VOID");
     /** The confirmation date of a declared member whose membership has no end date. */
     static final LocalDate NO_END = LocalDate.of(9999, 12, 31);
+    /**
+     * Entraide's own key in a service file, which other readers of ChatonsInfos ignore: the host's named rooms off,
+     * or their shape ({@link RoomsSetting}).
+     */
+    static final String ROOMS = "service.rooms";
     /** Names come from files anyone may write and are shown on the picker: kept to a sensible length. */
     static final int MAX_NAME = 80;
 
@@ -170,10 +176,15 @@ public final class Declarations {
             return new Refusal(m, id, file, Reason.FOREIGN_DOMAIN, "service.website " + url.getHost()
                     + " is not under the organization's domains " + domains);
         }
+        String rooms = p.get(ROOMS).map(String::strip).orElse(null);
+        String badRooms = RoomsSetting.problem(rooms);
+        if (badRooms != null) {
+            return new Refusal(m, id, file, Reason.BAD_ROOMS, ROOMS + ": " + badRooms);
+        }
         String level = p.upper("service.status.level").orElse("");
         boolean full = p.upper("service.registration.load").map("FULL"::equals).orElse(false);
         return new DeclaredHost(member, id, service.get(), software, url, known.get().publicProbe(), !none, full,
-                DOWN_LEVELS.contains(level) ? HostStatus.DOWN : HostStatus.UP, level, file);
+                DOWN_LEVELS.contains(level) ? HostStatus.DOWN : HostStatus.UP, level, file, rooms);
     }
 
     /** Why the organization's membership is over, or empty while it is in force. */

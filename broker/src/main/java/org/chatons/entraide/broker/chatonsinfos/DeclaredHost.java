@@ -20,8 +20,16 @@ import org.chatons.entraide.protocol.HostStatus;
  * @param status        what {@code service.status.level} says: DOWN for ERROR or worse, else UP
  * @param level         {@code service.status.level} as written (upper case), or "" when absent
  * @param file          the service's file
+ * @param rooms         {@code service.rooms}: off, or the shape of its named rooms' addresses
+ *                      ({@code protocol.RoomsSetting}); null for its software's
  */
 public record DeclaredHost(Member member, String id, String service, String software, URI url,
                            PublicProbe probe, boolean accountNeeded, boolean full, HostStatus status,
-                           String level, URI file) {
+                           String level, URI file, String rooms) {
+
+    /** A declared host that says nothing of named rooms. */
+    public DeclaredHost(Member member, String id, String service, String software, URI url, PublicProbe probe,
+                        boolean accountNeeded, boolean full, HostStatus status, String level, URI file) {
+        this(member, id, service, software, url, probe, accountNeeded, full, status, level, file, null);
+    }
 }

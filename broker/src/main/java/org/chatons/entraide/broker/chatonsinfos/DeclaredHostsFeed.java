@@ -92,7 +92,7 @@ public final class DeclaredHostsFeed {
                 && (host.accountNeeded() || status == HostStatus.DOWN);
         Integer users = probe != null && host.probe().countsUsersNow() ? probe.activeUsers() : null;
         return new HostReport(host.id(), host.service(), host.software(), host.url().toString(), status,
-                !host.full() && !softwareRefuses, users, capacityUsers, null, shorten(detail), at);
+                !host.full() && !softwareRefuses, users, capacityUsers, null, shorten(detail), at, host.rooms());
     }
 
     static String shorten(String text) {

@@ -49,7 +49,9 @@ public record Refusal(String member, String host, URI file, Reason reason, Strin
         /** The website is not https (plain http only on the loopback) or not a URL. */
         BAD_ADDRESS,
         /** The website is outside the organization's own domains. */
-        FOREIGN_DOMAIN;
+        FOREIGN_DOMAIN,
+        /** {@code service.rooms} is neither off nor a room shape on the host's own address. */
+        BAD_ROOMS;
 
         /** As a metric label and in the API. */
         public String label() {

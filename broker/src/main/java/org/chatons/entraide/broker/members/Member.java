@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.members;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.chatons.entraide.protocol.Places;
 
 /**
@@ -15,13 +16,22 @@ import org.chatons.entraide.protocol.Places;
  * @param confirmedUntil last day of its yearly confirmation; after it, its hosts receive no one
  * @param country        ISO 3166 country code
  * @param languages      languages its services are run in
+ * @param rooms          its word on its hosts' named rooms, by host id ({@code protocol.RoomsSetting}: off, or a
+ *                       shape); a host not in it has its software's, or what its report says
  */
 public record Member(String id, String name, String tokenSha256, List<String> domains, LocalDate confirmedUntil,
-                     String country, List<String> languages) {
+                     String country, List<String> languages, Map<String, String> rooms) {
 
     public Member {
         domains = List.copyOf(domains);
         languages = List.copyOf(languages);
+        rooms = Map.copyOf(rooms);
+    }
+
+    /** A member that says nothing of its hosts' rooms. */
+    public Member(String id, String name, String tokenSha256, List<String> domains, LocalDate confirmedUntil,
+                  String country, List<String> languages) {
+        this(id, name, tokenSha256, domains, confirmedUntil, country, languages, Map.of());
     }
 
     /** Whether the member's confirmation covers that day. */

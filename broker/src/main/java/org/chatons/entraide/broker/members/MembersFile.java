@@ -10,14 +10,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.chatons.entraide.broker.config.Sha256;
 import org.chatons.entraide.broker.config.StartupError;
 import org.chatons.entraide.protocol.Places;
+import org.chatons.entraide.protocol.RoomsSetting;
 import org.chatons.entraide.protocol.WireRules;
 import org.chatons.entraide.yaml.At;
 import org.chatons.entraide.yaml.YamlBinder;
@@ -127,7 +130,33 @@ public final class MembersFile {
         }
         List<String> languages = list(entry.languages(), owner, where + ".languages", Places::isLanguage,
                 "a language code such as fr");
-        return new Member(id, name, token.toLowerCase(Locale.ROOT), domains, confirmedUntil, country, languages);
+        return new Member(id, name, token.toLowerCase(Locale.ROOT), domains, confirmedUntil, country, languages,
+                rooms(entry.rooms(), where + ".rooms"));
+    }
+
+    /** Optional: by host id, {@code off} or the shape of its rooms' addresses ({@link RoomsSetting}). */
+    private Map<String, String> rooms(At<Map<String, At<String>>> at, String key) {
+        if (at == null) {
+            return Map.of();
+        }
+        if (at.unreadable() || at.value() == null) {
+            throw error(at.line(), key, "expected a mapping of host ids to off or a room shape, e.g. {visio: off}");
+        }
+        Map<String, String> rooms = new LinkedHashMap<>();
+        for (Map.Entry<String, At<String>> e : at.value().entrySet()) {
+            String host = key + "." + e.getKey();
+            if (!WireRules.isId(e.getKey())) {
+                throw error(at.line(), host, "'" + e.getKey() + "' is not a host id (expected: "
+                        + WireRules.ID_PATTERN + ")");
+            }
+            String setting = scalar(e.getValue(), at.line(), host);
+            String problem = RoomsSetting.problem(setting);
+            if (problem != null) {
+                throw error(e.getValue().line(), host, problem);
+            }
+            rooms.put(e.getKey(), setting);
+        }
+        return rooms;
     }
 
     private String scalar(At<?> at, int owner, String key) {

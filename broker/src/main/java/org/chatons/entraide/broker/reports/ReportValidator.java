@@ -13,6 +13,7 @@ import org.chatons.entraide.broker.config.BrokerConfig;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.protocol.HostReport;
 import org.chatons.entraide.protocol.Report;
+import org.chatons.entraide.protocol.RoomsSetting;
 import org.chatons.entraide.protocol.WireRules;
 
 /**
@@ -97,6 +98,7 @@ public final class ReportValidator {
         add(errors, at + ".capacityUsers", WireRules.capacityUsersProblem(h.capacityUsers()));
         add(errors, at + ".load", WireRules.loadProblem(h.load()));
         add(errors, at + ".detail", WireRules.detailProblem(h.detail()));
+        add(errors, at + ".rooms", RoomsSetting.problem(h.rooms()));
         add(errors, at + ".measuredAt",
                 WireRules.measuredAtProblem(h.measuredAt(), report.sentAt(), report.intervalSeconds()));
     }

@@ -15,6 +15,9 @@ import java.security.NoSuchAlgorithmException;
  */
 final class Rendezvous {
 
+    /** Never updated, only copied: a copy costs less than a look-up of the provider for every score. */
+    private static final MessageDigest SHA_256 = sha256();
+
     private Rendezvous() {
     }
 
@@ -25,7 +28,7 @@ final class Rendezvous {
 
     /** A number in (0, 1) from the first 53 bits of SHA-256 of the host's key, a zero byte and the name. */
     static double unit(String hostKey, String nameKey) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = copy();
         sha.update(hostKey.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         byte[] digest = sha.digest(nameKey.getBytes(StandardCharsets.UTF_8));
@@ -35,6 +38,14 @@ final class Rendezvous {
         }
         // 53 bits, offset by half a step so that neither 0 (ln = -inf) nor 1 (ln = 0) can come out.
         return ((bits >>> 11) + 0.5) / (1L << 53);
+    }
+
+    private static MessageDigest copy() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
     }
 
     private static MessageDigest sha256() {

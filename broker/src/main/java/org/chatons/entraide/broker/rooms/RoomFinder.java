@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.EligibilityRules;
@@ -30,6 +31,11 @@ public final class RoomFinder {
     public record Room(TrackedHost host, NamedRooms shape) {
     }
 
+    /** The hosts of one service that may take rooms, while the registry's version is unchanged and before validUntil. */
+    private record Snapshot(long version, Instant validUntil, RoomPlacement placement, Map<HostKey, Room> rooms) {
+    }
+
+    private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
     private final HostRegistry registry;
     private final EligibilityRules rules;
     private final Clock clock;
@@ -64,12 +70,28 @@ public final class RoomFinder {
      * @param country the country the link names ({@code ?near=}), or null
      */
     public Optional<Room> find(String service, RoomName name, String country) {
-        Instant now = clock.instant();
+        Snapshot snapshot = snapshot(service, clock.instant());
+        return snapshot.placement().place(name, country).map(h -> snapshot.rooms().get(h.key()));
+    }
+
+    /**
+     * The hosts that may take rooms, kept until a report, a drain or a members file changes the service (the
+     * registry's version) or time alone could (a report going stale, a confirmation lapsing): a visit then costs
+     * the hashes of its name, not a look at every host's eligibility.
+     */
+    private Snapshot snapshot(String service, Instant now) {
+        long version = registry.version(service);
+        Snapshot cached = cache.get(service);
+        if (cached != null && cached.version() == version && now.isBefore(cached.validUntil())) {
+            return cached;
+        }
+        Instant validUntil = Instant.MAX;
         Map<HostKey, Room> rooms = new HashMap<>();
         List<RoomHost> candidates = new ArrayList<>();
         for (TrackedHost t : registry.hosts(service)) {
-            Optional<NamedRooms> shape = softwares.named(t.host().report().software())
-                    .flatMap(s -> s.urls().rooms());
+            Optional<NamedRooms> shape = RoomShape.of(softwares.named(t.host().report().software())
+                    .flatMap(s -> s.urls().rooms()), t.host().report().rooms(),
+                    t.host().member().rooms().get(t.host().key().host()));
             if (shape.isEmpty() || t.host().capacity() <= 0) {
                 continue;
             }
@@ -78,9 +100,13 @@ public final class RoomFinder {
                 rooms.put(t.host().key(), new Room(t, shape.get()));
                 candidates.add(new RoomHost(t.host().key(), t.host().capacity(), t.host().member().country(),
                         verdict == Eligibility.DEGRADED));
+                Instant changes = rules.timeChangesAt(t.host());
+                validUntil = changes.isBefore(validUntil) ? changes : validUntil;
             }
         }
-        return new RoomPlacement(candidates).place(name, country).map(h -> rooms.get(h.key()));
+        Snapshot fresh = new Snapshot(version, validUntil, new RoomPlacement(candidates), Map.copyOf(rooms));
+        cache.put(service, fresh);
+        return fresh;
     }
 
     private List<NamedRooms> shapes(String service) {

@@ -34,7 +34,19 @@ public record RoomPlacement(List<RoomHost> hosts) {
                 tier = local;
             }
         }
-        return tier.stream().min(ranking(name.key()));
+        // Each host's score once (a SHA-256 each), where a comparator would draw it again at every comparison.
+        String key = name.key();
+        RoomHost best = null;
+        double bestScore = 0;
+        for (RoomHost h : tier) {
+            double score = Rendezvous.score(h.key().toString(), key, h.capacity());
+            if (best == null || score > bestScore
+                    || score == bestScore && h.key().toString().compareTo(best.key().toString()) < 0) {
+                best = h;
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** Every host, in the name's order: where its room goes, then where it would go if that host could not take it. */

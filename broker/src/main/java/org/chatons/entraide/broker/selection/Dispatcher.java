@@ -101,6 +101,27 @@ public final class Dispatcher {
         return pick;
     }
 
+    /**
+     * Counts one request sent to a host chosen elsewhere (a group link's room: {@code rooms.RoomFinder}) as
+     * {@link #pick} counts its own: a {@link Visit#COUNTED} one is a user sent there, in the host's estimate and in
+     * its service's candidates, and every request is told to the listener (the redirect metrics, the requests that
+     * counted no one).
+     */
+    public Pick.Sent sentTo(TrackedHost chosen, Visit visit) {
+        String service = chosen.host().service();
+        if (visit.counts()) {
+            chosen.sent(clock.instant());
+            Candidates cached = cache.get(service);
+            if (cached != null) {
+                cached.eligible().sent(chosen);
+                cached.degraded().sent(chosen);
+            }
+        }
+        Pick.Sent pick = new Pick.Sent(chosen.host(), visit, registry.weightOf(service).value());
+        listener.picked(pick);
+        return pick;
+    }
+
     private TrackedHost choose(Tier tier, Visit visit, Nearby near, Instant now) {
         int i = nearFirst.choose(policy, tier, tier.pool(now), near, rules.fullAt(), random);
         if (i < 0) {

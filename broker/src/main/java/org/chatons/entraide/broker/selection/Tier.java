@@ -84,6 +84,16 @@ final class Tier {
         }
     }
 
+    /** Counts a user sent to that host, chosen elsewhere, when it is one of the tier's (else nothing). */
+    void sent(TrackedHost host) {
+        for (int i = 0; i < hosts.length; i++) {
+            if (hosts[i] == host) {
+                sent(i);
+                return;
+            }
+        }
+    }
+
     /**
      * The tier's hosts by country and by language. Made once, from the hosts' estimates at that moment, which
      * count every user sent until then; the users sent after are counted by {@link #sent}.

@@ -173,6 +173,18 @@ class DeclarationsTest {
     }
 
     @Test
+    void serviceRoomsTurnsAHostsNamedRoomsOffOrShapesThemAndAHostileShapeIsRefused() {
+        List<String> rooms = List.of("off", "meet/{name}", "", "https://evil.example/{name}", "//evil.example/{name}");
+        DeclaredView view = declarations.of(crawl("org", ORG, rooms.stream().map(r -> service("Jitsi Meet",
+                "https://visio-" + rooms.indexOf(r) + ".org.example/", r.isEmpty() ? "" : "service.rooms = " + r + "\n"))
+                .toArray(String[]::new)), TODAY);
+
+        assertThat(view.hosts()).extracting(DeclaredHost::rooms).containsExactly("off", "meet/{name}", null);
+        assertThat(view.refusals()).extracting(Refusal::reason).containsExactly(Reason.BAD_ROOMS, Reason.BAD_ROOMS);
+        assertThat(view.refusals().get(0).detail()).startsWith("service.rooms: ").contains("must stay on the host");
+    }
+
+    @Test
     void unreadableFilesAndBadIdsCostThemselvesOnly() {
         Crawl crawl = new Crawl(URI.create("https://fed.example/f.properties"), props("federation.name = X\n"), List.of(
                 new Crawl.Organization("bad id!", file("https://a.example/o.properties", ORG), List.of()),

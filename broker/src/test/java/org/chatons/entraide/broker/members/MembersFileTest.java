@@ -67,6 +67,23 @@ class MembersFileTest {
     }
 
     @Test
+    void roomsTurnAHostsGroupLinksOffOrShapeThemAndAHostileShapeStopsTheFileAtItsLine() {
+        Member framasoft = parse(VALID + "    rooms: {visio: \"off\", visio-2: \"meet/{name}\"}\n")
+                .byId("framasoft").orElseThrow();
+        assertThat(framasoft.rooms()).containsEntry("visio", "off").containsEntry("visio-2", "meet/{name}");
+        assertThat(parse(VALID).byId("framasoft").orElseThrow().rooms()).isEmpty();
+
+        assertThatThrownBy(() -> parse(VALID + "    rooms:\n      visio: \"https://evil.example/{name}\"\n"))
+                .isInstanceOf(StartupError.class)
+                .hasMessageStartingWith("members.yml line 10: members[0] (framasoft).rooms.visio: ")
+                .hasMessageContaining("must stay on the host");
+        assertThatThrownBy(() -> parse(VALID + "    rooms: {Visio: \"off\"}\n"))
+                .hasMessageContaining("members[0] (framasoft).rooms.Visio: 'Visio' is not a host id");
+        assertThatThrownBy(() -> parse(VALID + "    rooms: [visio]\n"))
+                .hasMessageStartingWith("members.yml line 9: ");
+    }
+
+    @Test
     void aTokenInsteadOfItsHashIsRefusedWithoutRepeatingIt() {
         assertThatThrownBy(() -> parse(VALID.replace(HASH, "my-plain-token")))
                 .hasMessageContaining("line 4: members[0] (framasoft).token-sha256: expected 64 hexadecimal")

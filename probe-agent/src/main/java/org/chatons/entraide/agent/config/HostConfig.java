@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * @param acceptsNewUsers the member's override of what the software says, or null to follow the software
  * @param chatonsinfosFile the member's own ChatonsInfos service file for this host, whose
  *                        {@code service.registration.load} the agent keeps true; null for none
+ * @param rooms           the member's word on the host's named rooms, sent in its reports
+ *                        ({@code protocol.RoomsSetting}: off, or a shape), or null for the software's own
  */
 public record HostConfig(
         String id,
@@ -26,7 +28,14 @@ public record HostConfig(
         int capacityUsers,
         SecretRef secret,
         Boolean acceptsNewUsers,
-        Path chatonsinfosFile) {
+        Path chatonsinfosFile,
+        String rooms) {
+
+    /** A host whose rooms are its software's. */
+    public HostConfig(String id, String service, String software, URI url, URI probeUrl, int capacityUsers,
+                      SecretRef secret, Boolean acceptsNewUsers, Path chatonsinfosFile) {
+        this(id, service, software, url, probeUrl, capacityUsers, secret, acceptsNewUsers, chatonsinfosFile, null);
+    }
 
     /** A host without a ChatonsInfos file to keep. */
     public HostConfig(String id, String service, String software, URI url, URI probeUrl, int capacityUsers,

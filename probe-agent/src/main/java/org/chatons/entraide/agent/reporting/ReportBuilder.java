@@ -79,7 +79,7 @@ public final class ReportBuilder {
         // No count (software that publishes none, or a probe that could not read it) is sent as null, never as 0:
         // the broker then knows it does not know how busy the host is.
         return new HostReport(host.id(), host.service(), host.software(), host.url().toString(), m.status(), accepting,
-                m.activeUsers(), host.capacityUsers(), m.load(), shorten(detail), measuredAt);
+                m.activeUsers(), host.capacityUsers(), m.load(), shorten(detail), measuredAt, host.rooms());
     }
 
     static String shorten(String text) {

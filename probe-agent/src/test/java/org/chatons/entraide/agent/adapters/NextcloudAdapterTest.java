@@ -38,8 +38,7 @@ class NextcloudAdapterTest {
 
         Measurement m = probe(Clock.systemUTC());
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.activeUsers()).isEqualTo(3);
+        assertThat(m).extracting(Measurement::status, Measurement::activeUsers).containsExactly(HostStatus.UP, 3);
         assertThat(m.load()).as("load averages are not a normalised load").isNull();
         assertThat(m.reason()).contains("Nextcloud 29.0.4", "3 users active", "cpu load 0.8");
         FakeHttpServer.Request request = cloud.requests(SERVERINFO).get(0);
@@ -53,8 +52,7 @@ class NextcloudAdapterTest {
 
         Measurement m = probe(Clock.systemUTC());
 
-        assertThat(m.status()).isEqualTo(HostStatus.UP);
-        assertThat(m.activeUsers()).isEqualTo(7);
+        assertThat(m).extracting(Measurement::status, Measurement::activeUsers).containsExactly(HostStatus.UP, 7);
         assertThat(m.reason()).contains("cpu load N/A");
     }
 

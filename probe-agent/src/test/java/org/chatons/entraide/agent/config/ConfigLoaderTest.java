@@ -100,7 +100,7 @@ class ConfigLoaderTest {
 
         assertThat(problems(text)).containsExactly(
                 "probe-agent.yml line 4: intervall: unknown key; known keys: brokers, chatonsinfos-full-at, chatonsinfos-open-below, hosts, interval, member, metrics-port, timeout, token-env, token-file",
-                "probe-agent.yml line 12: hosts[0].probe_url: unknown key; known keys: accepts-new-users, capacity-users, chatonsinfos-file, id, probe-url, secret-env, secret-file, service, software, url");
+                "probe-agent.yml line 12: hosts[0].probe_url: unknown key; known keys: accepts-new-users, capacity-users, chatonsinfos-file, id, probe-url, rooms, secret-env, secret-file, service, software, url");
     }
 
     @Test
@@ -145,6 +145,24 @@ class ConfigLoaderTest {
                 "probe-agent.yml line 11: hosts[0].capacity-users: must be a whole number of 1 or more, got '0'",
                 "probe-agent.yml line 13: hosts[0].secret-file: give either secret-env or secret-file, not both",
                 "probe-agent.yml line 14: hosts[0].accepts-new-users: must be true or false, got 'maybe'");
+    }
+
+    @Test
+    void aHostsRoomsAreOffOrAShapeOnItsOwnAddressAndAnythingElseIsNamedWithItsLine() throws Exception {
+        String text = """
+                member: alpha
+                token-env: T
+                brokers: [https://b.example.org]
+                hosts:
+                  - {id: a, service: visio, software: jitsi, url: "https://a.example.org/", capacity-users: 5, rooms: "off"}
+                  - {id: b, service: visio, software: jitsi, url: "https://b.example.org/", capacity-users: 5, rooms: "meet/{name}"}
+                  - {id: c, service: visio, software: jitsi, url: "https://c.example.org/", capacity-users: 5}
+                """;
+        assertThat(loader.parse(text, file).hosts()).extracting(HostConfig::rooms)
+                .containsExactly("off", "meet/{name}", null);
+
+        assertThat(problems(text.replace("\"meet/{name}\"", "\"https://evil.example/{name}\"")))
+                .singleElement().asString().startsWith("probe-agent.yml line 6: hosts[1].rooms: 'https://evil.example/{name}' must stay on the host");
     }
 
     @Test

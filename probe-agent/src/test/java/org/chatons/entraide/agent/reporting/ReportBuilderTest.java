@@ -116,6 +116,15 @@ class ReportBuilderTest {
     }
 
     @Test
+    void theMembersWordOnAHostsRoomsIsSentAndNothingWhenItSaysNone() {
+        HostConfig visio = new HostConfig("visio", "visio", "jitsi", URI.create("https://v.example.org/"),
+                URI.create("http://127.0.0.1:8080/"), 100, null, null, null, "off");
+
+        assertThat(ReportBuilder.hostReport(visio, Measurement.up("ok").withUsers(1), false, NOW).rooms()).isEqualTo("off");
+        assertThat(ReportBuilder.hostReport(PAD, Measurement.up("ok").withUsers(1), false, NOW).rooms()).isNull();
+    }
+
+    @Test
     void anUnknownUserCountIsSentAsNullNotZero() {
         HostReport unknown = ReportBuilder.hostReport(PAD, Measurement.up("Lufi healthy"), false, NOW);
         HostReport none = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(0), false, NOW);

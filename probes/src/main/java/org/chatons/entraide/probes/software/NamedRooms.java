@@ -1,6 +1,7 @@
 package org.chatons.entraide.probes.software;
 
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -27,11 +28,17 @@ public record NamedRooms(String path, Pattern allowedName) {
         this(path, Pattern.compile(allowedName));
     }
 
-    /** The room of that name on a host, or empty when the software does not take the name. */
+    /**
+     * The room of that name on a host, or empty when the software does not take the name, or when the address would
+     * leave the host's own origin (scheme, host and port): a room is never a redirect elsewhere.
+     */
     public Optional<URI> room(URI home, String name) {
         if (!allowedName.matcher(name).matches()) {
             return Optional.empty();
         }
-        return Optional.of(Homes.base(home).resolve(path.replace(NAME, name)));
+        URI room = Homes.base(home).resolve(path.replace(NAME, name));
+        boolean sameOrigin = Objects.equals(room.getScheme(), home.getScheme())
+                && Objects.equals(room.getRawAuthority(), home.getRawAuthority());
+        return sameOrigin ? Optional.of(room) : Optional.empty();
     }
 }

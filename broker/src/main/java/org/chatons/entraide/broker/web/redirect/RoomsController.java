@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Produces;
 import java.net.URI;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import org.chatons.entraide.broker.http.Languages;
 import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.rooms.RoomFinder;
 import org.chatons.entraide.broker.rooms.RoomName;
+import org.chatons.entraide.broker.selection.Dispatcher;
 import org.chatons.entraide.broker.selection.Pick;
 import org.chatons.entraide.broker.web.Answers;
 import org.chatons.entraide.broker.web.Locality;
@@ -35,9 +35,10 @@ import org.chatons.entraide.broker.web.picker.PickerViews;
  * pickers. Nothing of the person changes the host: not Accept-Language, not the address, not the moment; only a
  * {@code ?near=} written in the link, alike for everyone who follows it.
  *
- * <p>A visit counts as on {@code /go} ({@link Visits}): the user is counted as sent to the host, which weighs on
- * that host's estimate for {@code /go}, but the room's host is chosen from reports alone, so a flood aimed at one
- * name moves no other room. The name is a person's data: it is in no log, metric label, error text or store;
+ * <p>A visit counts as on {@code /go} ({@code counting.Visits}, {@link Dispatcher#sentTo}): within its network's
+ * budget, not for a robot, a preview or a page's own request; the user counted as sent weighs on that host's
+ * estimate for {@code /go}, in the redirect metrics and in the users sent since its report. The room's host is
+ * chosen from reports alone, so a flood aimed at one name moves no other room. The name is a person's data: it is in no log, metric label, error text or store;
  * only the {@code Location} it makes holds it, and only when it is in {@link RoomName}'s safe set.
  */
 @Controller
@@ -48,16 +49,16 @@ public class RoomsController {
     private final PickerPages pages;
     private final Languages languages;
     private final FederationStatus status;
-    private final Clock clock;
+    private final Dispatcher dispatcher;
 
     public RoomsController(Redirects redirects, RoomFinder finder, PickerPages pages, Languages languages,
-                           FederationStatus status, Clock clock) {
+                           FederationStatus status, Dispatcher dispatcher) {
         this.redirects = redirects;
         this.finder = finder;
         this.pages = pages;
         this.languages = languages;
         this.status = status;
-        this.clock = clock;
+        this.dispatcher = dispatcher;
     }
 
     /** 302 to the room, with the headers of {@code /go}; HEAD and prefetches count no one. */
@@ -86,9 +87,7 @@ public class RoomsController {
             metrics.go(service, BrokerMetrics.GoOutcome.NO_HOST, System.nanoTime() - start);
             return noHost(service, request, html);
         }
-        if (visit.counts()) {
-            found.get().host().sent(clock.instant());
-        }
+        dispatcher.sentTo(found.get().host(), visit);
         metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
         return redirects.redirect(address(found.get(), room).toString());
     }

@@ -136,25 +136,36 @@ class PickerBrowserTest extends BrokerTestBase {
     }
 
     @Test
-    void theRoomFormShowsTheLinkToShareWhichLeadsToTheRoom() throws IOException {
+    void theRoomFormShowsTheLinkToShareWithTheCountryChosenOnThePageAndItLeadsToTheRoom() throws IOException {
         String origin = standIns.origin().replace("127.0.0.1", "localhost");
-        standIns.put("/visio-a/Chorale", new Site.Page(200, "text/html; charset=utf-8",
-                "<!DOCTYPE html><html><body><h1 id=\"host\">visio-a Chorale</h1></body></html>"
-                        .getBytes(StandardCharsets.UTF_8), Duration.ZERO));
         report("beta", new HostReport("visio-a", "visio", "jitsi", origin + "/visio-a/", HostStatus.UP, true, 3, 100,
                 null, null));
+        report("epsilon", new HostReport("visio-e", "visio", "jitsi", origin + "/visio-e/", HostStatus.UP, true, 3,
+                100, null, null));
+        // A name that leads to Canada when the link names no country, so that Belgium's changes where it leads.
+        String room = java.util.stream.IntStream.range(0, 100).mapToObj(k -> "Chorale" + k)
+                .filter(n -> get("/api/v1/services/visio/rooms/" + n).body().contains("\"host\":\"visio-e\""))
+                .findFirst().orElseThrow();
+        for (String host : new String[] {"visio-a", "visio-e"}) {
+            standIns.put("/" + host + "/" + room, new Site.Page(200, "text/html; charset=utf-8",
+                    ("<!DOCTYPE html><html><body><h1 id=\"host\">" + host + " " + room + "</h1></body></html>")
+                            .getBytes(StandardCharsets.UTF_8), Duration.ZERO));
+        }
         open("/services/visio");
-
-        WebElement name = browser.findElement(By.id("room"));
         assertThat(browser.findElement(By.cssSelector("label[for=room]")).getText()).isEqualTo("Nom de la salle");
-        name.sendKeys("Chorale", Keys.ENTER);
+        // The person chooses Belgium on the page: the link to share carries it, alike for all who follow it.
+        new Select(browser.findElement(By.id("near"))).selectByValue("BE");
+        browser.findElement(By.cssSelector("form.near:not(:has(#room)) button")).click();
+        browser.findElement(By.id("room")).sendKeys(room, Keys.ENTER);
         chromium.screenshot("room-form-fr");
 
         String link = browser.findElement(By.id("room-link")).getAttribute("value");
-        assertThat(link).isEqualTo(server.getURL() + "/go/visio/Chorale");
+        assertThat(link).isEqualTo(server.getURL() + "/go/visio/" + room + "?near=BE");
         assertThat(browser.findElement(By.cssSelector(".rooms")).getText()).contains("Coopérative Bêta");
         browser.get(link);
-        assertThat(browser.findElement(By.id("host")).getText()).isEqualTo("visio-a Chorale");
+        assertThat(browser.findElement(By.id("host")).getText()).isEqualTo("visio-a " + room);
+        browser.get(server.getURL() + "/go/visio/" + room);
+        assertThat(browser.findElement(By.id("host")).getText()).isEqualTo("visio-e " + room);
     }
 
     @Test

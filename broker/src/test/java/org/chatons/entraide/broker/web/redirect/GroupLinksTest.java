@@ -191,6 +191,9 @@ class GroupLinksTest extends BrokerTestBase {
 
         assertThat(page).contains("A room for your group", "value=\"" + server.getURL() + "/go/visio/Chorale\"",
                 "It leads now to", "href=\"" + where + "\"");
+        assertThat(send(request("/services/visio?room=Chorale&near=CH&lang=en").GET()).body())
+                .contains("value=\"" + server.getURL() + "/go/visio/Chorale?near=CH\"", "name=\"near\" value=\"CH\"",
+                        "href=\"https://visio-3.delta.example.org/Chorale\"");
         assertThat(send(request("/services/visio?room=a.b").header("Accept-Language", "en").GET()).body())
                 .contains("1 to 64 letters").doesNotContain("a.b\"", "/go/visio/a.b");
         assertThat(send(request("/services/visio").header("Accept-Language", "en").GET()).body())

@@ -76,7 +76,7 @@ public final class AgentConfigReader implements ConfigParser {
         Path folder = file.toAbsolutePath().getParent();
         hosts.replaceAll(h -> h.chatonsinfosFile() == null || h.chatonsinfosFile().isAbsolute() ? h
                 : new HostConfig(h.id(), h.service(), h.software(), h.url(), h.probeUrl(), h.capacityUsers(), h.secret(),
-                        h.acceptsNewUsers(), folder.resolve(h.chatonsinfosFile())));
+                        h.acceptsNewUsers(), folder.resolve(h.chatonsinfosFile()), h.rooms()));
         return new AgentConfig(file.toAbsolutePath(), member, token, brokers, interval, timeout, metricsPort, hosts,
                 problems.warnings, fullAt, openBelow);
     }

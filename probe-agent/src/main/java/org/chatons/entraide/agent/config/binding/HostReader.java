@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.agent.config.SecretRef;
+import org.chatons.entraide.protocol.RoomsSetting;
 import org.chatons.entraide.protocol.WireRules;
 import org.chatons.entraide.yaml.At;
 
@@ -53,10 +55,12 @@ final class HostReader {
             String value = problems.scalar(raw.chatonsinfosFile(), path + ".chatonsinfos-file");
             chatonsinfosFile = value == null ? null : Path.of(value);
         }
+        String rooms = raw.rooms() == null ? null : rooms(raw.rooms(), path + ".rooms");
         if (problems.list.size() > before) {
             return null;
         }
-        return new HostConfig(id, service, software, url, probeUrl, capacity, secret, accepts, chatonsinfosFile);
+        return new HostConfig(id, service, software, url, probeUrl, capacity, secret, accepts, chatonsinfosFile,
+                rooms);
     }
 
     private String software(At<String> at, String key, int owner) {
@@ -72,15 +76,26 @@ final class HostReader {
         return software;
     }
 
+    /** Named rooms off, or their shape: what the brokers take, in their words. */
+    private String rooms(At<String> at, String key) {
+        return taken(at, key, RoomsSetting::problem);
+    }
+
     /** Where users are sent: what the brokers take, in their words. */
     private URI hostUrl(At<String> at, String key) {
+        String value = taken(at, key, WireRules::hostUrlProblem);
+        return value == null ? null : URI.create(value);
+    }
+
+    /** The value when the brokers' rule takes it, else null after adding the rule's words as its problem. */
+    private String taken(At<String> at, String key, UnaryOperator<String> rule) {
         String value = problems.scalar(at, key);
-        String problem = value == null ? null : WireRules.hostUrlProblem(value);
+        String problem = value == null ? null : rule.apply(value);
         if (problem != null) {
             problems.add(at.line(), key, problem);
             return null;
         }
-        return value == null ? null : URI.create(value);
+        return value;
     }
 
     /** Where the agent measures: any http or https URL (a private port, an address on the local network). */

@@ -13,5 +13,6 @@ public record RawHost(
         At<String> secretEnv,
         At<String> secretFile,
         At<Boolean> acceptsNewUsers,
-        At<String> chatonsinfosFile) {
+        At<String> chatonsinfosFile,
+        At<String> rooms) {
 }
