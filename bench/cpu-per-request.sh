@@ -46,10 +46,7 @@ for k in 0 1; do
   brokers+=($!)
 done
 for k in 0 1; do
-  for _ in $(seq 1 120); do
-    curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$k]}/health" && break
-    sleep 0.5
-  done
+  await_broker "${PORTS[$k]}" "$work/broker-$k.log"
   java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation report \
     "http://127.0.0.1:${PORTS[$k]}" 2 100 15 0 1000000000 >"$work/reports-$k.log" 2>&1 &
   pids+=($!)

@@ -95,3 +95,14 @@ machine_row() { # the machine's verdict as the last row of a 5-column table
 unit_java_opts() {
   sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' packaging/src/deb/broker/entraide-broker.service
 }
+
+await_broker() { # PORT LOG: wait up to a minute for the broker on PORT to answer /health; stop the script if not
+  local _
+  for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "http://127.0.0.1:$1/health" && return 0
+    sleep 0.5
+  done
+  echo "the broker on port $1 did not start:" >&2
+  tail -20 "$2" >&2
+  exit 1
+}

@@ -81,10 +81,7 @@ broker_start() { # JAR FLAGS... -> sets broker, once it answers
     MICRONAUT_SERVER_PORT=$BROKER_PORT java "$@" -jar "$jar" >"$work/broker.log" 2>&1 &
   broker=$!
   pids+=("$broker")
-  for _ in $(seq 1 120); do
-    curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" && break
-    sleep 0.5
-  done
+  await_broker "$BROKER_PORT" "$work/broker.log"
 }
 
 broker_run() { # JAR MEMBERS LABEL FLAGS...: MEMBERS x 100 hosts

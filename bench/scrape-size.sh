@@ -33,7 +33,7 @@ measure() { # JAR MEMBERS -> a table row
     >"$work/broker.log" 2>&1 &
   local broker=$!
   pids+=("$broker")
-  for _ in $(seq 1 120); do curl -fs -o /dev/null "$url/health" && break; sleep 0.5; done
+  await_broker "$BROKER_PORT" "$work/broker.log"
   $BENCH report "$url" "$2" 100 15 1 >"$work/reports.log" 2>&1
   for _ in $(seq 1 20); do curl -s -o /dev/null "$url/go/pad"; done
   printf '| %s | %d | %d | %d |\n' "$1" $(($2 * 100)) "$(size)" "$(size --compressed)"

@@ -41,11 +41,7 @@ BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
   java $BROKER_JAVA_OPTS -jar "$BROKER_JAR" >"$work/broker.log" 2>&1 &
 broker=$!
 pids+=("$broker")
-for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" && break
-  sleep 0.5
-done
-curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" || { echo "broker did not start:"; tail -20 "$work/broker.log"; exit 1; }
+await_broker "$BROKER_PORT" "$work/broker.log"
 
 # The agents: every host 30 % full of a capacity no run can fill, reported every INTERVAL seconds until killed.
 $BENCH.FakeFederation report "http://127.0.0.1:$BROKER_PORT" "$MEMBERS" "$HOSTS" "$INTERVAL" 0 100000 \

@@ -66,11 +66,7 @@ start_broker() { # NAME JAR PORT [JAVA_OPTS]
   BROKER_COUNTING_PER_NETWORK=$PER_NETWORK BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$3 \
     java ${4:-$BROKER_JAVA_OPTS} -jar "$2" >"$work/$1.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 120); do
-    curl -fs -o /dev/null "http://127.0.0.1:$3/health" && break
-    sleep 0.5
-  done
-  curl -fs -o /dev/null "http://127.0.0.1:$3/health" || { echo "$1 did not start:"; tail -20 "$work/$1.log"; exit 1; }
+  await_broker "$3" "$work/$1.log"
   # Reports every 15 s, as agents would send them, so no host goes stale during the run.
   java -cp bench/target/bench.jar org.chatons.entraide.bench.load.FakeFederation report \
     "http://127.0.0.1:$3" 2 100 15 0 1000000000 --service "$GO_SERVICE" >"$work/reports-$1.log" 2>&1 &
