@@ -10,24 +10,19 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Produces;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.chatons.entraide.broker.catalogue.Service;
 import org.chatons.entraide.broker.counting.Visit;
-import org.chatons.entraide.broker.eligibility.FederationStatus;
-import org.chatons.entraide.broker.http.Languages;
 import org.chatons.entraide.broker.metrics.BrokerMetrics;
 import org.chatons.entraide.broker.rooms.RoomFinder;
 import org.chatons.entraide.broker.rooms.RoomName;
 import org.chatons.entraide.broker.selection.Dispatcher;
-import org.chatons.entraide.broker.selection.Pick;
 import org.chatons.entraide.broker.web.Answers;
 import org.chatons.entraide.broker.web.Locality;
 import org.chatons.entraide.broker.web.Problem;
 import org.chatons.entraide.broker.web.api.ApiViews;
 import org.chatons.entraide.broker.web.picker.PickerPages;
-import org.chatons.entraide.broker.web.picker.PickerViews;
 
 /**
  * Group links: {@code GET /go/{service}/{name}} sends everyone who follows one link to the same room on the same
@@ -46,18 +41,11 @@ public class RoomsController {
 
     private final Redirects redirects;
     private final RoomFinder finder;
-    private final PickerPages pages;
-    private final Languages languages;
-    private final FederationStatus status;
     private final Dispatcher dispatcher;
 
-    public RoomsController(Redirects redirects, RoomFinder finder, PickerPages pages, Languages languages,
-                           FederationStatus status, Dispatcher dispatcher) {
+    public RoomsController(Redirects redirects, RoomFinder finder, Dispatcher dispatcher) {
         this.redirects = redirects;
         this.finder = finder;
-        this.pages = pages;
-        this.languages = languages;
-        this.status = status;
         this.dispatcher = dispatcher;
     }
 
@@ -85,7 +73,7 @@ public class RoomsController {
         Optional<RoomFinder.Room> found = finder.find(service, room, country(request));
         if (found.isEmpty()) {
             metrics.go(service, BrokerMetrics.GoOutcome.NO_HOST, System.nanoTime() - start);
-            return noHost(service, request, html);
+            return redirects.noHost(request, service, html);
         }
         dispatcher.sentTo(found.get().host(), visit);
         metrics.go(service, BrokerMetrics.GoOutcome.REDIRECT, System.nanoTime() - start);
@@ -104,37 +92,30 @@ public class RoomsController {
         return finder.find(service, room, country(request))
                 .<HttpResponse<?>>map(r -> HttpResponse.ok(ApiViews.RoomView.of(service, r, address(r, room)))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"))
-                .orElseGet(() -> noHost(service, request, false));
+                .orElseGet(() -> redirects.noHost(request, service, false));
     }
 
     /** Why the link cannot lead to a room, if it cannot: an unknown service, one without rooms, a name unsafe. */
     private Optional<HttpResponse<?>> refusal(String service, String name, HttpRequest<?> request, boolean html) {
-        Locale locale = languages.resolveOrDefault(request);
         Optional<Service> known = redirects.catalogue().find(service);
         if (known.isEmpty()) {
             return Optional.of(redirects.unknownService(service, request, html));
         }
         if (!finder.hasNamedRooms(service)) {
-            return Optional.of(html ? pages.page(request, HttpStatus.NOT_FOUND, "norooms", locale,
-                    Map.of("service", PickerViews.Card.of(known.get(), status.service(service), locale)))
+            return Optional.of(html ? redirects.servicePage(request, HttpStatus.NOT_FOUND, "norooms", known.get(), Map.of())
                     : Problem.of(HttpStatus.NOT_FOUND, "/problems/no-named-rooms", "No group links",
                     "'" + service + "' keeps each document on the member that made it: share that member's own"
                             + " link, or open a new one at /go/" + service).response());
         }
         if (RoomName.of(name).filter(r -> finder.takes(service, r)).isEmpty()) {
             // The name is not repeated: it is a person's data, and an unsafe one is what the page must not echo.
-            return Optional.of(html ? pages.page(request, HttpStatus.BAD_REQUEST, "badroom", locale,
-                    Map.of("service", PickerViews.Card.of(known.get(), status.service(service), locale),
-                            "maxLength", RoomName.MAX_LENGTH))
+            return Optional.of(html ? redirects.servicePage(request, HttpStatus.BAD_REQUEST, "badroom", known.get(),
+                    Map.of("maxLength", RoomName.MAX_LENGTH))
                     : Problem.of(HttpStatus.BAD_REQUEST, "/problems/bad-room-name", "Bad room name",
                     "a room name holds 1 to " + RoomName.MAX_LENGTH + " letters (a-z, A-Z), digits, '-' or '_',"
                             + " beginning with a letter or a digit").response());
         }
         return Optional.empty();
-    }
-
-    private HttpResponse<?> noHost(String service, HttpRequest<?> request, boolean html) {
-        return redirects.noHost(request, new Pick.NoHost(service, status.service(service).hostsByVerdict()), html);
     }
 
     /** The country the link names, never the browser's: two people following one link must meet. */
