@@ -60,7 +60,7 @@ class TwoBrokersTest {
         // Its own redirects since the reports, which the other broker does not know of.
         registry.hosts("visio").stream().limit(redirectsOfItsOwn).forEach(t -> IntStream.range(0, 200)
                 .forEach(k -> t.sent(now)));
-        return new RoomFinder(registry, RULES, Clock.fixed(now, ZoneOffset.UTC), SOFTWARES);
+        return new RoomFinder(registry, RULES, Clock.fixed(now, ZoneOffset.UTC), SOFTWARES, WarmUp.NONE);
     }
 
     @Test
