@@ -90,19 +90,20 @@ class ReportBuilderTest {
     @Test
     void aHostIsUpSinceItsFirstMeasurementUpAndOpenAfterOneThatWasNot() {
         ReportBuilder builder = new ReportBuilder(config(PAD), frozen);
-        Instant first = NOW.minusSeconds(50);
+        Instant now = NOW.truncatedTo(ChronoUnit.MILLIS);
+        Instant first = now.minusSeconds(50);
 
         assertThat(upSince(builder, Measurement.up("ok"), first, Set.of())).isEqualTo(first);
-        assertThat(upSince(builder, Measurement.degraded("slow"), NOW.minusSeconds(40), Set.of()))
+        assertThat(upSince(builder, Measurement.degraded("slow"), now.minusSeconds(40), Set.of()))
                 .as("DEGRADED still serves: the streak goes on").isEqualTo(first);
-        assertThat(upSince(builder, Measurement.down("refused"), NOW.minusSeconds(30), Set.of())).isNull();
-        assertThat(upSince(builder, Measurement.up("ok"), NOW.minusSeconds(20), Set.of()))
-                .as("a comeback starts again").isEqualTo(NOW.minusSeconds(20));
-        assertThat(upSince(builder, Measurement.up("ok"), NOW.minusSeconds(10), Set.of("pad-1")))
+        assertThat(upSince(builder, Measurement.down("refused"), now.minusSeconds(30), Set.of())).isNull();
+        assertThat(upSince(builder, Measurement.up("ok"), now.minusSeconds(20), Set.of()))
+                .as("a comeback starts again").isEqualTo(now.minusSeconds(20));
+        assertThat(upSince(builder, Measurement.up("ok"), now.minusSeconds(10), Set.of("pad-1")))
                 .as("drained: takes no new users").isNull();
-        assertThat(upSince(builder, Measurement.up("ok"), NOW.minusSeconds(5), Set.of())).isEqualTo(NOW.minusSeconds(5));
-        assertThat(upSince(new ReportBuilder(config(PAD), frozen), Measurement.up("ok"), NOW, Set.of()))
-                .as("a restarted agent starts at its first measurement").isEqualTo(NOW.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(upSince(builder, Measurement.up("ok"), now.minusSeconds(5), Set.of())).isEqualTo(now.minusSeconds(5));
+        assertThat(upSince(new ReportBuilder(config(PAD), frozen), Measurement.up("ok"), now, Set.of()))
+                .as("a restarted agent starts at its first measurement").isEqualTo(now);
     }
 
     private static Instant upSince(ReportBuilder builder, Measurement m, Instant at, Set<String> drained) {
