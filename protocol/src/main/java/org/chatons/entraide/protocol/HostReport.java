@@ -31,7 +31,7 @@ import java.time.Instant;
  * @param upSince         optional: since when the agent has measured the host UP or DEGRADED and taking new users
  *                        at every measurement (its first such measurement since the last that was not, or since the
  *                        agent started). Brokers give a host group-link rooms only once it has been so for a warm-up;
- *                        absent (agents before 0.3, declared hosts), a host takes rooms at once
+ *                        absent (agents older than this field, declared hosts), a host takes rooms at once
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
