@@ -18,10 +18,7 @@ with_cleanup
 BROKER_MEMBERS_FILE=broker/src/test/resources/test-members.yml MICRONAUT_SERVER_PORT=$BROKER_PORT \
   java -jar "$BROKER_JAR" >"$work/broker.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" && break
-  sleep 0.5
-done
+await_broker "$BROKER_PORT" "$work/broker.log"
 now=$(date -u +%FT%TZ)
 for member in alpha beta; do
   hosts=""

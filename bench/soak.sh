@@ -25,7 +25,7 @@ SCRAPE=${SCRAPE:-5}
 MEMBERS=${MEMBERS:-10}
 HOSTS=${HOSTS:-100}
 INTERVAL=${INTERVAL:-15}
-BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:-$(unit_java_opts)}
 BROKER_JAR=${BROKER_JAR:-broker/target/broker.jar}
 BENCH="java -cp bench/target/bench.jar org.chatons.entraide.bench.load"
 
@@ -41,11 +41,7 @@ BROKER_MEMBERS_FILE="$work/members.yml" MICRONAUT_SERVER_PORT=$BROKER_PORT \
   java $BROKER_JAVA_OPTS -jar "$BROKER_JAR" >"$work/broker.log" 2>&1 &
 broker=$!
 pids+=("$broker")
-for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" && break
-  sleep 0.5
-done
-curl -fs -o /dev/null "http://127.0.0.1:$BROKER_PORT/health" || { echo "broker did not start:"; tail -20 "$work/broker.log"; exit 1; }
+await_broker "$BROKER_PORT" "$work/broker.log"
 
 # The agents: every host 30 % full of a capacity no run can fill, reported every INTERVAL seconds until killed.
 $BENCH.FakeFederation report "http://127.0.0.1:$BROKER_PORT" "$MEMBERS" "$HOSTS" "$INTERVAL" 0 100000 \

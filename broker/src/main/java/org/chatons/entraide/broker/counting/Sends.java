@@ -15,6 +15,10 @@ import java.util.Arrays;
  * <p>Besides the exact count, the users still likely there: each send counts {@code e^(-age / stay)}, the chance
  * that a user of the service's usual stay has not left yet. Kept as one sum decayed lazily, at each send and when
  * read, so a pick looks at a number, not at the buckets.
+ *
+ * <p>And the users this broker sent whom the last report counts, likely still there when it was measured: the same
+ * decayed sum, carried from report to report, so that the report's users who came through this broker can leave
+ * too (see {@code registry.TrackedHost}).
  */
 public final class Sends {
 
@@ -30,14 +34,20 @@ public final class Sends {
      */
     private volatile double present;
     private volatile long presentAtMillis;
+    /** This broker's sends the last report counts, likely still there at {@link #reportedAtMillis}; fixed. */
+    private final double reported;
+    private final long reportedAtMillis;
     /** Set once, by {@link #split}: where later sends go. */
     private Sends successor;
 
     public Sends() {
-        this(new long[4], new int[4], 0, 0, 0, Long.MIN_VALUE);
+        this(new long[4], new int[4], 0, 0, 0, Long.MIN_VALUE, 0, Long.MIN_VALUE);
     }
 
-    private Sends(long[] seconds, int[] counts, int size, int total, double present, long presentAtMillis) {
+    private Sends(long[] seconds, int[] counts, int size, int total, double present, long presentAtMillis,
+                  double reported, long reportedAtMillis) {
+        this.reported = reported;
+        this.reportedAtMillis = reportedAtMillis;
         this.seconds = seconds;
         this.counts = counts;
         this.size = size;
@@ -65,8 +75,16 @@ public final class Sends {
         return nowMillis <= at ? sum : sum * survival(nowMillis - at, staySeconds);
     }
 
+    /**
+     * This broker's sends the last report counts (those sent before its cutoff, over every report so far) that are
+     * likely still there at {@code atMillis}, people staying {@code staySeconds} on average.
+     */
+    public double reported(long atMillis, double staySeconds) {
+        return reported == 0 ? 0 : reported * survival(atMillis - reportedAtMillis, staySeconds);
+    }
+
     /** The chance that a user sent {@code ageMillis} ago, who stays {@code staySeconds} on average, is still there. */
-    static double survival(long ageMillis, double staySeconds) {
+    public static double survival(long ageMillis, double staySeconds) {
         return ageMillis <= 0 || staySeconds == Double.POSITIVE_INFINITY ? 1 : Math.exp(-ageMillis / 1000.0 / staySeconds);
     }
 
@@ -109,16 +127,21 @@ public final class Sends {
      *
      * @param staySeconds how long people stay on the service on average: the carried-over sends count as likely
      *                    still there by their age at the latest send
+     * @param atMost      how many of this broker's sends the report can count at most (its users over the share of
+     *                    redirects that become users): what this broker's past sends add up to is capped there
      * @return the successor and how many sends the report took in
      */
-    public synchronized Split split(Instant cutoff, double staySeconds) {
+    public synchronized Split split(Instant cutoff, double staySeconds, double atMost) {
         if (successor != null) {
             throw new IllegalStateException("already split");
         }
         long from = cutoff.getEpochSecond();
         int first = 0;
         int dropped = 0;
+        long cutoffMillis = cutoff.toEpochMilli();
+        double inReport = reported(cutoffMillis, staySeconds);
         while (first < size && seconds[first] < from) {
+            inReport += counts[first] * survival(cutoffMillis - (seconds[first] * 1000 + 500), staySeconds);
             dropped += counts[first++];
         }
         int kept = size - first;
@@ -133,7 +156,8 @@ public final class Sends {
         for (int k = 0; k < kept; k++) {
             keptPresent += keptCounts[k] * survival(at - (keptSeconds[k] * 1000 + 500), staySeconds);
         }
-        successor = new Sends(keptSeconds, keptCounts, kept, total - dropped, keptPresent, at);
+        successor = new Sends(keptSeconds, keptCounts, kept, total - dropped, keptPresent, at,
+                Math.min(inReport, atMost), cutoffMillis);
         return new Split(successor, dropped);
     }
 

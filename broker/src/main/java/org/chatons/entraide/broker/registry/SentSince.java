@@ -39,9 +39,11 @@ final class SentSince {
             return new TrackedHost(fresh, new Sends(), weight);
         }
         Instant observedAt = fresh.observedAt();
-        // The grace is the host's own pace: a share of its interval (see CountingRules.joinGrace).
+        // The grace is the host's own pace: a share of its interval (see CountingRules.joinGrace). This broker's
+        // users the report counts are at most its users, in redirects.
+        double atMost = fresh.activeUsers() == null ? 0 : fresh.activeUsers() / weight.value();
         Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace(fresh.intervalSeconds())),
-                before.staySeconds());
+                before.staySeconds(), atMost);
         Host old = before.host();
         if (old.activeUsers() != null && fresh.activeUsers() != null && observedAt.isAfter(old.observedAt())) {
             Duration between = Duration.between(old.observedAt(), observedAt);

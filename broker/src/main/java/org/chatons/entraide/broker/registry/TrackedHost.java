@@ -17,11 +17,20 @@ public final class TrackedHost {
     private final Host host;
     private final Sends sends;
     private final RedirectWeight<HostKey> weight;
+    /**
+     * The users of the report who came through this broker, as many as are likely still there when it was
+     * measured: at most the report's users. Unlike the users who came directly, whom new direct arrivals replace,
+     * these leave without anyone replacing them but the users this broker sends next, which it counts.
+     */
+    private final double cameThroughUs;
 
     TrackedHost(Host host, Sends sends, RedirectWeight<HostKey> weight) {
         this.host = host;
         this.sends = sends;
         this.weight = weight;
+        Integer users = host.activeUsers();
+        this.cameThroughUs = users == null ? 0
+                : Math.min(users, weight.value() * sends.reported(host.observedAt().toEpochMilli(), staySeconds()));
     }
 
     /**
@@ -49,9 +58,40 @@ public final class TrackedHost {
         return weight.value() * sends.present();
     }
 
-    /** The same, at that instant: the users sent leave as the service's usual stay says. */
+    /**
+     * The same, at that instant, less the report's users sent by this broker who have likely left since it was
+     * measured: both leave as the service's usual stay says. Negative when more of them left than were sent since.
+     * Each broker knows only its own users, so with several brokers fewer leave than really do: a host is judged
+     * fuller than it is, never emptier.
+     */
     public double reserved(Instant now) {
-        return weight.value() * sends.present(now.toEpochMilli(), staySeconds());
+        long millis = now.toEpochMilli();
+        double stay = staySeconds();
+        double left = cameThroughUs == 0 ? 0
+                : cameThroughUs * (1 - Sends.survival(millis - host.observedAt().toEpochMilli(), stay));
+        return weight.value() * sends.present(millis, stay) - left;
+    }
+
+    /**
+     * When the host, full by its estimate {@code now}, has room again under {@code fullAt} if no one else is sent
+     * there: its users sent, and those of its report who came through this broker, leaving as the stay says.
+     * {@link Instant#MAX} when only its next report can tell.
+     */
+    public Instant roomAt(double fullAt, Instant now) {
+        double stay = staySeconds();
+        if (stay == Double.POSITIVE_INFINITY || !host.loadKnown()) {
+            return Instant.MAX;
+        }
+        long millis = now.toEpochMilli();
+        double capacity = host.capacity();
+        double staying = host.reportedLoad() - cameThroughUs / capacity;
+        double leaving = (weight.value() * sends.present(millis, stay)
+                + cameThroughUs * Sends.survival(millis - host.observedAt().toEpochMilli(), stay)) / capacity;
+        double margin = fullAt - staying;
+        if (!(margin > 0)) {
+            return Instant.MAX;
+        }
+        return leaving <= margin ? now : now.plusMillis((long) Math.ceil(stay * 1000 * Math.log(leaving / margin)));
     }
 
     public double estimatedLoad() {

@@ -143,19 +143,23 @@ public final class Dispatcher {
         List<TrackedHost> degraded = new ArrayList<>();
         Instant validUntil = Instant.MAX;
         for (TrackedHost t : registry.hosts(service)) {
-            Eligibility verdict = rules.assess(t.host(), t.reserved(), registry.isDrained(t.host().key()), now);
-            // Between reports a host only fills up, but for its users sent leaving as the stay says: one that is
-            // not a candidate now is left out until the version changes (its next report), not watched. Judged as
-            // of its latest send: the pick itself counts the users sent as of its own instant (Tier.pool).
+            Eligibility verdict = rules.assess(t.host(), t.reserved(now), registry.isDrained(t.host().key()), now);
+            // Between reports a host fills up as users are sent, and empties as the stay says: one that is full now
+            // is left out until its users have likely left (or its next report changes the version), not watched.
+            Instant changes = null;
             if (verdict == Eligibility.ELIGIBLE || verdict == Eligibility.DEGRADED) {
                 (verdict == Eligibility.ELIGIBLE ? eligible : degraded).add(t);
-                Instant changes = rules.timeChangesAt(t.host());
-                validUntil = changes.isBefore(validUntil) ? changes : validUntil;
+                changes = rules.timeChangesAt(t.host());
+            } else if (verdict == Eligibility.FULL) {
+                changes = t.roomAt(rules.fullAt(), now);
+            }
+            if (changes != null && changes.isBefore(validUntil)) {
+                validUntil = changes;
             }
         }
         RedirectWeight<?> weight = registry.weightOf(service);
-        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, weight, rules),
-                new Tier(degraded, weight, rules));
+        Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, weight, rules, now),
+                new Tier(degraded, weight, rules, now));
         cache.put(service, fresh);
         return fresh;
     }

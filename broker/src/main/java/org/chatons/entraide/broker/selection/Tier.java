@@ -33,8 +33,12 @@ final class Tier {
     /** The hosts by country and language, made when a pick first asks for them (see {@link NearFirst}). */
     private volatile Regions regions;
 
-    /** @param rules where a host is full: the one verdict that the users sent can change within a snapshot */
-    Tier(List<TrackedHost> hosts, RedirectWeight<?> weight, EligibilityRules rules) {
+    /**
+     * @param rules where a host is full: the one verdict that the users sent can change within a snapshot
+     * @param now   when the snapshot is taken: the mean is of the hosts' estimates then, as each pick judges its
+     *              candidates at its own instant (users sent and reported leaving), so the two compare
+     */
+    Tier(List<TrackedHost> hosts, RedirectWeight<?> weight, EligibilityRules rules, Instant now) {
         this.weight = weight;
         this.rules = rules;
         this.hosts = hosts.toArray(TrackedHost[]::new);
@@ -47,7 +51,7 @@ final class Tier {
             sum += capacity;
             if (this.hosts[i].host().loadKnown()) {
                 known += capacity;
-                weighted += this.hosts[i].estimatedLoad() * capacity;
+                weighted += this.hosts[i].estimatedLoad(now) * capacity;
             }
             cumulativeCapacity[i] = sum;
         }

@@ -24,7 +24,7 @@ class SendsTest {
             sends.add(T0.plusSeconds(25).plusMillis(i / 2), FOREVER);
         }
 
-        Sends.Split split = sends.split(T0.plusSeconds(25), FOREVER);
+        Sends.Split split = sends.split(T0.plusSeconds(25), FOREVER, Double.MAX_VALUE);
 
         assertThat(split.counted()).isEqualTo(700);
         assertThat(split.next().total()).isEqualTo(10_000);
@@ -38,7 +38,7 @@ class SendsTest {
         sends.add(T0.plusMillis(25_001), FOREVER);
         sends.add(T0.plusMillis(25_999), FOREVER);
 
-        Sends.Split split = sends.split(T0.plusMillis(25_500), FOREVER);
+        Sends.Split split = sends.split(T0.plusMillis(25_500), FOREVER, Double.MAX_VALUE);
 
         // Second 24 is before the cutoff's second; second 25 straddles it and is kept whole.
         assertThat(split.counted()).isEqualTo(1);
@@ -49,7 +49,7 @@ class SendsTest {
     void aSendThatReachesTheOldObjectAfterAReportGoesToItsSuccessor() {
         Sends sends = new Sends();
         sends.add(T0, FOREVER);
-        Sends.Split split = sends.split(T0.plusSeconds(30), FOREVER);
+        Sends.Split split = sends.split(T0.plusSeconds(30), FOREVER, Double.MAX_VALUE);
 
         // A pick that chose the host from a snapshot taken before the report.
         sends.add(T0.plusSeconds(31), FOREVER);
@@ -57,10 +57,10 @@ class SendsTest {
 
         assertThat(split.counted()).isEqualTo(1);
         assertThat(split.next().total()).isEqualTo(2);
-        Sends.Split again = split.next().split(T0.plusSeconds(40), FOREVER);
+        Sends.Split again = split.next().split(T0.plusSeconds(40), FOREVER, Double.MAX_VALUE);
         assertThat(again.counted()).isEqualTo(2);
         assertThat(again.next().total()).isZero();
-        assertThatThrownBy(() -> sends.split(T0, FOREVER)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> sends.split(T0, FOREVER, Double.MAX_VALUE)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -69,7 +69,7 @@ class SendsTest {
         sends.add(T0.plusSeconds(30), FOREVER);
         sends.add(T0.plusSeconds(10), FOREVER);
 
-        Sends.Split split = sends.split(T0.plusSeconds(20), FOREVER);
+        Sends.Split split = sends.split(T0.plusSeconds(20), FOREVER, Double.MAX_VALUE);
 
         assertThat(split.counted()).isZero();
         assertThat(split.next().total()).isEqualTo(2);
@@ -99,7 +99,7 @@ class SendsTest {
         sends.add(T0.plusSeconds(30), 30);
         sends.add(T0.plusSeconds(60), 30);
 
-        Sends.Split split = sends.split(T0.plusSeconds(30), 30);
+        Sends.Split split = sends.split(T0.plusSeconds(30), 30, Double.MAX_VALUE);
 
         // Carried over: the sends of seconds 30 and 60, as of the latest, each counted from the middle of its second
         // (the latest second's, not older than the latest send, in full).
@@ -108,5 +108,27 @@ class SendsTest {
         whole.add(T0, FOREVER);
         whole.add(T0.plusSeconds(3600), FOREVER);
         assertThat(whole.present(T0.plusSeconds(7200).toEpochMilli(), FOREVER)).isEqualTo(2);
+    }
+
+    @Test
+    void theSendsAReportCountsAreCarriedFromReportToReportLeavingAsTheStaySaysAndAtMostTheReportsUsers() {
+        Sends sends = new Sends();
+        for (int i = 0; i < 10; i++) {
+            sends.add(T0, 30);
+        }
+        sends.add(T0.plusSeconds(40), 30);
+
+        // The ten of second 0 are in the report cut at 30 s (counted from the middle of their second); the one of
+        // second 40 is not, and is counted once the next report takes it in.
+        Sends first = sends.split(T0.plusSeconds(30), 30, Double.MAX_VALUE).next();
+        assertThat(first.reported(T0.plusSeconds(30).toEpochMilli(), 30)).isCloseTo(10 * Math.exp(-29.5 / 30),
+                within(1e-9));
+        Sends second = first.split(T0.plusSeconds(60), 30, Double.MAX_VALUE).next();
+        assertThat(second.reported(T0.plusSeconds(90).toEpochMilli(), 30))
+                .isCloseTo(10 * Math.exp(-89.5 / 30) + Math.exp(-49.5 / 30), within(1e-9));
+        // A report that shows fewer users than this broker sent caps what it can count of them.
+        Sends capped = second.split(T0.plusSeconds(60), 30, 0.5).next();
+        assertThat(capped.reported(T0.plusSeconds(60).toEpochMilli(), 30)).isEqualTo(0.5);
+        assertThat(new Sends().reported(T0.toEpochMilli(), 30)).isZero();
     }
 }

@@ -122,7 +122,7 @@ class RegionsTest {
         for (int k = 0; k < 10; k++) {
             hosts[0].sent(clock.instant());
         }
-        Tier tier = new Tier(List.of(hosts), registry.weightOf("pad"), rules);
+        Tier tier = new Tier(List.of(hosts), registry.weightOf("pad"), rules, clock.instant());
         Group french = tier.regions().country("FR");
         Pool pool = french.pool(tier.pool(clock.instant()), 1.0);
 
