@@ -50,9 +50,14 @@ public final class SimulateRooms implements Callable<Integer> {
     int groups = 200;
     @Option(names = "--sets", paramLabel = "N", description = "sets of names averaged for the spread's bias (default 10)")
     int sets = 10;
+    @Option(names = "--groups-only", description = "run the groups alone and print them, writing no file")
+    boolean groupsOnly;
     @Option(names = "--answers", hidden = true, paramLabel = "SEED:HOSTS:ORDER:NAMES",
             description = "be one broker: print the digest of every name's host")
     String answers;
+
+    /** The broker's default warm-up: 10 reporting intervals of 30 s ({@code broker.rooms.warm-up-intervals}). */
+    private static final int WARM_UP_SECONDS = 300;
 
     private SimulateRooms() {
     }
@@ -70,7 +75,25 @@ public final class SimulateRooms implements Callable<Integer> {
                     Long.parseLong(p[2])), Integer.parseInt(p[3])));
             return 0;
         }
-        StringBuilder md = new StringBuilder("# Group links: rooms over hosts (`SimulateRooms`)\n\n")
+        StringBuilder md = new StringBuilder();
+        if (!groupsOnly) {
+            placements(md);
+        }
+        groups(md);
+        if (groupsOnly) {
+            System.out.print(md);
+            return 0;
+        }
+        Files.createDirectories(options.out());
+        Path file = options.out().resolve("rooms.md");
+        Files.writeString(file, md);
+        System.out.print(md);
+        System.out.println("written to " + file);
+        return 0;
+    }
+
+    private void placements(StringBuilder md) throws Exception {
+        md.append("# Group links: rooms over hosts (`SimulateRooms`)\n\n")
                 .append(String.format(Locale.ROOT, "%,d names over %d hosts of uneven capacity (log-normal, 20 to"
                         + " about 600 users), one seed per row.%n%n", names, hostCount))
                 .append("| seed | peak-to-mean | of hosts above the mean | binomial 2σ of the smallest | down: moved | its share | join: moved |"
@@ -89,29 +112,31 @@ public final class SimulateRooms implements Callable<Integer> {
             md.append(String.format(Locale.ROOT, "| %d | see row %d above | %.3f | %.3f | %.2f |%n", seed, seed,
                     spread.fairPeak(), spread.meanPeak(), spread.chiSquarePerDegree()));
         }
+    }
+
+    private void groups(StringBuilder md) {
         md.append(String.format(Locale.ROOT, "%n## Groups: meetings over group links (`sim.Groups`)%n%n%d groups of 2"
                 + " to 30 people start over an hour on the %d hosts (their other users' load starts between 0.2 and 0.55 and walks by 0.02 a minute),"
-                + " people joining over up to 10 min; the host of median capacity turns full at 20 min and goes down at"
-                + " 40 min, a newcomer of the same capacity joins at 30 min. Reports every 30 s. Split: a group whose"
-                + " people reached more than one host, put down to what moved its room first.%n%n"
-                + "| seed | rooms leave a host at | people | groups split | host down | host full | taken back"
-                + " (newcomer, or a host no longer full) | host-time over capacity |%n"
-                + "|---|---|---|---|---|---|---|---|%n", groups, hostCount));
+                + " people joining over up to 10 min; the host of median capacity turns full at 20 min, goes down at"
+                + " 40 min and comes back at 50 min, a newcomer of the same capacity joins at 30 min, the host at the"
+                + " third quartile of capacity restarts in a loop from 10 min (down a minute every 4 minutes, four"
+                + " times). Reports every 30 s. Warm-up: how long a host that joins or comes back must have been up"
+                + " (its report's upSince) before it takes rooms; 300 s is the broker's default, 10 intervals."
+                + " Split: a group whose people reached more than one host, put down to what moved its room first.%n%n"
+                + "| seed | rooms leave a host at | warm-up | people | groups split | host down | host full | taken back"
+                + " (newcomer, host back up, or no longer full) | host-time over capacity |%n"
+                + "|---|---|---|---|---|---|---|---|---|%n", groups, hostCount));
         for (int seed = 1; seed <= options.seeds(); seed++) {
             for (double bound : new double[] {0.85, 1.0}) {
-                Groups.Result r = new Groups(bound).run(hosts(seed, hostCount), groups, seed);
-                md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %.1f %% (%d) | %d | %d | %d | %.3f %% |%n",
-                        seed, bound == 1.0 ? "capacity (1.0)" : "full-at (0.85)", r.people(),
-                        100.0 * r.split() / r.groups(), r.split(), r.splitDown(), r.splitFull(), r.splitTakenBack(),
-                        100 * r.hostTimeOverCapacity()));
+                for (int warmUp : new int[] {0, WARM_UP_SECONDS}) {
+                    Groups.Result r = new Groups(bound, warmUp).run(hosts(seed, hostCount), groups, seed);
+                    md.append(String.format(Locale.ROOT, "| %d | %s | %d s | %,d | %.1f %% (%d) | %d | %d | %d | %.3f %% |%n",
+                            seed, bound == 1.0 ? "capacity (1.0)" : "full-at (0.85)", warmUp, r.people(),
+                            100.0 * r.split() / r.groups(), r.split(), r.splitDown(), r.splitFull(),
+                            r.splitTakenBack(), 100 * r.hostTimeOverCapacity()));
+                }
             }
         }
-        Files.createDirectories(options.out());
-        Path file = options.out().resolve("rooms.md");
-        Files.writeString(file, md);
-        System.out.print(md);
-        System.out.println("written to " + file);
-        return 0;
     }
 
     private static String row(long seed, List<RoomHost> hosts, int names, int brokers) throws Exception {

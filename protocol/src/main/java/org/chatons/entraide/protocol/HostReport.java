@@ -28,6 +28,10 @@ import java.time.Instant;
  *                        report's sentAt stands for every host (agents before 0.2 do not send it)
  * @param rooms           optional, the member's word on the host's named rooms ({@link RoomsSetting}): {@code off},
  *                        or the shape of a room's address relative to {@code url}; absent: its software's own
+ * @param upSince         optional: since when the agent has measured the host UP or DEGRADED and taking new users
+ *                        at every measurement (its first such measurement since the last that was not, or since the
+ *                        agent started). Brokers give a host group-link rooms only once it has been so for a warm-up;
+ *                        absent (agents older than this field, declared hosts), a host takes rooms at once
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,7 +47,8 @@ public record HostReport(
         Double load,
         String detail,
         Instant measuredAt,
-        String rooms) {
+        String rooms,
+        Instant upSince) {
 
     /** The canonical constructor is the one the wire formats use. */
     @Creator
@@ -55,6 +60,14 @@ public record HostReport(
     public HostReport(String id, String service, String software, String url, HostStatus status,
                       Boolean acceptsNewUsers, Integer activeUsers, Integer capacityUsers, Double load, String detail) {
         this(id, service, software, url, status, acceptsNewUsers, activeUsers, capacityUsers, load, detail, null);
+    }
+
+    /** A host report that says nothing of since when the host is up: it takes rooms at once. */
+    public HostReport(String id, String service, String software, String url, HostStatus status,
+                      Boolean acceptsNewUsers, Integer activeUsers, Integer capacityUsers, Double load, String detail,
+                      Instant measuredAt, String rooms) {
+        this(id, service, software, url, status, acceptsNewUsers, activeUsers, capacityUsers, load, detail, measuredAt,
+                rooms, null);
     }
 
     /** A host report that says nothing of named rooms: its software's own shape stands. */

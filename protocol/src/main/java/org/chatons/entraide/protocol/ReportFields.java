@@ -71,5 +71,6 @@ public final class ReportFields {
             new Field<>("load", Kind.NUMBER, false, HostReport::load),
             new Field<>("detail", Kind.STRING, false, HostReport::detail),
             new Field<>("measuredAt", Kind.INSTANT, false, HostReport::measuredAt),
-            new Field<>("rooms", Kind.STRING, false, HostReport::rooms));
+            new Field<>("rooms", Kind.STRING, false, HostReport::rooms),
+            new Field<>("upSince", Kind.INSTANT, false, HostReport::upSince));
 }

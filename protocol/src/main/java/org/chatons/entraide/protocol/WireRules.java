@@ -186,6 +186,28 @@ public final class WireRules {
         return null;
     }
 
+    /**
+     * Since when the host has been up and taking new users, optional: only on a host reported so (UP or DEGRADED,
+     * taking new users), and not after the host's measuredAt (else the report's sentAt): the instant of a
+     * measurement already made, so no later than the one this report gives. No lower bound: a host up for a year is
+     * simply warm, and an agent's clock set far back is refused by its sentAt.
+     */
+    public static String upSinceProblem(Instant upSince, HostStatus status, Boolean acceptsNewUsers,
+                                        Instant measuredAt, Instant sentAt) {
+        if (upSince == null) {
+            return null;
+        }
+        if (status == HostStatus.DOWN || Boolean.FALSE.equals(acceptsNewUsers)) {
+            return "must be left out of a host that is DOWN or takes no new users, got " + upSince;
+        }
+        Instant latest = measuredAt != null ? measuredAt : sentAt;
+        if (latest != null && upSince.isAfter(latest)) {
+            return "must not be after " + (measuredAt != null ? "measuredAt" : "sentAt") + " (" + latest + "), got "
+                    + upSince;
+        }
+        return null;
+    }
+
     /** A field that has no rule beyond being there, such as a host's service (which the broker's catalogue names). */
     public static String requiredProblem(Object value) {
         return value == null ? REQUIRED : null;

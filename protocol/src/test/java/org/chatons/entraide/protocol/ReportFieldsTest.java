@@ -37,11 +37,11 @@ class ReportFieldsTest {
     void eachFieldReadsItsOwnValue() {
         Instant at = Instant.parse("2026-11-23T18:00:00Z");
         HostReport host = new HostReport("pad-1", "pad", "etherpad", "https://pad.example.org/", HostStatus.UP, true,
-                3, 10, 0.3, "fine", at, "meet/{name}");
+                3, 10, 0.3, "fine", at, "meet/{name}", at.minusSeconds(600));
 
         assertThat(ReportFields.HOST).extracting(f -> f.value().apply(host))
                 .containsExactly("pad-1", "pad", "etherpad", "https://pad.example.org/", HostStatus.UP, true, 3, 10,
-                        0.3, "fine", at, "meet/{name}");
+                        0.3, "fine", at, "meet/{name}", at.minusSeconds(600));
         assertThat(ReportFields.REPORT).extracting(f -> f.value().apply(new Report("alpha", at, 30, List.of(host))))
                 .containsExactly("alpha", at, 30);
     }

@@ -142,4 +142,23 @@ class WireRulesTest {
                 .as("an interval that is itself wrong is reported on its own").isNull();
         assertThat(WireRules.measuredAtProblem(sentAt.plusSeconds(1), null, 30)).isNull();
     }
+
+    @Test
+    void aHostIsUpSinceAMeasurementAlreadyMadeAndOnlyWhileUpAndOpen() {
+        Instant sentAt = Instant.parse("2026-11-23T18:00:00Z");
+        Instant measuredAt = sentAt.minusSeconds(10);
+
+        assertThat(WireRules.upSinceProblem(null, HostStatus.DOWN, false, measuredAt, sentAt)).as("optional").isNull();
+        assertThat(WireRules.upSinceProblem(measuredAt, HostStatus.UP, true, measuredAt, sentAt)).isNull();
+        assertThat(WireRules.upSinceProblem(Instant.EPOCH, HostStatus.DEGRADED, true, measuredAt, sentAt))
+                .as("no lower bound: long up is warm").isNull();
+        assertThat(WireRules.upSinceProblem(measuredAt.plusMillis(1), HostStatus.UP, true, measuredAt, sentAt))
+                .isEqualTo("must not be after measuredAt (2026-11-23T17:59:50Z), got 2026-11-23T17:59:50.001Z");
+        assertThat(WireRules.upSinceProblem(sentAt.plusSeconds(1), HostStatus.UP, true, null, sentAt))
+                .isEqualTo("must not be after sentAt (2026-11-23T18:00:00Z), got 2026-11-23T18:00:01Z");
+        assertThat(WireRules.upSinceProblem(measuredAt, HostStatus.DOWN, true, measuredAt, sentAt))
+                .startsWith("must be left out of a host that is DOWN or takes no new users");
+        assertThat(WireRules.upSinceProblem(measuredAt, HostStatus.UP, false, measuredAt, sentAt))
+                .startsWith("must be left out of a host that is DOWN or takes no new users");
+    }
 }

@@ -15,14 +15,17 @@ import org.chatons.entraide.broker.rooms.RoomPlacement;
  * Meetings over group links, in virtual time (one tick a second): groups of 2 to 30 people follow their link over an
  * hour while the hosts' other users come and go; each person goes where the broker's {@link RoomPlacement} sends the
  * group's name, over the hosts that may take rooms by their last report (every 30 s, each host at its own phase).
- * One host turns full at 20 min and goes down at 40 min; one joins at 30 min. A group is split when its people end
- * on more than one host; each split is put down to what moved the room first: its host down, its host full by its
- * report, or another host taking the name back (a newcomer, or a host that had been full).
+ * One host turns full at 20 min, goes down at 40 min and comes back at 50 min; one joins at 30 min; one restarts
+ * in a loop from 10 min (down a minute every 4 minutes, four times). A group is split when its people end on more
+ * than one host; each split is put down to what moved the room first: its host down, its host full by its report,
+ * or another host taking the name back (a newcomer, a host back up, or a host that had been full).
  *
  * @param roomsBound the reported load from which a host takes no more rooms: {@code full-at} (0.85), or its
  *                   capacity (1.0) so that a host full for {@code /go} keeps its rooms until it is really full
+ * @param warmUp     how long a host that joins or comes back must have been up before it takes rooms (the broker's
+ *                   {@code WarmUp}: 10 reporting intervals); 0 for none
  */
-public record Groups(double roomsBound) {
+public record Groups(double roomsBound, int warmUp) {
 
     private static final int REPORT_SECONDS = 30;
     private static final int HOUR = 3600;
@@ -41,6 +44,8 @@ public record Groups(double roomsBound) {
         boolean up = true;
         boolean joined;
         boolean candidate;
+        boolean warm = true;
+        int upSince = Integer.MIN_VALUE / 2;
 
         Host(RoomHost room, int phase, double background, boolean joined) {
             this.room = room;
@@ -71,6 +76,7 @@ public record Groups(double roomsBound) {
         Host newcomer = new Host(new RoomHost(new HostKey("newcomer", "visio-1"), median.capacity(), "FR", false),
                 random.nextInt(REPORT_SECONDS), 0.2, false);
         hosts.add(newcomer);
+        Host flapping = hosts.get(roomHosts.indexOf(bySize.get(bySize.size() * 3 / 4)));
 
         int[] ends = new int[groups];
         List<Person> people = new ArrayList<>();
@@ -98,8 +104,18 @@ public record Groups(double roomsBound) {
             if (t == 40 * 60) {
                 turning.up = false;
             }
+            if (t == 50 * 60) {
+                comesUp(turning, t);
+                turning.background = 0.3;
+            }
             if (t == 30 * 60) {
                 newcomer.joined = true;
+                newcomer.upSince = t;
+            }
+            if (t >= 10 * 60 && t < 26 * 60 && (t - 10 * 60) % 240 == 0) {
+                goesDown(flapping);
+            } else if (!flapping.up && t < 27 * 60 && (t - 10 * 60) % 240 == 60) {
+                comesUp(flapping, t);
             }
             for (int i = 0; i < hosts.size(); i++) {
                 Host h = hosts.get(i);
@@ -109,6 +125,7 @@ public record Groups(double roomsBound) {
                 }
                 if ((t + h.phase) % REPORT_SECONDS == 0) {
                     h.candidate = h.joined && h.up && h.load() < roomsBound;
+                    h.warm = t - h.upSince >= warmUp;
                 }
                 if (h.joined && h.up) {
                     hostSeconds++;
@@ -117,12 +134,13 @@ public record Groups(double roomsBound) {
             }
             for (; next < people.size() && people.get(next).arrives() == t; next++) {
                 int g = people.get(next).group();
-                List<RoomHost> candidates = hosts.stream().filter(h -> h.candidate).map(h -> h.room).toList();
+                List<RoomHost> candidates = hosts.stream().filter(h -> h.candidate).map(h -> new RoomHost(h.room.key(),
+                        h.room.capacity(), h.room.country(), false, !h.warm)).toList();
                 var placed = new RoomPlacement(candidates).place(new RoomName("group-" + seed + "-" + g), null);
                 if (placed.isEmpty()) {
                     continue;
                 }
-                Host to = hosts.stream().filter(h -> h.room.equals(placed.get())).findFirst().orElseThrow();
+                Host to = hosts.stream().filter(h -> h.room.key().equals(placed.get().key())).findFirst().orElseThrow();
                 if (first[g] == null) {
                     first[g] = to;
                 } else if (to != first[g] && cause[g] == null) {
@@ -134,16 +152,27 @@ public record Groups(double roomsBound) {
             // Meetings end: everyone leaves; a host that went down lost its people at once.
             for (Map.Entry<Integer, List<Host>> e : where.entrySet()) {
                 if (ends[e.getKey()] == t) {
-                    e.getValue().stream().filter(h -> h.up).forEach(h -> h.participants--);
+                    e.getValue().stream().filter(h -> h.up && h.participants > 0).forEach(h -> h.participants--);
                 }
             }
             if (t == 40 * 60) {
-                turning.participants = 0;
+                goesDown(turning);
             }
         }
         int split = (int) Arrays.stream(cause).filter(c -> c != null).count();
         return new Result(groups, split, count(cause, "down"), count(cause, "full"), count(cause, "taken back"),
                 (double) over / hostSeconds, people.size());
+    }
+
+    private static void goesDown(Host h) {
+        h.up = false;
+        h.participants = 0;
+    }
+
+    /** Up again: its agent's report says so from its next measurement, since now. */
+    private static void comesUp(Host h, int t) {
+        h.up = true;
+        h.upSince = t;
     }
 
     private static int count(String[] causes, String cause) {

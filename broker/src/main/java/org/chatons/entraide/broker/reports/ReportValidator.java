@@ -101,6 +101,8 @@ public final class ReportValidator {
         add(errors, at + ".rooms", RoomsSetting.problem(h.rooms()));
         add(errors, at + ".measuredAt",
                 WireRules.measuredAtProblem(h.measuredAt(), report.sentAt(), report.intervalSeconds()));
+        add(errors, at + ".upSince",
+                WireRules.upSinceProblem(h.upSince(), h.status(), h.acceptsNewUsers(), h.measuredAt(), report.sentAt()));
     }
 
     private static void add(List<FieldError> errors, String field, String problem) {

@@ -40,9 +40,11 @@ public final class RoomFinder {
     private final EligibilityRules rules;
     private final Clock clock;
     private final Softwares softwares;
+    private final WarmUp warmUp;
 
-    public RoomFinder(HostRegistry registry, EligibilityRules rules, Clock clock, Softwares softwares) {
+    public RoomFinder(HostRegistry registry, EligibilityRules rules, Clock clock, Softwares softwares, WarmUp warmUp) {
         this.registry = registry;
+        this.warmUp = warmUp;
         this.rules = rules;
         this.clock = clock;
         this.softwares = softwares;
@@ -99,7 +101,7 @@ public final class RoomFinder {
             if (verdict == Eligibility.ELIGIBLE || verdict == Eligibility.DEGRADED) {
                 rooms.put(t.host().key(), new Room(t, shape.get()));
                 candidates.add(new RoomHost(t.host().key(), t.host().capacity(), t.host().member().country(),
-                        verdict == Eligibility.DEGRADED));
+                        verdict == Eligibility.DEGRADED, !warmUp.warm(t.host())));
                 Instant changes = rules.timeChangesAt(t.host());
                 validUntil = changes.isBefore(validUntil) ? changes : validUntil;
             }

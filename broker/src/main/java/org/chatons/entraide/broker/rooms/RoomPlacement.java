@@ -17,17 +17,16 @@ public record RoomPlacement(List<RoomHost> hosts) {
     }
 
     /**
-     * The host of the room: the first of the name's order among the ELIGIBLE hosts, or among the DEGRADED ones when
-     * no host is ELIGIBLE; among those of the country when the link names one ({@code ?near=}) and any of them can
-     * take the room, else among all.
+     * The host of the room: the first of the name's order among the first of these tiers that holds a host: warm and
+     * ELIGIBLE, warm and DEGRADED, warming and ELIGIBLE, warming and DEGRADED (so a federation whose hosts all
+     * restarted still has rooms); within it, among those of the country when the link names one ({@code ?near=})
+     * and any of them can take the room, else among all.
      *
      * @param country an ISO 3166 code written in the link, or null
      */
     public Optional<RoomHost> place(RoomName name, String country) {
-        List<RoomHost> tier = hosts.stream().filter(h -> !h.degraded()).toList();
-        if (tier.isEmpty()) {
-            tier = hosts;
-        }
+        int first = hosts.stream().mapToInt(RoomPlacement::tier).min().orElse(0);
+        List<RoomHost> tier = hosts.stream().filter(h -> tier(h) == first).toList();
         if (country != null) {
             List<RoomHost> local = tier.stream().filter(h -> country.equals(h.country())).toList();
             if (!local.isEmpty()) {
@@ -47,6 +46,10 @@ public record RoomPlacement(List<RoomHost> hosts) {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static int tier(RoomHost h) {
+        return (h.warming() ? 2 : 0) + (h.degraded() ? 1 : 0);
     }
 
     /** Every host, in the name's order: where its room goes, then where it would go if that host could not take it. */

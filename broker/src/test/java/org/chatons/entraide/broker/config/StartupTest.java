@@ -121,6 +121,14 @@ class StartupTest {
     }
 
     @Test
+    void theRoomsWarmUpBoundsAreChecked() {
+        assertThat(startupError(settings("broker.rooms.warm-up-min", "10m", "broker.rooms.warm-up-max", "5m")))
+                .isEqualTo("broker.rooms.warm-up-max: PT5M (expected: at least broker.rooms.warm-up-min, PT10M)");
+        assertThat(startupError(settings("broker.rooms.warm-up-intervals", "-1")))
+                .startsWith("broker.rooms.warm-up-intervals: -1 (expected: >= 0)");
+    }
+
+    @Test
     void brokersMustBeOneOrMore() {
         assertThat(startupError(settings("broker.brokers", "0")))
                 .isEqualTo("broker.brokers: 0 (expected: >= 1, the number of brokers sharing the users)");

@@ -90,7 +90,7 @@ public final class ChatonsInfosKeeper {
             ProbeResult probe = latest.get(h.id());
             if (probe != null && h.chatonsinfosFile() != null) {
                 reports.put(h.id(), ReportBuilder.hostReport(h, probe.measurement(), drained.contains(h.id()),
-                        probe.measuredAt()));
+                        probe.measuredAt(), null));
             }
         }
         for (Outcome outcome : keep(hosts, reports, true)) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.chatons.entraide.agent.config.AgentConfig;
 import org.chatons.entraide.agent.config.HostConfig;
 import org.chatons.entraide.probes.Measurement;
 import org.chatons.entraide.protocol.HostReport;
+import org.chatons.entraide.protocol.HostStatus;
 import org.chatons.entraide.protocol.Report;
 import org.chatons.entraide.protocol.WireRules;
 
@@ -20,12 +22,16 @@ import org.chatons.entraide.protocol.WireRules;
  * Turns the latest probes into a report: every configured host (a report is the member's complete list), the
  * member's overrides and drained hosts applied, each host's {@code measuredAt}, and a {@code sentAt} strictly later
  * than the previous report's, since a broker refuses a report that is not newer than the last one it took (409).
+ * It keeps, per host, since when every measurement found it up and taking new users (the report's {@code upSince}):
+ * from the first such measurement after one that was not, or after the agent started (a restart starts it again,
+ * which only makes the brokers wait longer).
  */
 public final class ReportBuilder {
 
     private final AgentConfig config;
     private final Clock clock;
     private Instant lastSentAt = Instant.EPOCH;
+    private final Map<String, Instant> upSince = new HashMap<>();
 
     public ReportBuilder(AgentConfig config, Clock clock) {
         this.config = config;
@@ -61,13 +67,31 @@ public final class ReportBuilder {
                         + " s: the agent's probe rounds are late");
                 measuredAt = null;
             }
-            hosts.add(hostReport(host, measurement, drained.contains(host.id()), measuredAt));
+            boolean open = !drained.contains(host.id());
+            HostReport first = hostReport(host, measurement, !open, measuredAt, null);
+            hosts.add(hostReport(host, measurement, !open, measuredAt, streak(first, lastSentAt)));
         }
         return new Report(config.member(), lastSentAt, interval, hosts);
     }
 
-    /** One host as the brokers are told of it: the member's overrides and maintenance applied. */
-    public static HostReport hostReport(HostConfig host, Measurement m, boolean drained, Instant measuredAt) {
+    /** Since when the host has been up and open, this report included; null when it is not now. */
+    private Instant streak(HostReport now, Instant sentAt) {
+        if (now.status() == HostStatus.DOWN || !now.acceptsNewUsers()) {
+            upSince.remove(now.id());
+            return null;
+        }
+        Instant at = now.measuredAt() != null ? now.measuredAt() : sentAt;
+        // The earlier of the two, should the clock have gone back: upSince is never after the measurement.
+        return upSince.merge(now.id(), at, (before, later) -> before.isAfter(later) ? later : before);
+    }
+
+    /**
+     * One host as the brokers are told of it: the member's overrides and maintenance applied.
+     *
+     * @param upSince since when it has been up and open, or null when unknown
+     */
+    public static HostReport hostReport(HostConfig host, Measurement m, boolean drained, Instant measuredAt,
+                                        Instant upSince) {
         // Order of precedence: maintenance, then the member's override, then what the software says; anonymous
         // services say nothing and take new users.
         boolean accepting = !drained && (host.acceptsNewUsers() != null ? host.acceptsNewUsers()
@@ -79,7 +103,7 @@ public final class ReportBuilder {
         // No count (software that publishes none, or a probe that could not read it) is sent as null, never as 0:
         // the broker then knows it does not know how busy the host is.
         return new HostReport(host.id(), host.service(), host.software(), host.url().toString(), m.status(), accepting,
-                m.activeUsers(), host.capacityUsers(), m.load(), shorten(detail), measuredAt, host.rooms());
+                m.activeUsers(), host.capacityUsers(), m.load(), shorten(detail), measuredAt, host.rooms(), upSince);
     }
 
     static String shorten(String text) {

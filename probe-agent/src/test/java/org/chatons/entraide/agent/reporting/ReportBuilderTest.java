@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,8 @@ class ReportBuilderTest {
         assertThat(report.sentAt()).isEqualTo(Instant.parse("2026-11-23T18:00:00.123Z"));
         assertThat(report.hosts()).containsExactly(
                 new HostReport("pad-1", "pad", "etherpad", "https://pad.alpha.example.org/", HostStatus.UP, true, 42, 200,
-                        null, "Etherpad healthy", Instant.parse("2026-11-23T17:59:57.623Z")),
+                        null, "Etherpad healthy", Instant.parse("2026-11-23T17:59:57.623Z"), null,
+                        Instant.parse("2026-11-23T17:59:57.623Z")),
                 new HostReport("cloud", "drive", "nextcloud", "https://cloud.alpha.example.org/", HostStatus.UP, false, 3,
                         500, null, "Nextcloud healthy", Instant.parse("2026-11-23T17:59:51.123Z")));
     }
@@ -86,6 +88,33 @@ class ReportBuilderTest {
     }
 
     @Test
+    void aHostIsUpSinceItsFirstMeasurementUpAndOpenAfterOneThatWasNot() {
+        ReportBuilder builder = new ReportBuilder(config(PAD), frozen);
+        Instant now = NOW.truncatedTo(ChronoUnit.MILLIS);
+        Instant first = now.minusSeconds(50);
+
+        assertThat(upSince(builder, Measurement.up("ok"), first, Set.of())).isEqualTo(first);
+        assertThat(upSince(builder, Measurement.degraded("slow"), now.minusSeconds(40), Set.of()))
+                .as("DEGRADED still serves: the streak goes on").isEqualTo(first);
+        assertThat(upSince(builder, Measurement.down("refused"), now.minusSeconds(30), Set.of())).isNull();
+        assertThat(upSince(builder, Measurement.up("ok"), now.minusSeconds(20), Set.of()))
+                .as("a comeback starts again").isEqualTo(now.minusSeconds(20));
+        assertThat(upSince(builder, Measurement.up("ok"), now.minusSeconds(10), Set.of("pad-1")))
+                .as("drained: takes no new users").isNull();
+        assertThat(upSince(builder, Measurement.up("ok"), now.minusSeconds(5), Set.of())).isEqualTo(now.minusSeconds(5));
+        assertThat(upSince(new ReportBuilder(config(PAD), frozen), Measurement.up("ok"), now, Set.of()))
+                .as("a restarted agent starts at its first measurement").isEqualTo(now);
+    }
+
+    private static Instant upSince(ReportBuilder builder, Measurement m, Instant at, Set<String> drained) {
+        Report report = builder.build(Map.of("pad-1", probe("pad-1", m, at)), drained);
+        HostReport pad = report.hosts().get(0);
+        assertThat(WireRules.upSinceProblem(pad.upSince(), pad.status(), pad.acceptsNewUsers(), pad.measuredAt(),
+                report.sentAt())).isNull();
+        return pad.upSince();
+    }
+
+    @Test
     void sentAtAlwaysMovesForwardEvenWhenTheClockDoesNot() {
         ReportBuilder builder = new ReportBuilder(config(PAD), frozen);
         Map<String, ProbeResult> latest = Map.of("pad-1", probe("pad-1", Measurement.up("ok"), NOW));
@@ -98,7 +127,7 @@ class ReportBuilderTest {
 
     @Test
     void aDrainedHostTakesNoNewUsersWhateverTheSoftwareSays() {
-        HostReport host = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(1).withAccepting(true), true, NOW);
+        HostReport host = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(1).withAccepting(true), true, NOW, null);
 
         assertThat(host.acceptsNewUsers()).isFalse();
         assertThat(host.status()).isEqualTo(HostStatus.UP);
@@ -111,8 +140,8 @@ class ReportBuilderTest {
         HostConfig forcedOpen = new HostConfig("tube", "video", "peertube", URI.create("https://t.example.org/"),
                 URI.create("https://t.example.org/"), 10, null, true);
 
-        assertThat(ReportBuilder.hostReport(PAD, closed, false, NOW).acceptsNewUsers()).isFalse();
-        assertThat(ReportBuilder.hostReport(forcedOpen, closed, false, NOW).acceptsNewUsers()).isTrue();
+        assertThat(ReportBuilder.hostReport(PAD, closed, false, NOW, null).acceptsNewUsers()).isFalse();
+        assertThat(ReportBuilder.hostReport(forcedOpen, closed, false, NOW, null).acceptsNewUsers()).isTrue();
     }
 
     @Test
@@ -120,14 +149,14 @@ class ReportBuilderTest {
         HostConfig visio = new HostConfig("visio", "visio", "jitsi", URI.create("https://v.example.org/"),
                 URI.create("http://127.0.0.1:8080/"), 100, null, null, null, "off");
 
-        assertThat(ReportBuilder.hostReport(visio, Measurement.up("ok").withUsers(1), false, NOW).rooms()).isEqualTo("off");
-        assertThat(ReportBuilder.hostReport(PAD, Measurement.up("ok").withUsers(1), false, NOW).rooms()).isNull();
+        assertThat(ReportBuilder.hostReport(visio, Measurement.up("ok").withUsers(1), false, NOW, null).rooms()).isEqualTo("off");
+        assertThat(ReportBuilder.hostReport(PAD, Measurement.up("ok").withUsers(1), false, NOW, null).rooms()).isNull();
     }
 
     @Test
     void anUnknownUserCountIsSentAsNullNotZero() {
-        HostReport unknown = ReportBuilder.hostReport(PAD, Measurement.up("Lufi healthy"), false, NOW);
-        HostReport none = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(0), false, NOW);
+        HostReport unknown = ReportBuilder.hostReport(PAD, Measurement.up("Lufi healthy"), false, NOW, null);
+        HostReport none = ReportBuilder.hostReport(PAD, Measurement.up("Etherpad healthy").withUsers(0), false, NOW, null);
 
         assertThat(unknown.activeUsers()).isNull();
         assertThat(unknown.detail()).isEqualTo("Lufi healthy");
@@ -136,7 +165,7 @@ class ReportBuilderTest {
 
     @Test
     void longReasonsAreCutToWhatTheBrokerTakes() {
-        HostReport host = ReportBuilder.hostReport(PAD, Measurement.down("x".repeat(500)), false, NOW);
+        HostReport host = ReportBuilder.hostReport(PAD, Measurement.down("x".repeat(500)), false, NOW, null);
 
         assertThat(host.detail()).hasSize(200).endsWith("...");
     }

@@ -6,6 +6,8 @@ import static org.chatons.entraide.broker.Fixtures.withStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -221,6 +223,34 @@ class GroupLinksTest extends BrokerTestBase {
         String scrape = get("/prometheus").body();
 
         assertThat(scrape).contains("uri=\"/go/{service}/{name}\"").doesNotContainIgnoringCase("secret");
+    }
+
+    @Test
+    void aHostReportedUpSinceJustNowTakesRoomsOnlyAfterItsWarmUp() {
+        Map<String, String> before = hostsOf(NAMES, "");
+        Instant since = now();
+
+        assertThat(report("alpha", jitsi("alpha", "visio-1", 0, 100), upSince(jitsi("alpha", "visio-5", 0, 300), since))
+                .statusCode()).isEqualTo(202);
+        assertThat(hostsOf(NAMES, "")).as("up since just now: no room moves").isEqualTo(before);
+
+        // Ten of its 30 s intervals later (application.yml), every member reporting on.
+        clock.advance(Duration.ofMinutes(5));
+        fourMembersOfferVideoCalls();
+        report("alpha", jitsi("alpha", "visio-1", 0, 100), upSince(jitsi("alpha", "visio-5", 0, 300), since));
+        Map<String, String> after = hostsOf(NAMES, "");
+        for (String name : NAMES) {
+            if (!after.get(name).equals(before.get(name))) {
+                assertThat(after.get(name)).as("only to the newcomer").startsWith("visio-5.");
+            }
+        }
+        assertThat(after.values().stream().filter(h -> h.startsWith("visio-5.")).count())
+                .as("about 3/7 of 60 names").isBetween(15L, 40L);
+    }
+
+    private static HostReport upSince(HostReport h, Instant since) {
+        return new HostReport(h.id(), h.service(), h.software(), h.url(), h.status(), h.acceptsNewUsers(),
+                h.activeUsers(), h.capacityUsers(), h.load(), h.detail(), null, null, since);
     }
 
     private Map<String, String> hostsOf(List<String> names, String query) {
