@@ -77,10 +77,7 @@ class SendsTest {
 
     @Test
     void aUserSentCountsAsLikelyStillThereAsTheStaySays() {
-        Sends sends = new Sends();
-        for (int i = 0; i < 10; i++) {
-            sends.add(T0, 60);
-        }
+        Sends sends = sentAt(T0, 10, 60);
         sends.add(T0.plusSeconds(60), 60);
 
         // Ten sent a stay ago are each still there with probability 1/e, the last one surely.
@@ -112,10 +109,7 @@ class SendsTest {
 
     @Test
     void theSendsAReportCountsAreCarriedFromReportToReportLeavingAsTheStaySaysAndAtMostTheReportsUsers() {
-        Sends sends = new Sends();
-        for (int i = 0; i < 10; i++) {
-            sends.add(T0, 30);
-        }
+        Sends sends = sentAt(T0, 10, 30);
         sends.add(T0.plusSeconds(40), 30);
 
         // The ten of second 0 are in the report cut at 30 s (counted from the middle of their second); the one of
@@ -130,5 +124,14 @@ class SendsTest {
         Sends capped = second.split(T0.plusSeconds(60), 30, 0.5).next();
         assertThat(capped.reported(T0.plusSeconds(60).toEpochMilli(), 30)).isEqualTo(0.5);
         assertThat(new Sends().reported(T0.toEpochMilli(), 30)).isZero();
+    }
+
+    /** {@code count} users sent at {@code at}, people staying {@code staySeconds} on average. */
+    private static Sends sentAt(Instant at, int count, double staySeconds) {
+        Sends sends = new Sends();
+        for (int i = 0; i < count; i++) {
+            sends.add(at, staySeconds);
+        }
+        return sends;
     }
 }

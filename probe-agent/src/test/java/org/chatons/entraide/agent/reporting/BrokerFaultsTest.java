@@ -38,6 +38,7 @@ class BrokerFaultsTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
     final ExecutorService http = Executors.newFixedThreadPool(2);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final Pushes pushes = new Pushes(meters);
     final FakeBroker good = new FakeBroker();
     Reporter reporter;
 
@@ -56,14 +57,6 @@ class BrokerFaultsTest {
         return reporter;
     }
 
-    double pushes(URI broker, String outcome) {
-        return Pushes.count(meters, broker, outcome);
-    }
-
-    void awaitPushes(URI broker, String outcome, double n) throws InterruptedException {
-        Pushes.await(meters, broker, outcome, n);
-    }
-
     /** Offers report n to every broker and waits until the good one has it. */
     void offerAndDeliver(int n) throws InterruptedException {
         reporter.offer(report(n));
@@ -79,7 +72,7 @@ class BrokerFaultsTest {
             for (int n = 1; n <= 3; n++) {
                 offerAndDeliver(n);
             }
-            awaitPushes(hung.url(), "failure", 1);
+            pushes.await(hung.url(), "failure", 1);
             assertThat(reporter.channels().get(0).lastResult().detail()).isEqualTo("no answer within 2 s");
 
             hung.accepting();
@@ -89,7 +82,7 @@ class BrokerFaultsTest {
             // a report offered after it came back reaches it too, and is answered.
             Awaitility.await("a report sent after it came back reaches it").atMost(WAIT).pollInSameThread()
                     .until(() -> {
-                        if (pushes(hung.url(), "success") >= 1
+                        if (pushes.count(hung.url(), "success") >= 1
                                 && hung.reports().stream().anyMatch(r -> r.sentAt().isAfter(report(3).sentAt()))) {
                             return true;
                         }
@@ -109,7 +102,7 @@ class BrokerFaultsTest {
             reporter.channels().get(0).retry().getEventPublisher().onRetry(e -> pauses.add(e.getWaitInterval()));
 
             offerAndDeliver(1);
-            awaitPushes(failing.url(), "failure", 3);
+            pushes.await(failing.url(), "failure", 3);
 
             assertThat(failing.reports()).containsExactly(report(1), report(1), report(1));
             assertThat(pauses).hasSize(2);
@@ -119,7 +112,7 @@ class BrokerFaultsTest {
 
             failing.accepting();
             offerAndDeliver(2);
-            awaitPushes(failing.url(), "success", 1);
+            pushes.await(failing.url(), "success", 1);
             assertThat(failing.reports()).endsWith(report(2));
         }
     }
@@ -133,22 +126,22 @@ class BrokerFaultsTest {
             // Three refused tries for the first report, a fourth for the second: half or more of the last calls
             // failed, so the breaker opens and the second report's retries are not even sent.
             offerAndDeliver(1);
-            awaitPushes(url, "failure", 3);
+            pushes.await(url, "failure", 3);
             offerAndDeliver(2);
-            awaitPushes(url, "circuit_open", 1);
+            pushes.await(url, "circuit_open", 1);
             assertThat(reporter.channels().get(0).lastResult().detail()).isEqualTo("connection refused");
 
             try (FakeBroker back = new FakeBroker(down.port())) {
                 down.close();
                 offerAndDeliver(3);
-                awaitPushes(url, "circuit_open", 2);
+                pushes.await(url, "circuit_open", 2);
                 assertThat(back.requests()).as("still left alone: the pause is not over").isEmpty();
 
                 clock.advance(OPEN_FOR.plusSeconds(1));
                 offerAndDeliver(4);
 
                 back.awaitReport(report(4)::equals, WAIT);
-                awaitPushes(url, "success", 1);
+                pushes.await(url, "success", 1);
                 assertThat(back.reports()).containsExactly(report(4));
             }
         }

@@ -19,7 +19,11 @@ final class Pushes {
     /** Only a bound for waiting; nothing is asserted about how long a push takes. */
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    private Pushes() {
+    private final MeterRegistry meters;
+
+    /** What became of the pushes counted in {@code meters}. */
+    Pushes(MeterRegistry meters) {
+        this.meters = meters;
     }
 
     /** Report number n: one host, with n users, sent n seconds after a fixed instant. */
@@ -29,14 +33,14 @@ final class Pushes {
     }
 
     /** Pushes to a broker so far with that outcome. */
-    static double count(MeterRegistry meters, URI broker, String outcome) {
+    double count(URI broker, String outcome) {
         Counter counter = meters.find("entraide.probe.push").tag("broker", broker.toString()).tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 
     /** Waits (bounded) until at least n pushes to the broker had that outcome. */
-    static void await(MeterRegistry meters, URI broker, String outcome, double n) {
+    void await(URI broker, String outcome, double n) {
         Awaitility.await("%s %s pushes to %s".formatted(n, outcome, broker)).atMost(WAIT)
-                .pollInterval(Duration.ofMillis(20)).until(() -> count(meters, broker, outcome) >= n);
+                .pollInterval(Duration.ofMillis(20)).until(() -> count(broker, outcome) >= n);
     }
 }

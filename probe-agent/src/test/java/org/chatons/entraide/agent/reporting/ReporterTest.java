@@ -30,6 +30,7 @@ class ReporterTest {
 
     final ExecutorService http = Executors.newFixedThreadPool(2);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final Pushes pushes = new Pushes(meters);
     final FakeBroker one = new FakeBroker();
     final FakeBroker two = new FakeBroker();
     Reporter reporter;
@@ -50,14 +51,6 @@ class ReporterTest {
         return reporter;
     }
 
-    double pushes(URI broker, String outcome) {
-        return Pushes.count(meters, broker, outcome);
-    }
-
-    void awaitPushes(URI broker, String outcome, int n) throws InterruptedException {
-        Pushes.await(meters, broker, outcome, n);
-    }
-
     @Test
     void everyBrokerGetsEveryReportWithTheMembersToken() throws Exception {
         reporter(WAIT, QUICK, one.url(), two.url()).offer(report(1));
@@ -69,7 +62,7 @@ class ReporterTest {
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         assertThat(request.body()).contains("\"sentAt\":\"2026-11-23T18:00:01Z\"");
         assertThat(two.reports()).containsExactly(report(1));
-        awaitPushes(one.url(), "success", 1);
+        pushes.await(one.url(), "success", 1);
     }
 
     @Test
@@ -84,7 +77,7 @@ class ReporterTest {
             }
 
             assertThat(two.reports()).containsExactly(report(1), report(2), report(3));
-            awaitPushes(dead, "failure", 1);
+            pushes.await(dead, "failure", 1);
             assertThat(reporter.channels().get(0).lastResult().detail()).isEqualTo("connection refused");
         }
     }
@@ -109,10 +102,10 @@ class ReporterTest {
         Reporter reporter = reporter(WAIT, QUICK, one.url());
 
         reporter.offer(report(1));
-        awaitPushes(one.url(), "failure", 3);
+        pushes.await(one.url(), "failure", 3);
         one.accepting();
         reporter.offer(report(2));
-        awaitPushes(one.url(), "success", 1);
+        pushes.await(one.url(), "success", 1);
 
         assertThat(one.reports()).containsExactly(report(1), report(1), report(1), report(2));
     }
@@ -124,9 +117,9 @@ class ReporterTest {
         Reporter reporter = reporter(WAIT, QUICK, one.url());
 
         reporter.offer(report(1));
-        awaitPushes(one.url(), "rejected", 1);
+        pushes.await(one.url(), "rejected", 1);
         reporter.offer(report(2));
-        awaitPushes(one.url(), "rejected", 2);
+        pushes.await(one.url(), "rejected", 2);
 
         assertThat(one.reports()).containsExactly(report(1), report(2));
         assertThat(reporter.channels().get(0).lastResult().detail()).isEqualTo("Conflict: sentAt: not newer than the last accepted report");
@@ -151,7 +144,7 @@ class ReporterTest {
         reporter.offer(report(3));
         reporter.offer(report(4));
         release.countDown();
-        awaitPushes(one.url(), "success", 2);
+        pushes.await(one.url(), "success", 2);
 
         assertThat(one.reports()).containsExactly(report(1), report(4));
     }
@@ -166,11 +159,11 @@ class ReporterTest {
             reporter.offer(report(i));
             int done = i;
             Awaitility.await("push " + done + " failed or left alone").atMost(WAIT).pollInterval(Duration.ofMillis(10))
-                    .until(() -> pushes(one.url(), "failure") + pushes(one.url(), "circuit_open") >= done);
+                    .until(() -> pushes.count(one.url(), "failure") + pushes.count(one.url(), "circuit_open") >= done);
         }
 
-        assertThat(pushes(one.url(), "failure")).isEqualTo(4);
-        assertThat(pushes(one.url(), "circuit_open")).isEqualTo(2);
+        assertThat(pushes.count(one.url(), "failure")).isEqualTo(4);
+        assertThat(pushes.count(one.url(), "circuit_open")).isEqualTo(2);
         assertThat(one.requests()).hasSize(4);
         assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", one.url().toString())
                 .tag("state", "open").gauge().value()).isEqualTo(1.0);
