@@ -38,14 +38,9 @@ class ChatonsInfosCheckTest {
                 metrics-port: 0
                 %s
                 hosts:
-                  - id: pad-1
-                    service: pad
-                    software: etherpad
-                    url: http://localhost:9001/
-                    probe-url: %s
-                    capacity-users: 200
+                %s
                     chatonsinfos-file: %s
-                """.formatted(broker.url(), extraTop, pad.url(), chatonsinfosFile));
+                """.formatted(broker.url(), extraTop, AgentConfigs.padHost(pad.url()), chatonsinfosFile));
         return config;
     }
 

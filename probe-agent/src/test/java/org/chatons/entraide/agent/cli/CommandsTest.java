@@ -38,19 +38,14 @@ class CommandsTest {
                 timeout: 20s
                 metrics-port: 0
                 hosts:
-                  - id: pad-1
-                    service: pad
-                    software: etherpad
-                    url: http://localhost:9001/
-                    probe-url: %s
-                    capacity-users: 200
+                %s
                   - id: visio
                     service: visio
                     software: jitsi
                     url: http://localhost:9002/
                     probe-url: %s
                     capacity-users: 100
-                """.formatted(broker.url(), pad.url(), bridge.url()));
+                """.formatted(broker.url(), AgentConfigs.padHost(pad.url()), bridge.url()));
     }
 
     @AfterEach
