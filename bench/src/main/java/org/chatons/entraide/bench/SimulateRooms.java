@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Group links (issue 22) measured on the broker's own {@code rooms.RoomPlacement}: names over hosts of uneven
+ * Group links (BENCHMARKS.md §10) measured on the broker's own {@code rooms.RoomPlacement}: names over hosts of uneven
  * capacity, the rooms each host takes against its capacity share, the share of rooms that move when one host goes
  * down (or turns full, which is the same to the placement) and when one joins, and whether brokers started apart,
  * each given the hosts in another order, give every name the same host. Writes {@code rooms.md}.

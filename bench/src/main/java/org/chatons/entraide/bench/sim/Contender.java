@@ -39,8 +39,8 @@ public record Contender(String label, String policy, int choices, boolean toldBr
     }
 
     /**
-     * Plain two choices with the sent-since-report correction, the reference of issue 20: every redirect counts as
-     * a user until the host's next report, which ends it; no carry-over, no defence.
+     * Plain two choices with the sent-since-report correction, the reference of BENCHMARKS.md §6: every redirect
+     * counts as a user until the host's next report, which ends it; no carry-over, no defence.
      */
     public static Contender plainTwoChoices() {
         return new Contender("plain corrected two-choices", "d-choices", 2, true, false, false);
@@ -82,7 +82,7 @@ public record Contender(String label, String policy, int choices, boolean toldBr
     }
 
     /**
-     * The alternatives of issue 6, side by side, then the broker's default, then (with several brokers) the
+     * The alternatives of BENCHMARKS.md §1, side by side, then the broker's default, then (with several brokers) the
      * default with {@code broker.brokers} left at 1, and the reference.
      */
     public static List<Contender> standard(int defaultChoices, int brokers) {
