@@ -23,8 +23,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The count at every pace (BENCHMARKS.md §6): users staying 30 s, 5 min and 1 h on average, agents reporting every 5 s,
- * 30 s and 5 min, exponential and heavy-tailed stays, honest and under the bots of {@link Attack}, all with the
+ * The count at every pace (BENCHMARKS.md §6): users staying 30 s, 5 min and 1 h on average, agents reporting
+ * every 5 s, 30 s and 5 min, exponential and heavy-tailed stays, honest and under the bots of {@link Attack}, all with the
  * broker's default settings, against the same build with the count's defences off and against plain corrected
  * two-choices. Each pace is warmed up over three stays and measured over twenty (at least 3 and 12 report
  * intervals), in virtual time. Writes {@code pace.md} into the output folder.
