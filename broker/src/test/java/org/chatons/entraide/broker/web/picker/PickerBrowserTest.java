@@ -93,7 +93,7 @@ class PickerBrowserTest extends BrokerTestBase {
         Set<String> landedOn = new HashSet<>();
         for (int k = 0; k < 8; k++) {
             open("/");
-            browser.findElement(By.linkText("Ouvrir un pad")).click();
+            chromium.loads(() -> browser.findElement(By.linkText("Ouvrir un pad")).click());
             landedOn.add(browser.findElement(By.id("host")).getText());
             if (k == 0) {
                 chromium.screenshot("landed-on-host");
@@ -106,18 +106,18 @@ class PickerBrowserTest extends BrokerTestBase {
     @Test
     void theLanguageSwitchTurnsThePageToEnglishAndTheLinksKeepIt() throws IOException {
         open("/");
-        browser.findElement(By.linkText("English")).click();
+        chromium.loads(() -> browser.findElement(By.linkText("English")).click());
         chromium.screenshot("home-en");
 
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What do you need?");
-        browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click();
+        chromium.loads(() -> browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click());
         chromium.screenshot("service-pad-en");
 
         assertThat(browser.getCurrentUrl()).endsWith("/services/pad?lang=en");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Association Alpha", "full", "down",
                 "How we choose");
-        browser.findElement(By.linkText("Français")).click();
+        chromium.loads(() -> browser.findElement(By.linkText("Français")).click());
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
     }
 
@@ -155,8 +155,8 @@ class PickerBrowserTest extends BrokerTestBase {
         assertThat(browser.findElement(By.cssSelector("label[for=room]")).getText()).isEqualTo("Nom de la salle");
         // The person chooses Belgium on the page: the link to share carries it, alike for all who follow it.
         new Select(browser.findElement(By.id("near"))).selectByValue("BE");
-        browser.findElement(By.cssSelector("form.near:not(:has(#room)) button")).click();
-        browser.findElement(By.id("room")).sendKeys(room, Keys.ENTER);
+        chromium.loads(() -> browser.findElement(By.cssSelector("form.near:not(:has(#room)) button")).click());
+        chromium.loads(() -> browser.findElement(By.id("room")).sendKeys(room, Keys.ENTER));
         chromium.screenshot("room-form-fr");
 
         String link = browser.findElement(By.id("room-link")).getAttribute("value");
@@ -206,7 +206,7 @@ class PickerBrowserTest extends BrokerTestBase {
         assertThat(browser.switchTo().activeElement().getCssValue("outline-style")).isEqualTo("solid");
         browser.switchTo().activeElement().sendKeys(Keys.TAB);
         assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Choisir");
-        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        chromium.loads(() -> browser.switchTo().activeElement().sendKeys(Keys.ENTER));
         chromium.screenshot("home-near-be");
 
         assertThat(browser.getCurrentUrl()).endsWith("/?near=BE&lang=fr");
@@ -216,18 +216,18 @@ class PickerBrowserTest extends BrokerTestBase {
         assertThat(browser.findElement(By.linkText("English")).getAttribute("href")).endsWith("?lang=en&near=BE");
         Set<String> landedOn = new HashSet<>();
         for (int k = 0; k < 3; k++) {
-            browser.findElement(By.linkText("Ouvrir un pad")).click();
+            chromium.loads(() -> browser.findElement(By.linkText("Ouvrir un pad")).click());
             landedOn.add(browser.findElement(By.id("host")).getText());
-            browser.navigate().back();
+            chromium.loads(() -> browser.navigate().back());
         }
         assertThat(landedOn).containsExactly("pad-open-b");
 
         // The service page says the chosen country is honoured while it has room, and offers anywhere.
-        browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click();
+        chromium.loads(() -> browser.findElement(By.xpath("//li[h2='Pad']/a[@class='details']")).click());
         chromium.screenshot("service-pad-near-be");
         assertThat(browser.findElement(By.cssSelector(".near-first")).getText())
                 .startsWith("Vous êtes envoyé·e chez un membre en Belgique dès que l’un d’eux a de la place");
-        browser.findElement(By.linkText("Chercher partout")).click();
+        chromium.loads(() -> browser.findElement(By.linkText("Chercher partout")).click());
         assertThat(new Select(browser.findElement(By.id("near"))).getFirstSelectedOption().getText())
                 .isEqualTo("N’importe où");
     }
@@ -292,7 +292,7 @@ class PickerBrowserTest extends BrokerTestBase {
             }
         }
         assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Ouvrir un pad");
-        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        chromium.loads(() -> browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER));
 
         assertThat(browser.findElement(By.id("host")).getText()).isIn("pad-open-a", "pad-open-b");
     }
