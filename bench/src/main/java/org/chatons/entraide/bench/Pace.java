@@ -93,18 +93,22 @@ public final class Pace implements Callable<Integer> {
                     + " measured time and 10 % of hosts crashing at two thirds; warmed up over 3 stays, measured over"
                     + " 20 (at least 3 and 12 report intervals).\n\n## Honest traffic\n\n"
                     + "| mean stay | reports every | stays | peak/mean: default | defences off | default - off"
-                    + " | plain corrected two-choices | default - plain | within 0.01 of off, at or below plain |\n"
-                    + "|---|---:|---|---:|---:|---:|---:|---:|---|\n");
+                    + " | plain corrected two-choices | default - plain | within 0.01 of off, at or below plain"
+                    + " | default: real users turned away below 85 % full | default: host-time over capacity |\n"
+                    + "|---|---:|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
             for (var e : honestRuns.entrySet()) {
                 Scenario s = e.getKey();
-                double d = summary(s, defended, e.getValue()).peakToMean();
+                Summary ds = summary(s, defended, e.getValue());
+                double d = ds.peakToMean();
                 double o = summary(s, off, e.getValue()).peakToMean();
                 double p = summary(s, plain, e.getValue()).peakToMean();
                 md.append("| ").append(human(s.meanSession())).append(" | ").append(s.intervalSeconds()).append(" s | ")
                         .append(s.sessions() == Sessions.LOGNORMAL ? "heavy-tailed" : "exponential")
                         .append(fmt(" | %.3f", d)).append(fmt(" | %.3f", o)).append(fmt(" | %+.3f", d - o))
                         .append(fmt(" | %.3f", p)).append(fmt(" | %+.3f", d - p))
-                        .append(d - o <= 0.01 && d <= p + 0.0005 ? " | yes |\n" : " | **no** |\n");
+                        .append(d - o <= 0.01 && d <= p + 0.0005 ? " | yes" : " | **no**")
+                        .append(fmt(" | %.1f", ds.turnedAwayBelowFull()))
+                        .append(fmt(" | %.3f %% |\n", 100 * ds.overCapacityBelowShare()));
                 System.out.printf("%-40s done after %.0f s%n", s.id(), (System.nanoTime() - started) / 1e9);
             }
             md.append("\n## With bots (and the flash crowd)\n\n| mean stay | reports every | bots | count"

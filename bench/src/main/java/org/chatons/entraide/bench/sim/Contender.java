@@ -28,8 +28,8 @@ import org.chatons.entraide.broker.selection.Policy;
 public record Contender(String label, String policy, int choices, boolean toldBrokers, boolean defended,
                         boolean carryOver) {
 
-    /** d in the broker's default configuration (broker/src/main/resources/application.yml, broker.choices). */
-    public static final int DEFAULT_CHOICES = 2;
+    /** d in the broker's default configuration ({@link BrokerDefaults}: broker.choices). */
+    public static final int DEFAULT_CHOICES = BrokerDefaults.integer("choices");
 
     public static final Contender WATER_FILLING = new Contender("water-filling (perfect information)", null, 0, false,
             true);

@@ -1,6 +1,7 @@
 package org.chatons.entraide.bench.sim;
 
 import java.time.Duration;
+import org.chatons.entraide.broker.eligibility.Staleness;
 
 /**
  * One simulated situation. The same scenario and seed give every contender the same hosts, capacities, report
@@ -15,7 +16,7 @@ import java.time.Duration;
  *                        offeredLoad x total capacity / mean session
  * @param flashFraction   a flash crowd of this share of the total capacity, arriving within one minute
  * @param crashFraction   this share of the hosts (at least one) crash at once, lose their users and never report
- *                        again: their last report stays behind until the TTL expires it
+ *                        again: their last report stays behind until it goes stale
  * @param warmUp          from an empty federation; not measured
  * @param measured        the measured time after the warm-up; the flash crowd comes a third into it, the crash two
  *                        thirds into it
@@ -34,19 +35,19 @@ public record Scenario(String id, int hosts, int intervalSeconds, int brokers, S
     /** Capacities are log-uniform between these, rounded to 10 users: a few large hosts, many small ones. */
     public static final int CAPACITY_MIN = 50;
     public static final int CAPACITY_MAX = 500;
-    /** The broker's defaults (application.yml): report TTL and full-at. */
-    public static final Duration REPORT_TTL = Duration.ofSeconds(90);
-    public static final double FULL_AT = 0.85;
-    /** The broker's defaults (application.yml, broker.counting): join grace (at most), shortest stay learned, floor, evidence. */
-    public static final Duration JOIN_GRACE = Duration.ofSeconds(5);
-    public static final Duration MIN_STAY = Duration.ofSeconds(10);
-    public static final double WEIGHT_FLOOR = 0.05;
-    public static final int MIN_EVIDENCE = 20;
-    public static final double SURGE = 2;
+    /** The broker's defaults ({@link BrokerDefaults}, its application.yml): when a report goes stale, full-at. */
+    public static final Staleness STALENESS = BrokerDefaults.staleness();
+    public static final double FULL_AT = BrokerDefaults.number("full-at");
+    /** The same, {@code broker.counting}: join grace (at most), shortest stay learned, floor, evidence, surge. */
+    public static final Duration JOIN_GRACE = BrokerDefaults.duration("counting.join-grace");
+    public static final Duration MIN_STAY = BrokerDefaults.duration("counting.min-stay");
+    public static final double WEIGHT_FLOOR = BrokerDefaults.number("counting.weight-floor");
+    public static final int MIN_EVIDENCE = BrokerDefaults.integer("counting.min-evidence");
+    public static final double SURGE = BrokerDefaults.number("counting.surge");
     /** The per-network budget: counted redirects per network per window, networks remembered. */
-    public static final int PER_NETWORK = 20;
-    public static final Duration PER_NETWORK_WINDOW = Duration.ofMinutes(1);
-    public static final int MAX_NETWORKS = 100_000;
+    public static final int PER_NETWORK = BrokerDefaults.integer("counting.per-network");
+    public static final Duration PER_NETWORK_WINDOW = BrokerDefaults.duration("counting.per-network-window");
+    public static final int MAX_NETWORKS = BrokerDefaults.integer("counting.max-networks");
     /** How often the balance is measured. */
     public static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
 

@@ -114,7 +114,7 @@ public final class Simulation {
             flashTimes[k] = scenario.flashAtMillis() + setup.nextLong(60_000);
         }
 
-        EligibilityRules rules = new EligibilityRules(Scenario.REPORT_TTL, Scenario.FULL_AT, ZoneOffset.UTC);
+        EligibilityRules rules = new EligibilityRules(Scenario.STALENESS, Scenario.FULL_AT, ZoneOffset.UTC);
         if (!contender.waterFilling()) {
             Policy policy = contender.brokerPolicy(scenario.brokers());
             for (int b = 0; b < scenario.brokers(); b++) {
@@ -214,7 +214,7 @@ public final class Simulation {
             recorder.sentToDead += h.alive ? 0 : 1;
             recorder.sentToFull += h.alive && h.present + h.joining >= h.capacity ? 1 : 0;
             recorder.sentAfterTtl += contender.waterFilling()
-                    || now < h.lastReport + Scenario.REPORT_TTL.toMillis() ? 0 : 1;
+                    || now < h.lastReport + Scenario.STALENESS.after(scenario.intervalSeconds()).toMillis() ? 0 : 1;
         }
         if (!h.alive) {
             return;

@@ -34,4 +34,16 @@ class PaceScenarioTest {
         assertThat(Contender.undefended(2).counting(1).joinGrace(5)).isEqualTo(Duration.ofMillis(2500));
         assertThat(Contender.brokerDefault(2).counting(1).joinGrace(300)).isEqualTo(Scenario.JOIN_GRACE);
     }
+
+    @Test
+    void theSimulatorRunsTheBrokersOwnDefaultsSoAHostReportingEveryFiveMinutesStaysFreshBetweenReports() {
+        // Read from the broker's application.yml: a host is stale after three of its own intervals, 30 s to 15 min.
+        assertThat(Scenario.STALENESS.after(300)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Scenario.STALENESS.after(30)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Scenario.STALENESS.after(5)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Scenario.FULL_AT).isEqualTo(0.85);
+        assertThat(Scenario.JOIN_GRACE).isEqualTo(Duration.ofSeconds(5));
+        assertThat(Scenario.PER_NETWORK_WINDOW).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Contender.DEFAULT_CHOICES).isEqualTo(2);
+    }
 }

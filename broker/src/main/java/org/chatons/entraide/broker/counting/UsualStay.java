@@ -48,11 +48,19 @@ final class UsualStay {
     void learn(double userSeconds, long sent, boolean enough, double confirmed, Instant at) {
         Instant last = updated;
         updated = at;
-        if (!enough || sent <= 0 || last == null || !at.isAfter(last)) {
+        if (!enough || sent <= 0) {
             return;
         }
         double now = userSeconds / sent;
         implied = now;
+        if (last == null) {
+            // The first evidence is the first estimate: a stay may only rise from the shortest one anyway.
+            seconds = Math.max(atLeast, now);
+            return;
+        }
+        if (!at.isAfter(last)) {
+            return;
+        }
         double learned = seconds;
         double dt = Duration.between(last, at).toMillis() / 1000.0;
         double gain;

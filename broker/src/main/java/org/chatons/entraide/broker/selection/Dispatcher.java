@@ -28,7 +28,7 @@ import org.chatons.entraide.broker.registry.TrackedHost;
 public final class Dispatcher {
 
     /** The candidates of one service, valid while the registry's version is unchanged and before validUntil. */
-    private record Candidates(long version, Instant validUntil, Tier eligible, Tier degraded) {
+    private record Candidates(long version, Instant validUntil, Tier eligible, Tier degraded, Tier overflow) {
     }
 
     private final HostRegistry registry;
@@ -87,6 +87,9 @@ public final class Dispatcher {
         if (chosen == null) {
             chosen = choose(candidates.degraded(), visit, near, now);
         }
+        if (chosen == null) {
+            chosen = choose(candidates.overflow(), visit, near, now);
+        }
         Pick pick;
         if (chosen == null) {
             pick = new Pick.NoHost(service, status.service(service, now).hostsByVerdict());
@@ -115,6 +118,7 @@ public final class Dispatcher {
             if (cached != null) {
                 cached.eligible().sent(chosen);
                 cached.degraded().sent(chosen);
+                cached.overflow().sent(chosen);
             }
         }
         Pick.Sent pick = new Pick.Sent(chosen.host(), visit, registry.weightOf(service).value());
@@ -141,6 +145,7 @@ public final class Dispatcher {
         }
         List<TrackedHost> eligible = new ArrayList<>();
         List<TrackedHost> degraded = new ArrayList<>();
+        List<TrackedHost> up = new ArrayList<>();
         Instant validUntil = Instant.MAX;
         for (TrackedHost t : registry.hosts(service)) {
             Eligibility verdict = rules.assess(t.host(), t.reserved(now), registry.isDrained(t.host().key()), now);
@@ -149,9 +154,11 @@ public final class Dispatcher {
             Instant changes = null;
             if (verdict == Eligibility.ELIGIBLE || verdict == Eligibility.DEGRADED) {
                 (verdict == Eligibility.ELIGIBLE ? eligible : degraded).add(t);
+                up.add(t);
                 changes = rules.timeChangesAt(t.host());
             } else if (verdict == Eligibility.FULL) {
-                changes = t.roomAt(rules.fullAt(), now);
+                up.add(t);
+                changes = min(t.roomAt(rules.fullAt(), now), rules.timeChangesAt(t.host()));
             }
             if (changes != null && changes.isBefore(validUntil)) {
                 validUntil = changes;
@@ -159,8 +166,12 @@ public final class Dispatcher {
         }
         RedirectWeight<?> weight = registry.weightOf(service);
         Candidates fresh = new Candidates(version, validUntil, new Tier(eligible, weight, rules, now),
-                new Tier(degraded, weight, rules, now));
+                new Tier(degraded, weight, rules, now), Tier.overflow(up, weight, rules, now));
         cache.put(service, fresh);
         return fresh;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }

@@ -30,6 +30,8 @@ final class Tier {
     private final AtomicInteger sentSinceSnapshot = new AtomicInteger();
     private final RedirectWeight<?> weight;
     private final EligibilityRules rules;
+    /** Whether a host is admitted while its report alone leaves it room (see {@link #overflow}). */
+    private final boolean byReport;
     /** The hosts by country and language, made when a pick first asks for them (see {@link NearFirst}). */
     private volatile Regions regions;
 
@@ -39,6 +41,12 @@ final class Tier {
      *              candidates at its own instant (users sent and reported leaving), so the two compare
      */
     Tier(List<TrackedHost> hosts, RedirectWeight<?> weight, EligibilityRules rules, Instant now) {
+        this(hosts, weight, rules, now, false);
+    }
+
+    private Tier(List<TrackedHost> hosts, RedirectWeight<?> weight, EligibilityRules rules, Instant now,
+                 boolean byReport) {
+        this.byReport = byReport;
         this.weight = weight;
         this.rules = rules;
         this.hosts = hosts.toArray(TrackedHost[]::new);
@@ -57,6 +65,17 @@ final class Tier {
         }
         this.weightedLoad = weighted;
         this.knownCapacity = known;
+    }
+
+    /**
+     * The last resort, when every host is full by its estimate: the hosts whose load is known, admitted while
+     * their reports alone (less the users likely left since) leave them room, whatever was sent since. The users
+     * sent since a report are a guess until the next report confirms them, and a flood of redirects that never
+     * become users makes exactly that guess: it may steer the choice, never turn a person away from a federation
+     * whose reports say it has room. The choice among them is still the policy's, by estimate.
+     */
+    static Tier overflow(List<TrackedHost> hosts, RedirectWeight<?> weight, EligibilityRules rules, Instant now) {
+        return new Tier(hosts.stream().filter(t -> t.host().loadKnown()).toList(), weight, rules, now, true);
     }
 
     TrackedHost host(int i) {
@@ -130,7 +149,8 @@ final class Tier {
                 // time alone could (a report going stale, a confirmation lapsing; see Dispatcher). Checking just
                 // that keeps a pick from redoing the date arithmetic of every rule for every host it samples.
                 TrackedHost t = hosts[i];
-                return !rules.full(t.host(), t.reserved(now));
+                double reserved = t.reserved(now);
+                return !rules.full(t.host(), byReport ? Math.min(0, reserved) : reserved);
             }
 
             @Override

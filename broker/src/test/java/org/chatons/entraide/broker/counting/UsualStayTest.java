@@ -79,4 +79,15 @@ class UsualStayTest {
 
         assertThat(weight.value()).isEqualTo(1.0);
     }
+
+    @Test
+    void theFirstEvidenceIsTheFirstEstimateWhicheverHostItComesFrom() {
+        // One host, 60 users over 30 s, 60 sent: Little's law, 60 x 30 / 60 = 30 s, from the very first report
+        // (not only once a second one arrives: a broker's first minutes, and each test, start here).
+        weight.learn("pad-0", rules.evidence(60, 60, 60, Duration.ofSeconds(30), weight.stay()), T0);
+
+        assertThat(weight.impliedStaySeconds()).isCloseTo(30, org.assertj.core.api.Assertions.within(0.001));
+        assertThat(weight.stay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(weight.sentStaySeconds()).isEqualTo(30.0);
+    }
 }

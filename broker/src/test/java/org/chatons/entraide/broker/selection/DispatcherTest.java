@@ -67,16 +67,42 @@ class DispatcherTest {
     }
 
     @Test
-    void usersSentSinceTheReportCountUntilTheHostIsFull() {
+    void usersSentSinceTheReportMakeTheHostFullButTurnNoOneAwayWhileItsReportLeavesRoom() {
         reportNow(alpha, host("alpha", "pad-1", "pad", 80, 100));
 
         for (int k = 0; k < 5; k++) {
             assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
         }
-        Pick sixth = dispatcher.pick("pad");
 
-        assertThat(sixth).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.FULL, 1)));
+        // Full by its estimate (80 reported + 5 sent = full-at): its status says so...
         assertThat(registry.hosts("pad").iterator().next().estimatedLoad()).isCloseTo(0.85, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(new FederationStatus(registry, rules, clock).service("pad", clock.instant()).hostsByVerdict())
+                .isEqualTo(Map.of(Eligibility.FULL, 1));
+        // ...but the users sent are a guess until the next report: no one is turned away on them alone.
+        assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
+
+        clock.advance(Duration.ofSeconds(30));
+        reportNow(alpha, host("alpha", "pad-1", "pad", 85, 100));
+        assertThat(dispatcher.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.FULL, 1)));
+    }
+
+    @Test
+    void aHostFullByItsEstimateGetsNoOneWhileAnotherHasRoomAndTheLeastFullByEstimateTakesTheOverflow() {
+        reportNow(alpha, host("alpha", "pad-1", "pad", 80, 100));
+        reportNow(beta, host("beta", "pad-2", "pad", 70, 100));
+
+        Map<String, Integer> sent = new HashMap<>();
+        for (int k = 0; k < 20; k++) {
+            sent.merge(pickHost("pad"), 1, Integer::sum);
+        }
+        // Beta fills to full-at first (15 users), alpha takes 5: both full by estimate, alpha at 0.85, beta at 0.85.
+        assertThat(sent).isEqualTo(Map.of("alpha/pad-1", 5, "beta/pad-2", 15));
+        // Beyond, each goes to the one with the lower estimate (with the new user), the larger share of room: in turn.
+        for (int k = 0; k < 10; k++) {
+            sent.merge(pickHost("pad"), 1, Integer::sum);
+        }
+        assertThat(sent.get("alpha/pad-1")).isBetween(9, 11);
+        assertThat(sent.get("beta/pad-2")).isBetween(19, 21);
     }
 
     @Test
@@ -274,6 +300,13 @@ class DispatcherTest {
         for (int k = 0; k < 85; k++) {
             assertThat(pickHost("pad")).isEqualTo("beta/pad-2");
         }
+        // Both full by their estimates. Alpha's report leaves it room, so the next goes there; beta's says nothing
+        // of its users, so only the users sent count for it, and it takes no more until its next report.
+        for (int k = 0; k < 5; k++) {
+            assertThat(pickHost("pad")).isEqualTo("alpha/pad-1");
+        }
+        clock.advance(Duration.ofSeconds(30));
+        reportNow(alpha, host("alpha", "pad-1", "pad", 90, 100));
         assertThat(dispatcher.pick("pad")).isEqualTo(new Pick.NoHost("pad", Map.of(Eligibility.FULL, 2)));
     }
 

@@ -101,6 +101,11 @@ class RedirectFlowTest extends BrokerTestBase {
         for (int k = 0; k < 4; k++) {
             get("/api/v1/services/pad/pick");
         }
+        assertThat(hostsOf("pad").get(0)).containsEntry("estimatedLoad", 0.85).containsEntry("reason", "FULL");
+        // Full by the users sent since its report only: a guess until the next report, on which no one is refused.
+        assertThat(get("/api/v1/services/pad/pick").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(30));
+        report("alpha", host("alpha", "pad-1", "pad", 86, 100));
         assertThat(get("/api/v1/services/pad/pick").statusCode()).isEqualTo(503);
     }
 
