@@ -55,7 +55,7 @@ public class GoController {
     @Head(PATH)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE, MediaType.TEXT_HTML})
     public HttpResponse<?> go(String service, HttpRequest<?> request) {
-        Pick.NoHost found = GoFastPath.noHostFound(request);
+        Pick.NoHost found = NoHostFound.of(request);
         if (found != null) {
             // Chosen, counted and timed below the router (GoFastPath): only the refusal is left to answer.
             return redirects.noHost(request, found, PickerPages.wantsHtml(request));

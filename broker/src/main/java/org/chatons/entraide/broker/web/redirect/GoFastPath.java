@@ -9,7 +9,6 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.netty.NettyHttpHeaders;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.HttpServerConfiguration;
-import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -17,7 +16,6 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -110,23 +108,6 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
         event.getBean().register(new Customizer(null));
         return event.getBean();
-    }
-
-    /** The choice a request made here carries on to {@link GoController} when no host could take the person. */
-    static Pick.NoHost noHostFound(io.micronaut.http.HttpRequest<?> request) {
-        return request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest() instanceof NoHostFound found
-                ? found.none : null;
-    }
-
-    /** A request handed on to Micronaut with the choice made for it: no client can send one. */
-    static final class NoHostFound extends DefaultHttpRequest {
-
-        private final Pick.NoHost none;
-
-        NoHostFound(HttpRequest request, Pick.NoHost none) {
-            super(request.protocolVersion(), request.method(), request.uri(), request.headers());
-            this.none = none;
-        }
     }
 
     /**

@@ -129,7 +129,7 @@ class GoFastPathTest extends BrokerTestBase {
     void aRefusalIsChosenAndCountedOnceThenAnsweredByTheControllerAsBefore() {
         EmbeddedChannel channel = new EmbeddedChannel(fast.new Handler());
         channel.writeInbound(netty("/go/visio"));
-        assertThat((Object) channel.readInbound()).isInstanceOf(GoFastPath.NoHostFound.class);
+        assertThat((Object) channel.readInbound()).isInstanceOf(NoHostFound.class);
         channel.finishAndReleaseAll();
         String before = get("/prometheus").body();
 
