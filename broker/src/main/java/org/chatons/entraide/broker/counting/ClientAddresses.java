@@ -1,5 +1,6 @@
 package org.chatons.entraide.broker.counting;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
@@ -39,11 +40,15 @@ public final class ClientAddresses {
 
     /** The client's address, or null when the request has none (an in-process test request). */
     public InetAddress of(HttpRequest<?> request) {
-        InetSocketAddress peer = request.getRemoteAddress();
+        return of(request.getRemoteAddress(), request.getHeaders());
+    }
+
+    /** The same, from the address of the connection (null when there is none) and the request's headers. */
+    public InetAddress of(InetSocketAddress peer, HttpHeaders headers) {
         if (peer == null || peer.getAddress() == null) {
             return null;
         }
-        List<String> forwarded = request.getHeaders().getAll(FORWARDED_FOR);
+        List<String> forwarded = headers.getAll(FORWARDED_FOR);
         if (forwarded.isEmpty()) {
             return peer.getAddress();
         }

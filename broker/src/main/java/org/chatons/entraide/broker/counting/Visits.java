@@ -4,6 +4,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import org.chatons.entraide.broker.http.EveryAnswer;
 
@@ -35,7 +36,15 @@ public final class Visits {
      * (an older browser, a robot that passes for one) is taken as {@link #of} takes it.
      */
     public Visit ofNavigation(HttpRequest<?> request) {
-        return classify(request, true);
+        return classify(EveryAnswer.wasHead(request), request.getHeaders(), request.getRemoteAddress(), true);
+    }
+
+    /**
+     * The same, for a request read below Micronaut's router: whether it came as a {@code HEAD}, its headers and the
+     * address of the connection it came on.
+     */
+    public Visit ofNavigation(boolean head, HttpHeaders headers, InetSocketAddress peer) {
+        return classify(head, headers, peer, true);
     }
 
     /**
@@ -43,30 +52,30 @@ public final class Visits {
      * for a person.
      */
     public Visit of(HttpRequest<?> request) {
-        return classify(request, false);
+        return classify(EveryAnswer.wasHead(request), request.getHeaders(), request.getRemoteAddress(), false);
     }
 
-    private Visit classify(HttpRequest<?> request, boolean navigationOnly) {
+    private Visit classify(boolean head, HttpHeaders headers, InetSocketAddress peer, boolean navigationOnly) {
         // A HEAD reaches the controllers as a GET that says it was a HEAD (EveryAnswer): its answer then has the
         // headers of a GET's.
-        if (EveryAnswer.wasHead(request)) {
+        if (head) {
             return Visit.HEAD;
         }
-        if (isPrefetch(request)) {
+        if (isPrefetch(headers)) {
             return Visit.PREFETCH;
         }
         if (navigationOnly) {
-            String mode = request.getHeaders().get(SEC_FETCH_MODE);
-            if (isEmbedded(mode, request.getHeaders().get(SEC_FETCH_DEST))) {
+            String mode = headers.get(SEC_FETCH_MODE);
+            if (isEmbedded(mode, headers.get(SEC_FETCH_DEST))) {
                 return Visit.EMBEDDED;
             }
             // A browser's navigation says so (every current browser sends Fetch Metadata): its User-Agent is not
             // looked at.
-            if (mode == null && Robots.isRobot(request.getHeaders().get(HttpHeaders.USER_AGENT))) {
+            if (mode == null && Robots.isRobot(headers.get(HttpHeaders.USER_AGENT))) {
                 return Visit.ROBOT;
             }
         }
-        InetAddress client = addresses.of(request);
+        InetAddress client = addresses.of(peer, headers);
         return client == null || budget.admit(keys.of(client)) ? Visit.COUNTED : Visit.OVER_BUDGET;
     }
 
@@ -74,11 +83,11 @@ public final class Visits {
      * {@code Sec-Purpose: prefetch} (the standard, speculation rules), {@code Purpose: prefetch} (Chromium's
      * {@code <link rel=prefetch>}), {@code X-Moz: prefetch} (older Firefox), {@code X-Purpose: preview} (Safari).
      */
-    static boolean isPrefetch(HttpRequest<?> request) {
-        return contains(request.getHeaders().get("Sec-Purpose"), "prefetch")
-                || contains(request.getHeaders().get("Purpose"), "prefetch")
-                || contains(request.getHeaders().get("X-Moz"), "prefetch")
-                || contains(request.getHeaders().get("X-Purpose"), "preview");
+    static boolean isPrefetch(HttpHeaders headers) {
+        return contains(headers.get("Sec-Purpose"), "prefetch")
+                || contains(headers.get("Purpose"), "prefetch")
+                || contains(headers.get("X-Moz"), "prefetch")
+                || contains(headers.get("X-Purpose"), "preview");
     }
 
     /**

@@ -3,6 +3,7 @@ package org.chatons.entraide.broker.http;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
@@ -41,6 +42,11 @@ public final class EveryAnswer implements BeanCreatedEventListener<NettyServerCu
 
     /** Allows the broker's own origin only; nothing inline, no framing, forms sent to the broker only. */
     static final String POLICY = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The order of the customizer that adds the handler: a customizer of a higher order adds its handler later, so
+     * one placed before Micronaut's then comes after this one (and its answers go out through it).
+     */
+    public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1;
     /** Marks a request that came as a {@code HEAD} and is answered as a {@code GET}. */
     static final String HEAD_MARKER = "Entraide-Head";
 
@@ -57,6 +63,11 @@ public final class EveryAnswer implements BeanCreatedEventListener<NettyServerCu
                 || request.getHeaders().contains(HEAD_MARKER);
     }
 
+    /** The same, for a request read in the pipeline after this handler (as Netty has it). */
+    public static boolean wasHead(io.netty.handler.codec.http.HttpRequest request) {
+        return HttpMethod.HEAD.equals(request.method()) || request.headers().contains(MARKER);
+    }
+
     EveryAnswer() {
     }
 
@@ -67,7 +78,12 @@ public final class EveryAnswer implements BeanCreatedEventListener<NettyServerCu
     }
 
     /** Adds the handler to each connection's (HTTP/1) or stream's (HTTP/2) pipeline, before Micronaut's. */
-    private record Customizer(Channel channel) implements NettyServerCustomizer {
+    private record Customizer(Channel channel) implements NettyServerCustomizer, Ordered {
+
+        @Override
+        public int getOrder() {
+            return ORDER;
+        }
 
         @Override
         public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {

@@ -83,14 +83,26 @@ public final class HttpServerMetrics implements Ordered {
         timer.record(start instanceof Long nanos ? end - nanos : 0, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The timer of a route's answers with this status and no exception, for a route answered below Micronaut's router
+     * (the same series as the router's answers of that route would be counted in).
+     */
+    public Timer timer(String template, HttpMethod method, int status) {
+        return timer(template, method, status, null);
+    }
+
     private Timer timer(Key key) {
         String uri = key.route() instanceof UriRouteInfo<?, ?> route ? route.getUriMatchTemplate().toPathString()
                 : key.status() == 404 ? "NOT_FOUND" : "UNMATCHED_URI";
+        return timer(uri, key.method(), key.status(), key.exception());
+    }
+
+    private Timer timer(String uri, HttpMethod method, int status, Class<?> exception) {
         return Timer.builder(NAME).description("Time to answer HTTP requests, by route, method and status")
-                .tag("method", key.method().name())
+                .tag("method", method.name())
                 .tag("uri", uri)
-                .tag("status", Integer.toString(key.status()))
-                .tag("exception", key.exception() == null ? "none" : key.exception().getSimpleName())
+                .tag("status", Integer.toString(status))
+                .tag("exception", exception == null ? "none" : exception.getSimpleName())
                 .register(registry);
     }
 }

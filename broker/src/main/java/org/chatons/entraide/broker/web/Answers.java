@@ -13,6 +13,11 @@ import org.chatons.entraide.broker.selection.Pick;
 /** Answers shared by the redirect and the JSON API, so both say the same thing the same way. */
 public final class Answers {
 
+    /** A redirect's headers besides Location and Date (see {@link #redirect}). */
+    public static final String NO_STORE = "no-store";
+    public static final String REFERRER_POLICY = "Referrer-Policy";
+    public static final String NO_REFERRER = "no-referrer";
+
     private Answers() {
     }
 
@@ -39,8 +44,8 @@ public final class Answers {
         return HttpResponse.status(HttpStatus.FOUND)
                 .header(HttpHeaders.LOCATION, location)
                 .header(HttpHeaders.DATE, date.now())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Referrer-Policy", "no-referrer");
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .header(REFERRER_POLICY, NO_REFERRER);
     }
 
     /** 503 with Retry-After and how many hosts there are per reason. */

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import jakarta.inject.Singleton;
 import java.util.Locale;
+import java.util.function.Function;
 import org.chatons.entraide.broker.http.AcceptLanguage;
 import org.chatons.entraide.broker.selection.Nearby;
 
@@ -39,8 +40,16 @@ public class Locality {
      * ignored (the picker never writes one).
      */
     public Nearby of(HttpRequest<?> request) {
+        return of(name -> parameter(request, name), request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /**
+     * The same, for a request read below Micronaut's router: its query parameters ({@code parameter} gives a name's
+     * first value, or null) and its {@code Accept-Language} (or null).
+     */
+    public Nearby of(Function<String, String> parameter, String acceptLanguage) {
         try {
-            return read(request, false);
+            return read(parameter, acceptLanguage, false);
         } catch (BadParameter e) {
             throw new AssertionError("a lenient reading refuses nothing", e);
         }
@@ -51,7 +60,7 @@ public class Locality {
      * code is an error that names it.
      */
     public Nearby strictly(HttpRequest<?> request) throws BadParameter {
-        return read(request, true);
+        return read(name -> parameter(request, name), request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE), true);
     }
 
     /** The person's explicit choice, {@code any} or a country code, or null when the request makes none. */
@@ -79,9 +88,10 @@ public class Locality {
         return ANY.equalsIgnoreCase(near) ? ANY : Nearby.isCountry(code) ? code : null;
     }
 
-    private Nearby read(HttpRequest<?> request, boolean strict) throws BadParameter {
-        String near = parameter(request, NEAR);
-        String lang = parameter(request, LANG);
+    private Nearby read(Function<String, String> parameter, String acceptLanguage, boolean strict)
+            throws BadParameter {
+        String near = parameter.apply(NEAR);
+        String lang = parameter.apply(LANG);
         String chosen = choice(near);
         if (strict && near != null && chosen == null) {
             throw new BadParameter(NEAR + ": '" + near + "' (expected: a country code such as BE, or " + ANY + ")");
@@ -93,7 +103,7 @@ public class Locality {
             }
             language = null;
         }
-        AcceptLanguage accepted = AcceptLanguage.parse(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
+        AcceptLanguage accepted = AcceptLanguage.parse(acceptLanguage);
         String country = chosen == null ? accepted.region() : ANY.equals(chosen) ? null : chosen;
         if (accepted.language() != null && (!strict || language == null)) {
             language = accepted.language();

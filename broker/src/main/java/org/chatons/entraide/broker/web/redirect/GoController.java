@@ -22,6 +22,9 @@ import org.chatons.entraide.broker.web.picker.PickerPages;
  * dropped), where the person would rather go ({@code ?near=}, {@code ?lang=}, Accept-Language: {@link Locality})
  * and, to answer a refusal in the person's language, Accept: no cookie, no user agent, nothing kept.
  *
+ * <p>Most of these requests are answered before they reach this controller, by the same code, in Netty's pipeline
+ * ({@link GoFastPath}); here come the others, and the refusals it chose.
+ *
  * <p>What an anonymous client can change for others: the count of users sent to a host, which decides who is FULL.
  * One client counts at most its network's budget ({@code broker.counting.per-network}); many clients count only
  * as much as the hosts' reports confirm that redirects become users ({@code counting.RedirectWeight}); a
@@ -30,6 +33,8 @@ import org.chatons.entraide.broker.web.picker.PickerPages;
  */
 @Controller
 public class GoController {
+
+    static final String PATH = "/go/{service}";
 
     private final Redirects redirects;
     private final Dispatcher dispatcher;
@@ -46,10 +51,15 @@ public class GoController {
      * headers without counting anyone; a prefetch is refused (503, not stored), so the browser asks again when the
      * person really follows the link, and that visit counts.
      */
-    @Get("/go/{service}")
-    @Head("/go/{service}")
+    @Get(PATH)
+    @Head(PATH)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE, MediaType.TEXT_HTML})
     public HttpResponse<?> go(String service, HttpRequest<?> request) {
+        Pick.NoHost found = NoHostFound.of(request);
+        if (found != null) {
+            // Chosen, counted and timed below the router (GoFastPath): only the refusal is left to answer.
+            return redirects.noHost(request, found, PickerPages.wantsHtml(request));
+        }
         long start = System.nanoTime();
         BrokerMetrics metrics = redirects.metrics();
         if (!redirects.catalogue().contains(service)) {

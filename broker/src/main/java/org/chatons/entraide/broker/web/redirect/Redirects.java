@@ -61,6 +61,10 @@ final class Redirects {
         return visits;
     }
 
+    HttpDate date() {
+        return date;
+    }
+
     /** 302 to the host, uncacheable (see {@link Answers#redirect}). */
     HttpResponse<?> redirect(String location) {
         return Answers.redirect(location, date);
