@@ -86,6 +86,9 @@ class TierTest {
         }
         registry.accept(member("alpha"), report("alpha", T0.plusSeconds(30), host("alpha", "a", "pad", 30, 100)),
                 T0.plusSeconds(30));
+        // Alpha's report is the service's first evidence: it teaches a stay at once (600 user-seconds over 20 sent).
+        double taughtByAlpha = registry.weightOf("pad").sentStaySeconds();
+        assertThat(taughtByAlpha).isCloseTo(30, within(1e-9));
         registry.accept(member("beta"), report("beta", T0.plusSeconds(31), host("beta", "b", "pad", 30, 100)),
                 T0.plusSeconds(31));
         double stay = registry.weightOf("pad").sentStaySeconds();
@@ -98,10 +101,13 @@ class TierTest {
         }
         Pool pool = new Tier(hosts, registry.weightOf("pad"), rules, T0.plusSeconds(60)).pool(T0.plusSeconds(60));
 
-        // The 20 of each report came through this broker: they leave too, since the report was measured, whereas
-        // users who came directly are replaced by others who do.
+        // The users of each report who came through this broker leave too, since the report was measured, whereas
+        // users who came directly are replaced by others who do. Alpha's 20 all count as there when it was measured
+        // (no stay was known yet); beta's, measured once alpha had taught one, as likely still there by then: sent
+        // at 1.5 s (the middle of their second), measured at 31 s.
+        double betasThere = 20 * Math.exp(-29.5 / taughtByAlpha);
         assertThat(pool.estimatedLoad(0)).isCloseTo(0.3 - 0.2 * (1 - Math.exp(-30 / stay)) + 0.1 * Math.exp(-20 / stay),
                 within(1e-9));
-        assertThat(pool.estimatedLoad(1)).isCloseTo(0.4 - 0.2 * (1 - Math.exp(-29 / stay)), within(1e-9));
+        assertThat(pool.estimatedLoad(1)).isCloseTo(0.4 - betasThere / 100 * (1 - Math.exp(-29 / stay)), within(1e-9));
     }
 }
