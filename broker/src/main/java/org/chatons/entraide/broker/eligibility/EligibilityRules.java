@@ -54,6 +54,16 @@ public record EligibilityRules(Staleness staleness, double fullAt, ZoneId zone) 
         return !(host.estimatedLoad(reserved) < fullAt);
     }
 
+    /**
+     * Whether the host's report alone, less the users likely left since ({@code reserved} when negative), leaves it
+     * room under the full-at threshold, whatever was sent since: where a person still goes when every host is full
+     * by its estimate (the users sent since a report are a guess until the next one). Never for a host whose report
+     * gives no load: the users sent are all the broker knows of it.
+     */
+    public boolean roomByReport(Host host, double reserved) {
+        return host.loadKnown() && !full(host, Math.min(0, reserved));
+    }
+
     /** How long the host's reports stay fresh: a few of its agent's reporting intervals, within bounds. */
     public Duration staleAfter(Host host) {
         return staleness.after(host.intervalSeconds());

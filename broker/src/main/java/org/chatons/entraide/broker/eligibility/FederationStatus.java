@@ -34,18 +34,28 @@ public final class FederationStatus {
     public ServiceState service(String service, Instant now) {
         List<TrackedHost> tracked = List.copyOf(registry.hosts(service));
         List<HostState> judged = new ArrayList<>(tracked.size());
+        List<HostState> roomByReport = new ArrayList<>();
         boolean anyEligible = false;
+        boolean anyDegraded = false;
         for (TrackedHost t : tracked) {
             boolean drained = registry.isDrained(t.host().key());
             double reserved = t.reserved(now);
             Eligibility verdict = rules.assess(t.host(), reserved, drained, now);
             anyEligible |= verdict.eligible();
-            judged.add(new HostState(t.host(), verdict, verdict.eligible(), t.host().estimatedLoad(reserved),
-                    t.host().age(now), rules.staleAfter(t.host()), drained));
+            anyDegraded |= verdict == Eligibility.DEGRADED;
+            HostState state = new HostState(t.host(), verdict, verdict.eligible(), t.host().estimatedLoad(reserved),
+                    t.host().age(now), rules.staleAfter(t.host()), drained);
+            judged.add(state);
+            if (verdict == Eligibility.FULL && rules.roomByReport(t.host(), reserved)) {
+                roomByReport.add(state);
+            }
         }
-        if (!anyEligible) {
-            // DEGRADED hosts are the fallback when no host of the service is fully up.
+        // The dispatcher's order (selection.Dispatcher): ELIGIBLE hosts; else DEGRADED ones; else the hosts full only
+        // by the users sent since their reports, whose reports leave room. The pages and the API say the same.
+        if (!anyEligible && anyDegraded) {
             judged.replaceAll(h -> h.verdict() == Eligibility.DEGRADED ? h.asFallback() : h);
+        } else if (!anyEligible) {
+            judged.replaceAll(h -> roomByReport.contains(h) ? h.asFallback() : h);
         }
         judged.sort(ORDER);
         return new ServiceState(service, judged);

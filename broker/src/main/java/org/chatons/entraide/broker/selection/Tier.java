@@ -150,7 +150,7 @@ final class Tier {
                 // that keeps a pick from redoing the date arithmetic of every rule for every host it samples.
                 TrackedHost t = hosts[i];
                 double reserved = t.reserved(now);
-                return !rules.full(t.host(), byReport ? Math.min(0, reserved) : reserved);
+                return byReport ? rules.roomByReport(t.host(), reserved) : !rules.full(t.host(), reserved);
             }
 
             @Override

@@ -57,6 +57,27 @@ class FederationStatusTest {
     }
 
     @Test
+    void hostsFullOnlyByTheUsersSentSinceTheirReportsAreEligibleOnlyOnceNoneHasRoomAsTheDispatcherSends() {
+        registry.accept(member("alpha"), report("alpha", clock.instant(), host("alpha", "pad-1", "pad", 80, 100),
+                host("alpha", "pad-2", "pad", 90, 100), host("alpha", "pad-3", "pad", 10, 100)), clock.instant());
+        var pads = registry.hosts("pad").stream()
+                .sorted((x, y) -> x.host().key().host().compareTo(y.host().key().host())).toList();
+        for (int k = 0; k < 5; k++) {
+            pads.get(0).sent(clock.instant());
+        }
+        // pad-1 is full by its estimate (80 + 5), pad-2 by its report, pad-3 has room: only pad-3 takes anyone.
+        assertThat(status.service("pad").hosts()).extracting(HostState::eligible).containsExactly(false, false, true);
+
+        registry.replaceDrains(Set.of(new HostKey("alpha", "pad-3")));
+        ServiceState full = status.service("pad");
+        // None has room by its estimate: pad-1's report still leaves it some, so it is where people go, as /go sends.
+        assertThat(full.hosts()).extracting(HostState::eligible).containsExactly(true, false, false);
+        assertThat(full.hosts()).extracting(HostState::verdict)
+                .containsExactly(Eligibility.FULL, Eligibility.FULL, Eligibility.DRAINED);
+        assertThat(full.eligibleHosts()).isEqualTo(1);
+    }
+
+    @Test
     void eachHostStateCarriesItsFiguresAtThatInstant() {
         registry.accept(member("alpha"), report("alpha", clock.instant(), 60, host("alpha", "pad-1", "pad", 20, 100)),
                 clock.instant());

@@ -101,7 +101,7 @@ class RedirectFlowTest extends BrokerTestBase {
         for (int k = 0; k < 4; k++) {
             get("/api/v1/services/pad/pick");
         }
-        assertThat(hostsOf("pad").get(0)).containsEntry("estimatedLoad", 0.85).containsEntry("reason", "FULL");
+        assertThat(hostsOf("pad").get(0)).containsEntry("estimatedLoad", 0.85).containsEntry("eligible", true);
         // Full by the users sent since its report only: a guess until the next report, on which no one is refused.
         assertThat(get("/api/v1/services/pad/pick").statusCode()).isEqualTo(200);
         clock.advance(Duration.ofSeconds(30));
