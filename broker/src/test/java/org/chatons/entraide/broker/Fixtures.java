@@ -30,6 +30,17 @@ public final class Fixtures {
                 "Europe/Paris");
     }
 
+    /**
+     * What a report says of {@code sent} redirects sent evenly over its interval: of them, as many should still be
+     * there at its end as the rules' fastest departures leave of arrivals spread evenly over it.
+     */
+    public static CountingRules.Evidence evenly(CountingRules rules, int sent, int before, int after,
+                                                Duration between, Duration stay) {
+        double x = between.toMillis() / 1000.0 / CountingRules.fastestStaySeconds(stay);
+        double there = x == 0 ? sent : sent * -Math.expm1(-x) / x;
+        return rules.evidence(sent, there, before, after, between, stay);
+    }
+
     /** The counting rules of application.yml's defaults, for one broker. */
     public static CountingRules counting() {
         return new CountingRules(Duration.ofSeconds(5), Duration.ofSeconds(10), 0.05, 20, 1, 2);

@@ -17,15 +17,16 @@ import java.time.Duration;
  * reporting interval ({@link #joinGrace}); how long people stay is learned per service from its reports
  * ({@link RedirectWeight#stay()}). The two settings are bounds.
  *
- * <p>Users also leave between two reports, so a report's growth is a lower bound of the arrivals. The bound used
- * is the growth plus the most users who could have left: people leaving {@link #DEPARTURE_MARGIN} times as fast as
- * the service's learned stay says, at most {@code users x (1 - e^(-x))} of them within an interval, {@code x = margin
- * x interval / stay}; and the arrivals of the interval leaving too, so that only {@code (1 - e^(-x)) / x} of them
- * (arriving evenly over it), and no less than {@code 1 / margin}, need still be there at its end. Without that last part, where reports are as slow as
- * people leave (5 min stays, 5 min reports), a third of the honest arrivals had left again by the next report and
- * looked unconfirmed. Honest traffic then always shows at least as many arrivals as redirects, whatever its pace,
- * and a flood of more than about {@code margin - 1} times the real rate (more where reports are as slow as the
- * stays, which tell less) shows as redirects the reports do not confirm.
+ * <p>Users also leave between two reports, so a report sees only the arrivals still there when it is measured. The
+ * bound used is that people leave at most {@link #DEPARTURE_MARGIN} times as fast as the service's learned stay
+ * says: of the users before, at most {@code users x (1 - e^(-x))} can have left, {@code x = margin x interval /
+ * stay}, so the arrivals still there are at most the growth plus those; and of the redirects, each can have left by
+ * then with the same fast departures, so at least {@code e^(-margin x age / stay)} of each should still be there,
+ * by its age at the measurement. The report confirms as many redirects as the first over the second. Honest traffic
+ * then always confirms its redirects, whatever its pace: where reports are ten stays apart, the report sees only the
+ * last stay's redirects, and expects only those. A flood of more than about {@code margin - 1} times the real rate
+ * shows as redirects the reports do not confirm, at every pace, as long as the learned stay holds (it cannot be
+ * taught a shorter one by a flood: {@link RedirectWeight#stay()}).
  *
  * @param joinGraceAtMost the longest a sent user is assumed to take to show in a host's count, whatever its
  *                        interval (see {@link #joinGrace})
@@ -83,39 +84,50 @@ public record CountingRules(Duration joinGraceAtMost, Duration stayAtLeast, doub
         return Duration.ofMillis(Math.min(half, joinGraceAtMost.toMillis()));
     }
 
+    /** The shortest stay people are assumed to have: the usual one, over {@link #DEPARTURE_MARGIN}, in seconds. */
+    public static double fastestStaySeconds(Duration stay) {
+        return stay.toMillis() / 1000.0 / DEPARTURE_MARGIN;
+    }
+
     /**
      * What one report says of the redirects it should include.
      *
      * @param sent        redirects this broker sent there between the previous report and this one (less the grace)
+     * @param sentThere   of those, how many can still be there when this one was measured, each leaving as
+     *                    {@link #fastestStaySeconds} says by its age then ({@code Sends.Split#countedStillThere})
      * @param usersBefore the user count of the previous report
      * @param usersAfter  the user count of this report
      * @param between     the time between the two measurements
      * @param stay        the service's usual stay ({@link RedirectWeight#stay()}): people are assumed to leave at
      *                    most {@link #DEPARTURE_MARGIN} times as fast
      */
-    public Evidence evidence(int sent, int usersBefore, int usersAfter, Duration between, Duration stay) {
+    public Evidence evidence(int sent, double sentThere, int usersBefore, int usersAfter, Duration between,
+                             Duration stay) {
         double seconds = between.toMillis() / 1000.0;
         double x = DEPARTURE_MARGIN * between.toMillis() / stay.toMillis();
-        double leftAtMost = usersBefore * -Math.expm1(-x);
-        // The least share of the interval's arrivals still there at its end, had they come evenly over it; never
-        // taken below 1 / margin, so that reports much slower than the stay (or a stay not learned yet, assumed the
-        // shortest) cannot let any flood through: arrivals are allowed at most margin times what the report shows.
-        double stayedAtLeast = x == 0 ? 1 : Math.max(1 / DEPARTURE_MARGIN, -Math.expm1(-x) / x);
-        return new Evidence((long) sent * brokers, Math.max(0, usersAfter - usersBefore + leftAtMost) / stayedAtLeast,
+        double arrivedThere = Math.max(0, usersAfter - usersBefore * Math.exp(-x));
+        // For the rate of arrivals: those still there, over the least share of arrivals coming evenly over the
+        // interval that would still be there at its end.
+        double stayedAtLeast = x == 0 ? 1 : -Math.expm1(-x) / x;
+        return new Evidence((long) sent * brokers, sentThere * brokers, arrivedThere, arrivedThere / stayedAtLeast,
                 seconds, (usersBefore + usersAfter) / 2.0 * seconds);
     }
 
     /**
      * A report's account of the redirects it should include.
      *
-     * @param sent           the redirects sent there over the report's interval, by every broker (this broker's,
-     *                       scaled by the number of brokers)
-     * @param arrivedAtMost  the most users who can have arrived over the interval: the growth plus the most who can
-     *                       have left, over the least share of the interval's arrivals still there at its end
-     * @param seconds        how long the interval was
-     * @param userSeconds    the users present over the interval, times its length (the mean of the two counts):
-     *                       with {@code sent}, what Little's law makes a usual stay of
+     * @param sent          the redirects sent there over the report's interval, by every broker (this broker's,
+     *                      scaled by the number of brokers)
+     * @param sentThere     of those, how many should still be there when it was measured, had they all become users
+     *                      leaving as fast as the bound says (scaled the same way)
+     * @param arrivedThere  the most users who can have arrived over the interval and still be there: the growth plus
+     *                      the most who can have left
+     * @param arrivedAtMost the most users who can have arrived over the interval, had they come evenly over it
+     * @param seconds       how long the interval was
+     * @param userSeconds   the users present over the interval, times its length (the mean of the two counts):
+     *                      with {@code sent}, what Little's law makes a usual stay of
      */
-    public record Evidence(long sent, double arrivedAtMost, double seconds, double userSeconds) {
+    public record Evidence(long sent, double sentThere, double arrivedThere, double arrivedAtMost, double seconds,
+                           double userSeconds) {
     }
 }

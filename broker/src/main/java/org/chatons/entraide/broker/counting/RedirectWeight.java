@@ -12,13 +12,14 @@ import org.chatons.entraide.broker.counting.CountingRules.Evidence;
 /**
  * How much a redirect to one service counts now (1 = a whole user), learned from its hosts' reports.
  *
- * <p>Each host's last two reports give their evidence (the redirects they should include, the most users who can
- * have arrived); the weight is all the arrivals those reports allow over all the redirects they cover, between the
- * floor and 1. Pooled over the service, a flood shows within a few reports of any of its hosts, and a weight drawn
- * from the hosts' latest reports only recovers as soon as they show redirects arriving again: a flood costs at
- * most a report interval or two, then redirects count as little as the reports confirm while it goes on. Ratio of
- * sums, so a host sent many redirects weighs more than one sent a few, and a handful of redirects (fewer than
- * {@link CountingRules#minEvidence}) proves nothing either way.
+ * <p>Each host's last two reports give their evidence (the redirects they should include and how many of those
+ * should still be there, the most arrivals who can still be there); the weight is all the arrivals still there
+ * that those reports allow over all the redirects that should be, between the floor and 1. Pooled over the
+ * service, a flood shows within a few reports of any of its hosts, and a weight drawn from the hosts' latest
+ * reports only recovers as soon as they show redirects arriving again: a flood costs at most a report interval or
+ * two, then redirects count as little as the reports confirm while it goes on. Ratio of
+ * sums, so a host sent many redirects weighs more than one sent a few, and a handful of redirects still to be seen
+ * (fewer than {@link CountingRules#minEvidence}) proves nothing either way.
  *
  * @param <K> what identifies a host
  */
@@ -41,6 +42,14 @@ public final class RedirectWeight<K> {
             return (previous == null ? 0 : previous.sent()) + last.sent();
         }
 
+        double sentThere() {
+            return (previous == null ? 0 : previous.sentThere()) + last.sentThere();
+        }
+
+        double arrivedThere() {
+            return (previous == null ? 0 : previous.arrivedThere()) + last.arrivedThere();
+        }
+
         double arrived() {
             return (previous == null ? 0 : previous.arrivedAtMost()) + last.arrivedAtMost();
         }
@@ -60,7 +69,8 @@ public final class RedirectWeight<K> {
     /** Guarded by {@code this}, with the sums over it. */
     private final Map<K, Entry> byHost = new HashMap<>();
     private long sent;
-    private double arrived;
+    private double sentThere;
+    private double arrivedThere;
     private double userSeconds;
     /** The service's arrivals a second that its hosts' latest reports allow, summed over the hosts. */
     private double confirmedRate;
@@ -136,7 +146,8 @@ public final class RedirectWeight<K> {
         remove(before);
         byHost.put(host, after);
         sent += after.sent();
-        arrived += after.arrived();
+        sentThere += after.sentThere();
+        arrivedThere += after.arrivedThere();
         userSeconds += after.userSeconds();
         confirmedRate += after.rate();
         if (at.isAfter(swept.plus(SWEEP_EVERY))) {
@@ -144,7 +155,8 @@ public final class RedirectWeight<K> {
             swept = at;
         }
         update();
-        stay.learn(userSeconds, sent, sent >= rules.minEvidence(), sent <= 0 ? 1 : arrived / sent, at);
+        stay.learn(userSeconds, sent, sent >= rules.minEvidence(), sentThere <= 0 ? 1 : arrivedThere / sentThere, at,
+                evidence.seconds());
     }
 
     /**
@@ -189,7 +201,8 @@ public final class RedirectWeight<K> {
     private void remove(Entry e) {
         if (e != null) {
             sent -= e.sent();
-            arrived -= e.arrived();
+            sentThere -= e.sentThere();
+            arrivedThere -= e.arrivedThere();
             userSeconds -= e.userSeconds();
             confirmedRate -= e.rate();
         }
@@ -199,11 +212,13 @@ public final class RedirectWeight<K> {
         if (byHost.isEmpty()) {
             // Sums of doubles drift: start again from exact zeros.
             sent = 0;
-            arrived = 0;
+            sentThere = 0;
+            arrivedThere = 0;
             userSeconds = 0;
             confirmedRate = 0;
         }
-        confirmed = sent < rules.minEvidence() ? 1 : Math.max(rules.floor(), Math.min(1, arrived / sent));
+        confirmed = sentThere < rules.minEvidence() ? 1
+                : Math.max(rules.floor(), Math.min(1, arrivedThere / sentThere));
         allowedRate = rules.surge() * confirmedRate;
         publish();
     }

@@ -129,9 +129,13 @@ public final class Sends {
      *                    still there by their age at the latest send
      * @param atMost      how many of this broker's sends the report can count at most (its users over the share of
      *                    redirects that become users): what this broker's past sends add up to is capped there
+     * @param measuredAt  when the report was measured, and {@code fastestStaySeconds} the shortest stay people
+     *                    may have: of the sends taken in, how many can still be there then
+     *                    ({@link Split#countedStillThere})
      * @return the successor and how many sends the report took in
      */
-    public synchronized Split split(Instant cutoff, double staySeconds, double atMost) {
+    public synchronized Split split(Instant cutoff, double staySeconds, double atMost, Instant measuredAt,
+                                   double fastestStaySeconds) {
         if (successor != null) {
             throw new IllegalStateException("already split");
         }
@@ -140,8 +144,12 @@ public final class Sends {
         int dropped = 0;
         long cutoffMillis = cutoff.toEpochMilli();
         double inReport = reported(cutoffMillis, staySeconds);
+        double stillThere = 0;
+        long measuredMillis = measuredAt.toEpochMilli();
         while (first < size && seconds[first] < from) {
-            inReport += counts[first] * survival(cutoffMillis - (seconds[first] * 1000 + 500), staySeconds);
+            long middle = seconds[first] * 1000 + 500;
+            inReport += counts[first] * survival(cutoffMillis - middle, staySeconds);
+            stillThere += counts[first] * survival(measuredMillis - middle, fastestStaySeconds);
             dropped += counts[first++];
         }
         int kept = size - first;
@@ -158,15 +166,17 @@ public final class Sends {
         }
         successor = new Sends(keptSeconds, keptCounts, kept, total - dropped, keptPresent, at,
                 Math.min(inReport, atMost), cutoffMillis);
-        return new Split(successor, dropped);
+        return new Split(successor, dropped, stillThere);
     }
 
     /**
      * What a report made of the sends before it.
      *
-     * @param next    the sends carried over, where new ones are counted
-     * @param counted how many sends the report's figures should include (sent long enough before it was measured)
+     * @param next              the sends carried over, where new ones are counted
+     * @param counted           how many sends the report's figures should include (sent long enough before it was
+     *                          measured)
+     * @param countedStillThere of those, how many can still be there when it was measured, each by its age then
      */
-    public record Split(Sends next, int counted) {
+    public record Split(Sends next, int counted, double countedStillThere) {
     }
 }

@@ -11,10 +11,17 @@ import java.time.Instant;
  *
  * <p>A flood is told from fast honest churn by time: a flood's redirects make the stay they imply fall suddenly,
  * far below what was learned, whereas a service's pace changes slowly. So the learned stay rises quickly (within a
- * stay or so: more users per redirect can never be a flood) and falls slowly (over {@link #FALL_STAYS} stays), and
+ * stay or a report interval, whichever is longer: more users per redirect can never be a flood) and falls slowly
+ * (over {@link #FALL_STAYS} stays), and
  * only while the reports confirm the redirects ({@link #CONFIRMED_TO_FALL}): a flood, whose redirects the reports do
  * not confirm, cannot teach it a shorter stay, however slowly it grows. What it costs: a service whose people
  * suddenly stay far shorter than before is taken for a flood until the broker restarts; it cannot be told from one.
+ *
+ * <p>The rise waits for a report interval where reports are slower than the stay: there a report sees only the last
+ * stay's arrivals, so one report, or the first reports of a service filling from empty, can imply a stay several
+ * times the real one. Learned at once, such a stay could never fall again (the reports then cannot confirm the
+ * redirects it expects to see), and every redirect would count for less than a user (BENCHMARKS §6, 30 s stays
+ * with 5-minute reports).
  *
  * <p>Not thread-safe: {@link RedirectWeight} calls it under its lock; the values are published for lock-free reads.
  */
@@ -44,8 +51,10 @@ final class UsualStay {
      * @param enough      whether they cover enough redirects to say anything
      * @param confirmed   the share of those redirects the reports confirm (the weight before the floor)
      * @param at          when the latest report arrived
+     * @param intervalSeconds how long that report's interval was: the stay rises no faster than over one
      */
-    void learn(double userSeconds, long sent, boolean enough, double confirmed, Instant at) {
+    void learn(double userSeconds, long sent, boolean enough, double confirmed, Instant at,
+               double intervalSeconds) {
         Instant last = updated;
         updated = at;
         if (!enough || sent <= 0) {
@@ -65,7 +74,7 @@ final class UsualStay {
         double dt = Duration.between(last, at).toMillis() / 1000.0;
         double gain;
         if (now >= learned) {
-            gain = -Math.expm1(-dt / learned);
+            gain = -Math.expm1(-dt / Math.max(learned, intervalSeconds));
         } else if (confirmed >= CONFIRMED_TO_FALL) {
             gain = -Math.expm1(-dt / (FALL_STAYS * learned));
         } else {
@@ -81,7 +90,7 @@ final class UsualStay {
 
     /** The learned stay. */
     Duration value() {
-        return Duration.ofMillis(Math.round(seconds * 1000));
+        return Duration.ofMillis(Math.round(seconds() * 1000));
     }
 
     /** Whether the service's reports have covered enough redirects to teach a stay yet. */

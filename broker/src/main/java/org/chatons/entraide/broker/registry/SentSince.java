@@ -43,12 +43,12 @@ final class SentSince {
         // users the report counts are at most its users, in redirects.
         double atMost = fresh.activeUsers() == null ? 0 : fresh.activeUsers() / weight.value();
         Sends.Split split = before.sends().split(observedAt.minus(counting.joinGrace(fresh.intervalSeconds())),
-                before.staySeconds(), atMost);
+                before.staySeconds(), atMost, observedAt, CountingRules.fastestStaySeconds(weight.stay()));
         Host old = before.host();
         if (old.activeUsers() != null && fresh.activeUsers() != null && observedAt.isAfter(old.observedAt())) {
             Duration between = Duration.between(old.observedAt(), observedAt);
             learned.add(new Learned(weight, fresh.key(), counting.evidence(split.counted(),
-                    old.activeUsers(), fresh.activeUsers(), between, weight.stay())));
+                    split.countedStillThere(), old.activeUsers(), fresh.activeUsers(), between, weight.stay())));
         }
         return new TrackedHost(fresh, split.next(), weight);
     }

@@ -13,6 +13,26 @@ class SendsTest {
     /** No one leaves: every send counts in full, as before the learned stay. */
     static final double FOREVER = Double.POSITIVE_INFINITY;
 
+    /** A report measured at {@code cutoff}, with no cap on the sends it counts. */
+    static Sends.Split split(Sends sends, Instant cutoff, double staySeconds) {
+        return sends.split(cutoff, staySeconds, Double.MAX_VALUE, cutoff, FOREVER);
+    }
+
+    @Test
+    void theSendsAReportCountsStillThereAreEachCountedByTheirAgeAtTheMeasurement() {
+        Sends sends = new Sends();
+        sends.add(T0, FOREVER);
+        sends.add(T0.plusSeconds(10), FOREVER);
+        sends.add(T0.plusSeconds(29), FOREVER);
+
+        // Measured at +30 s, cut off at +25 s: the first two are counted, aged 29.5 s and 19.5 s then (each as of
+        // the middle of its second).
+        Sends.Split split = sends.split(T0.plusSeconds(25), FOREVER, Double.MAX_VALUE, T0.plusSeconds(30), 10);
+
+        assertThat(split.counted()).isEqualTo(2);
+        assertThat(split.countedStillThere()).isCloseTo(Math.exp(-2.95) + Math.exp(-1.95), within(1e-9));
+    }
+
     @Test
     void aReportTakesInTheSendsBeforeItsCutoffAndCarriesOverEveryOtherOneAtAnyRate() {
         Sends sends = new Sends();
@@ -24,7 +44,7 @@ class SendsTest {
             sends.add(T0.plusSeconds(25).plusMillis(i / 2), FOREVER);
         }
 
-        Sends.Split split = sends.split(T0.plusSeconds(25), FOREVER, Double.MAX_VALUE);
+        Sends.Split split = split(sends, T0.plusSeconds(25), FOREVER);
 
         assertThat(split.counted()).isEqualTo(700);
         assertThat(split.next().total()).isEqualTo(10_000);
@@ -38,7 +58,7 @@ class SendsTest {
         sends.add(T0.plusMillis(25_001), FOREVER);
         sends.add(T0.plusMillis(25_999), FOREVER);
 
-        Sends.Split split = sends.split(T0.plusMillis(25_500), FOREVER, Double.MAX_VALUE);
+        Sends.Split split = split(sends, T0.plusMillis(25_500), FOREVER);
 
         // Second 24 is before the cutoff's second; second 25 straddles it and is kept whole.
         assertThat(split.counted()).isEqualTo(1);
@@ -49,7 +69,7 @@ class SendsTest {
     void aSendThatReachesTheOldObjectAfterAReportGoesToItsSuccessor() {
         Sends sends = new Sends();
         sends.add(T0, FOREVER);
-        Sends.Split split = sends.split(T0.plusSeconds(30), FOREVER, Double.MAX_VALUE);
+        Sends.Split split = split(sends, T0.plusSeconds(30), FOREVER);
 
         // A pick that chose the host from a snapshot taken before the report.
         sends.add(T0.plusSeconds(31), FOREVER);
@@ -57,10 +77,10 @@ class SendsTest {
 
         assertThat(split.counted()).isEqualTo(1);
         assertThat(split.next().total()).isEqualTo(2);
-        Sends.Split again = split.next().split(T0.plusSeconds(40), FOREVER, Double.MAX_VALUE);
+        Sends.Split again = split(split.next(), T0.plusSeconds(40), FOREVER);
         assertThat(again.counted()).isEqualTo(2);
         assertThat(again.next().total()).isZero();
-        assertThatThrownBy(() -> sends.split(T0, FOREVER, Double.MAX_VALUE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> split(sends, T0, FOREVER)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -69,7 +89,7 @@ class SendsTest {
         sends.add(T0.plusSeconds(30), FOREVER);
         sends.add(T0.plusSeconds(10), FOREVER);
 
-        Sends.Split split = sends.split(T0.plusSeconds(20), FOREVER, Double.MAX_VALUE);
+        Sends.Split split = split(sends, T0.plusSeconds(20), FOREVER);
 
         assertThat(split.counted()).isZero();
         assertThat(split.next().total()).isEqualTo(2);
@@ -96,7 +116,7 @@ class SendsTest {
         sends.add(T0.plusSeconds(30), 30);
         sends.add(T0.plusSeconds(60), 30);
 
-        Sends.Split split = sends.split(T0.plusSeconds(30), 30, Double.MAX_VALUE);
+        Sends.Split split = split(sends, T0.plusSeconds(30), 30);
 
         // Carried over: the sends of seconds 30 and 60, as of the latest, each counted from the middle of its second
         // (the latest second's, not older than the latest send, in full).
@@ -114,14 +134,14 @@ class SendsTest {
 
         // The ten of second 0 are in the report cut at 30 s (counted from the middle of their second); the one of
         // second 40 is not, and is counted once the next report takes it in.
-        Sends first = sends.split(T0.plusSeconds(30), 30, Double.MAX_VALUE).next();
+        Sends first = split(sends, T0.plusSeconds(30), 30).next();
         assertThat(first.reported(T0.plusSeconds(30).toEpochMilli(), 30)).isCloseTo(10 * Math.exp(-29.5 / 30),
                 within(1e-9));
-        Sends second = first.split(T0.plusSeconds(60), 30, Double.MAX_VALUE).next();
+        Sends second = split(first, T0.plusSeconds(60), 30).next();
         assertThat(second.reported(T0.plusSeconds(90).toEpochMilli(), 30))
                 .isCloseTo(10 * Math.exp(-89.5 / 30) + Math.exp(-49.5 / 30), within(1e-9));
         // A report that shows fewer users than this broker sent caps what it can count of them.
-        Sends capped = second.split(T0.plusSeconds(60), 30, 0.5).next();
+        Sends capped = second.split(T0.plusSeconds(60), 30, 0.5, T0.plusSeconds(60), FOREVER).next();
         assertThat(capped.reported(T0.plusSeconds(60).toEpochMilli(), 30)).isEqualTo(0.5);
         assertThat(new Sends().reported(T0.toEpochMilli(), 30)).isZero();
     }

@@ -27,7 +27,7 @@ class UsualStayTest {
             at = at.plus(interval);
             for (int h = 0; h < 10; h++) {
                 // A departure bound as the broker computes it, with the stay it has learned so far.
-                weight.learn("pad-" + h, rules.evidence(sent, users, users, interval, weight.stay()),
+                weight.learn("pad-" + h, Fixtures.evenly(rules, sent, users, users, interval, weight.stay()),
                         at.plusMillis(h));
             }
         }
@@ -73,6 +73,35 @@ class UsualStayTest {
     }
 
     @Test
+    void reportsFarSlowerThanTheStayDoNotLockInAStayAFewReportsOverstate() {
+        // People staying 30 s, 10 hosts reporting every 5 minutes, 60 users each, 600 redirects a report (2 a
+        // second). For two cycles of reports the users triple with no more redirects (people who came by the
+        // member's own link, say), then go back: those reports imply a stay three times the real one.
+        Duration fiveMinutes = Duration.ofMinutes(5);
+        Instant at = steady(T0, fiveMinutes, 10, 60, 600, 600);
+        Duration before = weight.stay();
+        at = round(at.plus(fiveMinutes), fiveMinutes, 60, 180, 600);
+        at = round(at.plus(fiveMinutes), fiveMinutes, 180, 180, 600);
+        at = round(at.plus(fiveMinutes), fiveMinutes, 180, 60, 600);
+        steady(at, fiveMinutes, 30, 60, 600, 600);
+
+        // Learned at once, 90 s would have held: the reports then expect three times the users they see from the
+        // latest redirects, confirm a third of them, and a stay may not fall on unconfirmed redirects.
+        assertThat(before).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(36));
+        assertThat(weight.stay()).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(40));
+        assertThat(weight.value()).isEqualTo(1.0);
+    }
+
+    /** One report of each of 10 hosts at {@code at}: from {@code before} users to {@code after}, {@code sent} sent. */
+    Instant round(Instant at, Duration interval, int before, int after, int sent) {
+        for (int h = 0; h < 10; h++) {
+            weight.learn("pad-" + h, Fixtures.evenly(rules, sent, before, after, interval, weight.stay()),
+                    at.plusMillis(h));
+        }
+        return at;
+    }
+
+    @Test
     void untilItHasLearnedAStayTheServiceTrustsItsRedirects() {
         assertThat(weight.stay()).isEqualTo(rules.stayAtLeast());
         steady(T0, Duration.ofSeconds(30), 1, 100, 30, 10);
@@ -84,7 +113,7 @@ class UsualStayTest {
     void theFirstEvidenceIsTheFirstEstimateWhicheverHostItComesFrom() {
         // One host, 60 users over 30 s, 60 sent: Little's law, 60 x 30 / 60 = 30 s, from the very first report
         // (not only once a second one arrives: a broker's first minutes, and each test, start here).
-        weight.learn("pad-0", rules.evidence(60, 60, 60, Duration.ofSeconds(30), weight.stay()), T0);
+        weight.learn("pad-0", Fixtures.evenly(rules, 60, 60, 60, Duration.ofSeconds(30), weight.stay()), T0);
 
         assertThat(weight.impliedStaySeconds()).isCloseTo(30, org.assertj.core.api.Assertions.within(0.001));
         assertThat(weight.stay()).isEqualTo(Duration.ofSeconds(30));
