@@ -9,7 +9,6 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.chatons.entraide.broker.http.Languages;
 import org.chatons.entraide.broker.web.Problem;
@@ -39,8 +38,8 @@ final class FrameworkErrors implements ErrorResponseProcessor<Object> {
         HttpRequest<?> request = context.getRequest();
         HttpStatus status = response.status();
         if (status == HttpStatus.NOT_FOUND && PickerPages.wantsHtml(request)) {
-            return (MutableHttpResponse<Object>) pages.page(request, status, "missing",
-                    languages.resolveOrDefault(request), Map.of());
+            return (MutableHttpResponse<Object>) pages.notFound(request, languages.resolveOrDefault(request),
+                    "missing.title");
         }
         String path = request.getPath();
         Problem problem = status == HttpStatus.NOT_FOUND
