@@ -114,8 +114,14 @@ public class PickerPages {
         return Stream.concat(members.current().all().stream(), registry.all().map(t -> t.host().member())).distinct().toList();
     }
 
+    /** 404 in the person's language: no such service. */
     public MutableHttpResponse<?> notFound(HttpRequest<?> request, Locale locale) {
-        return page(request, HttpStatus.NOT_FOUND, "notfound", locale, Map.of());
+        return notFound(request, locale, "notfound.title");
+    }
+
+    /** 404 in the person's language, titled by the message {@code title}, with a link back to the picker. */
+    MutableHttpResponse<?> notFound(HttpRequest<?> request, Locale locale, String title) {
+        return page(request, HttpStatus.NOT_FOUND, "notfound", locale, Map.of("titleKey", title));
     }
 
     /** Whether the client asked for a page by name (browsers do); curl's {@code *}/{@code *} gets JSON. */
