@@ -86,20 +86,21 @@ echo "== install, upgrade, remove, purge in a throwaway root"
 root="$work/root"
 admin="$root/var/lib/dpkg"
 mkdir -p "$admin/info" "$admin/updates" "$admin/triggers"
-# What the packages depend on, as if installed: a Java runtime is all they need.
+# What the packages depend on, as if installed: a Java runtime is all they need, Debian 12's as updated (the broker's
+# unit takes -XX:TrimNativeHeapInterval, which Java 17 has from 17.0.9).
 cat >"$admin/status" <<'EOF'
-Package: java-stand-in
+Package: openjdk-17-jre-headless
 Status: install ok installed
 Priority: optional
 Section: java
 Maintainer: Entraide checks <checks@localhost>
 Architecture: all
-Version: 1
+Version: 17.0.21+2-1~deb12u1
 Provides: java17-runtime-headless
 Description: stands in for a Java runtime in a throwaway root
 
 EOF
-touch "$admin/info/java-stand-in.list"
+touch "$admin/info/openjdk-17-jre-headless.list"
 
 dpkg_root() { # maintainer scripts run here with DPKG_ROOT set, as for any install into another root
   dpkg --root="$root" --force-script-chrootless --force-confold "$@" 2>&1 | tee "$work/dpkg.log"
