@@ -1,7 +1,9 @@
 package org.chatons.entraide.broker.catalogue;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A kind of service the collective offers, checked and ready to show in any supported language.
@@ -16,9 +18,14 @@ public record Service(String id, Map<String, String> name, Map<String, String> d
                       Map<String, String> action, String replaces) {
 
     public Service {
-        name = Map.copyOf(name);
-        description = Map.copyOf(description);
-        action = Map.copyOf(action);
+        name = byLanguage(name);
+        description = byLanguage(description);
+        action = byLanguage(action);
+    }
+
+    /** Unmodifiable, in the order of the language tags: the API's JSON is the same from one process to the next. */
+    private static Map<String, String> byLanguage(Map<String, String> texts) {
+        return Collections.unmodifiableMap(new TreeMap<>(texts));
     }
 
     public String name(Locale locale) {

@@ -121,6 +121,9 @@ class RedirectFlowTest extends BrokerTestBase {
                 .containsEntry("activeUsers", 40).containsEntry("capacityUsers", 300)
                 .containsEntry("name", Map.of("fr", "Pad", "en", "Pad"))
                 .containsEntry("action", Map.of("fr", "Ouvrir un pad", "en", "Open a pad"));
+        // The same text from one process to the next: languages in the order of their tags.
+        assertThat(get("/api/v1/services").body()).contains("\"name\":{\"en\":\"Pad\",\"fr\":\"Pad\"}")
+                .contains("\"action\":{\"en\":\"Open a pad\",\"fr\":\"Ouvrir un pad\"}");
     }
 
     @Test
