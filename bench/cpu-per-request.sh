@@ -101,7 +101,8 @@ done
 echo
 printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR] = $1} END {printf "median B / A: %.3f (%d rounds)\n", a[int((NR + 1) / 2)], NR}'
 if [ "$busy_rounds" -gt 0 ]; then
-  echo "WARNING: the machine was busy in $busy_rounds of $ROUNDS rounds (other processes above $QUIET_CORES cores): not a quiet machine's figures" | tee /dev/stderr
+  warning="WARNING: the machine was busy in $busy_rounds of $ROUNDS rounds (other processes above $QUIET_CORES cores): not a quiet machine's figures"
+  echo "$warning"; echo "$warning" >&2
 else
   echo "the machine was quiet in every round (other processes at most $QUIET_CORES cores)"
 fi

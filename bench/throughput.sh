@@ -175,7 +175,8 @@ if [ -n "$BASE_JAR" ]; then
 fi
 grep -c "accepted" "$work/reports-broker.log" | awk '{print "report rounds posted during the run: " $1}'
 if [ "$busy_rounds" -gt 0 ]; then
-  echo "WARNING: the machine was busy in $busy_rounds of $ROUNDS rounds (other processes above $QUIET_CORES cores): these ratios are NOT a quiet machine's figures and say nothing of the targets" | tee /dev/stderr
+  warning="WARNING: the machine was busy in $busy_rounds of $ROUNDS rounds (other processes above $QUIET_CORES cores): these ratios are NOT a quiet machine's figures and say nothing of the targets"
+  echo "$warning"; echo "$warning" >&2
 else
   echo "the machine was quiet in every round (other processes at most $QUIET_CORES cores)"
 fi
