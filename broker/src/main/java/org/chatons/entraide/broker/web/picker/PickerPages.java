@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.chatons.entraide.broker.catalogue.Service;
+import org.chatons.entraide.broker.config.CountingConfig;
 import org.chatons.entraide.broker.eligibility.Eligibility;
 import org.chatons.entraide.broker.eligibility.HostState;
 import org.chatons.entraide.broker.eligibility.ServiceState;
@@ -24,6 +25,7 @@ import org.chatons.entraide.broker.i18n.CountryNames;
 import org.chatons.entraide.broker.i18n.Messages;
 import org.chatons.entraide.broker.members.Member;
 import org.chatons.entraide.broker.members.Members;
+import org.chatons.entraide.broker.publicprobe.PublicProbeConfig;
 import org.chatons.entraide.broker.registry.HostRegistry;
 import org.chatons.entraide.broker.selection.Nearby;
 import org.chatons.entraide.broker.web.Locality;
@@ -47,10 +49,15 @@ public class PickerPages {
     private final Members members;
     private final HostRegistry registry;
     private final Softwares softwares;
+    /** What the texts say of the broker's own pace: its settings, not words that could drift from them. */
+    private final long probeSeconds;
+    private final long forgetSeconds;
 
     PickerPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer, Locality locality,
                 Messages messages, CountryNames countryNames, Members members, HostRegistry registry,
-                Softwares softwares) {
+                Softwares softwares, PublicProbeConfig probe, CountingConfig counting) {
+        this.probeSeconds = probe.interval().toSeconds();
+        this.forgetSeconds = counting.perNetworkWindow().toSeconds();
         this.renderer = renderer;
         this.locality = locality;
         this.messages = messages;
@@ -86,7 +93,7 @@ public class PickerPages {
                                 Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("page", PickerViews.Page.of(locale, NearView.of(locality.of(request), Locality.chosen(request), locale,
-                messages, countryNames, knownMembers())));
+                messages, countryNames, knownMembers()), probeSeconds, forgetSeconds));
         Writable html = renderer.render(new ModelAndView<>(view, all), request, MediaType.TEXT_HTML)
                 .orElseThrow(() -> new IllegalStateException("no renderer for the view " + view));
         return HttpResponse.status(status).body(html)

@@ -20,14 +20,18 @@ public final class PickerViews {
      * Language of the page and of the switch link, the person's "near me" choice, and the query strings links
      * carry to keep both ({@code query}) or to switch the language and keep the choice ({@code otherQuery}).
      */
+    /**
+     * @param probeSeconds  how often the broker probes the hosts members only declare (its setting), for the texts
+     * @param forgetSeconds how soon a network's code is forgotten (its setting), for the texts
+     */
     record Page(String lang, String otherLang, String otherLangName, String query, String otherQuery,
-                NearView near) {
+                NearView near, long probeSeconds, long forgetSeconds) {
 
-        static Page of(Locale locale, NearView near) {
+        static Page of(Locale locale, NearView near, long probeSeconds, long forgetSeconds) {
             Locale other = Languages.other(locale);
             return new Page(locale.getLanguage(), other.getLanguage(), capitalized(other.getDisplayLanguage(other)),
                     "?lang=" + locale.getLanguage() + near.query(), "?lang=" + other.getLanguage() + near.query(),
-                    near);
+                    near, probeSeconds, forgetSeconds);
         }
     }
 

@@ -40,6 +40,14 @@ class PickerPagesTest extends BrokerTestBase {
     }
 
     @Test
+    void withTheDefaultSettingsThePagesSayAMinute() {
+        assertThat(page("/services/pad", "fr").body()).contains("nous les vérifions nous-mêmes une fois par minute.")
+                .contains("oublié au bout d’une minute.");
+        assertThat(page("/services/pad", "en").body()).contains("we check ourselves once a minute.")
+                .contains("forgotten after a minute.");
+    }
+
+    @Test
     void pagesAreRenderedWhereTheyAreAnswered() {
         HttpResponse<String> home = page("/", null);
 
