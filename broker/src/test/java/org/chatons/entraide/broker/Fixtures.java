@@ -36,9 +36,8 @@ public final class Fixtures {
      */
     public static CountingRules.Evidence evenly(CountingRules rules, int sent, int before, int after,
                                                 Duration between, Duration stay) {
-        double x = between.toMillis() / 1000.0 / CountingRules.fastestStaySeconds(stay);
-        double there = x == 0 ? sent : sent * -Math.expm1(-x) / x;
-        return rules.evidence(sent, there, before, after, between, stay);
+        return rules.evidence(sent, sent * CountingRules.stillThereIfEven(between, stay), before, after, between,
+                stay);
     }
 
     /** The counting rules of application.yml's defaults, for one broker. */

@@ -90,6 +90,15 @@ public record CountingRules(Duration joinGraceAtMost, Duration stayAtLeast, doub
     }
 
     /**
+     * Of arrivals coming evenly over an interval, the least share still there at its end, people leaving as fast as
+     * {@link #fastestStaySeconds} says: {@code (1 - e^(-x)) / x}, {@code x = margin x interval / stay}.
+     */
+    public static double stillThereIfEven(Duration between, Duration stay) {
+        double x = DEPARTURE_MARGIN * between.toMillis() / stay.toMillis();
+        return x == 0 ? 1 : -Math.expm1(-x) / x;
+    }
+
+    /**
      * What one report says of the redirects it should include.
      *
      * @param sent        redirects this broker sent there between the previous report and this one (less the grace)
@@ -106,10 +115,9 @@ public record CountingRules(Duration joinGraceAtMost, Duration stayAtLeast, doub
         double seconds = between.toMillis() / 1000.0;
         double x = DEPARTURE_MARGIN * between.toMillis() / stay.toMillis();
         double arrivedThere = Math.max(0, usersAfter - usersBefore * Math.exp(-x));
-        // For the rate of arrivals: those still there, over the least share of arrivals coming evenly over the
-        // interval that would still be there at its end.
-        double stayedAtLeast = x == 0 ? 1 : -Math.expm1(-x) / x;
-        return new Evidence((long) sent * brokers, sentThere * brokers, arrivedThere, arrivedThere / stayedAtLeast,
+        // For the rate of arrivals: those still there, had they come evenly over the interval.
+        return new Evidence((long) sent * brokers, sentThere * brokers, arrivedThere,
+                arrivedThere / stillThereIfEven(between, stay),
                 seconds, (usersBefore + usersAfter) / 2.0 * seconds);
     }
 

@@ -90,7 +90,7 @@ final class UsualStay {
 
     /** The learned stay. */
     Duration value() {
-        return Duration.ofMillis(Math.round(seconds() * 1000));
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /** Whether the service's reports have covered enough redirects to teach a stay yet. */
