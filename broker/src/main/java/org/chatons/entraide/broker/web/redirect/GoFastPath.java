@@ -16,6 +16,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -84,6 +85,9 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
     private static final AsciiString NO_STORE = AsciiString.cached(Answers.NO_STORE);
     private static final AsciiString NO_REFERRER = AsciiString.cached(Answers.NO_REFERRER);
     private static final AsciiString ZERO = AsciiString.cached("0");
+    /** The 302's header names are the constants above, not checked again; their values still are (no CR, no LF). */
+    private static final DefaultHttpHeadersFactory HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withNameValidation(false);
 
     private final Redirects redirects;
     private final Dispatcher dispatcher;
@@ -144,7 +148,7 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
         // As Micronaut logs each request it routes (the others go on to it): the method and the path, nothing else.
         LOG.trace("Request {} {}", request.method(), path);
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND,
-                Unpooled.EMPTY_BUFFER);
+                Unpooled.EMPTY_BUFFER, HEADERS, DefaultHttpHeadersFactory.trailersFactory());
         response.headers().set(LOCATION, sent.host().report().url()).set(DATE, redirects.date().now())
                 .set(CACHE_CONTROL, NO_STORE).set(REFERRER_POLICY, NO_REFERRER)
                 .set(HttpHeaderNames.CONTENT_LENGTH, ZERO);
