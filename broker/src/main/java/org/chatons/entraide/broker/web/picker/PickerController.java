@@ -65,7 +65,7 @@ public class PickerController {
         ServiceState state = status.service(service);
         Map<String, Object> model = new HashMap<>(Map.of("service", PickerViews.Card.of(found.get(), state, locale),
                 "hosts", pages.rows(state, locale), "documentsStay", rooms.documentsStay(service),
-                "away", pages.sentAway(request, state, locale)));
+                "away", pages.sentAway(request, state, locale), "agentSeconds", PickerViews.usualAgentSeconds(state)));
         if (rooms.offered(service)) {
             model.put("rooms", rooms.of(service, request));
         }

@@ -75,6 +75,16 @@ public final class PickerViews {
         }
     }
 
+    /**
+     * How often the service's agents usually report: the median of their own intervals (a report says its agent's),
+     * 0 when no agent measures the service. The pages say it rather than the agent's default, which members change.
+     */
+    static int usualAgentSeconds(ServiceState state) {
+        int[] intervals = state.hosts().stream().map(HostState::host).filter(h -> h.source() == Source.AGENT)
+                .mapToInt(h -> h.intervalSeconds()).sorted().toArray();
+        return intervals.length == 0 ? 0 : intervals[(intervals.length - 1) / 2];
+    }
+
     private static String capitalized(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }

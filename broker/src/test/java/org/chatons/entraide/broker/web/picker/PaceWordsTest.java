@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import org.chatons.entraide.broker.BrokerTestBase;
+import org.chatons.entraide.broker.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** The pages say the broker's own pace as its settings give it, not as the defaults were once written. */
@@ -17,6 +18,20 @@ class PaceWordsTest extends BrokerTestBase {
     HttpResponse<String> page(String path, String language) {
         return send(request(path).header("Accept", PickerPagesTest.BROWSER_ACCEPT)
                 .header("Accept-Language", language).GET());
+    }
+
+    @Test
+    void theAgentsPaceIsTheirReportsUsualInterval() {
+        postReport(Fixtures.report("alpha", clock.instant(), 10, Fixtures.host("alpha", "pad-1", "pad", 10, 100)));
+        postReport(Fixtures.report("beta", clock.instant(), 10, Fixtures.host("beta", "pad-2", "pad", 10, 100)));
+        postReport(Fixtures.report("gamma", clock.instant(), 300, Fixtures.host("gamma", "pad-3", "pad", 10, 100)));
+
+        assertThat(page("/services/pad", "fr").body())
+                .contains("La sonde installée chez un membre nous dit, en général toutes les 10 secondes, si");
+        assertThat(page("/services/pad", "en").body())
+                .contains("The probe a member runs tells us, usually every 10 seconds, whether");
+        // No agent measures the spreadsheets: the pages give them no pace.
+        assertThat(page("/services/calc", "en").body()).contains("The probe a member runs tells us whether");
     }
 
     @Test
