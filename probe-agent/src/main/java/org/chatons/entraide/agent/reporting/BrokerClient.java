@@ -13,6 +13,7 @@ import org.chatons.entraide.agent.config.Secret;
 import org.chatons.entraide.agent.http.BoundedExchange;
 import org.chatons.entraide.probes.JsonTree;
 import org.chatons.entraide.protocol.Report;
+import org.chatons.entraide.protocol.ReportReceipt;
 import org.chatons.entraide.protocol.WireRules;
 
 /**
@@ -104,8 +105,8 @@ public final class BrokerClient {
             if (node != null && node.hasNonNull("detail")) {
                 return node.path("title").asText("") + ": " + node.path("detail").asText();
             }
-            if (node != null && node.has("accepted")) {
-                return "accepted " + node.path("accepted").asText() + " hosts";
+            if (node != null && node.has(ReportReceipt.ACCEPTED)) {
+                return "accepted " + node.path(ReportReceipt.ACCEPTED).asText() + " hosts";
             }
         } catch (IOException e) {
             // not JSON: fall through to the raw text

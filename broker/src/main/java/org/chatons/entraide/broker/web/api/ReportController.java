@@ -19,6 +19,7 @@ import org.chatons.entraide.broker.reports.Rejection;
 import org.chatons.entraide.broker.reports.ReportIntake;
 import org.chatons.entraide.broker.web.Problem;
 import org.chatons.entraide.protocol.Report;
+import org.chatons.entraide.protocol.ReportReceipt;
 
 /** {@code POST /api/v1/reports}: where probe agents report their member's hosts. */
 @Controller
@@ -38,9 +39,7 @@ public class ReportController {
         try {
             int accepted = intake.receive(token, request.getContentType().orElse(null),
                     body == null ? new byte[0] : body, dryRun);
-            Map<String, Object> answer = dryRun ? Map.of("accepted", accepted, "dryRun", true)
-                    : Map.of("accepted", accepted);
-            return HttpResponse.status(HttpStatus.ACCEPTED).body(answer);
+            return HttpResponse.status(HttpStatus.ACCEPTED).body(ReportReceipt.of(accepted, dryRun));
         } catch (Rejection rejection) {
             return problem(rejection);
         }
