@@ -1,6 +1,7 @@
 package org.chatons.entraide.agent.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +51,8 @@ public final class CheckCommand extends AgentCommand {
     private static final String ROW = "%-16s %-10s %-9s %6s %8s %5s %-9s %s%n";
     /** Debian's web servers' group (nginx, Apache), which reads the ChatonsInfos files the agent rewrites. */
     private static final String WEB_GROUP = "www-data";
+    private static final String ROOT = "root";
+    private static final int SETGID = 02000;
 
     @Option(names = "--config-only",
             description = "Only read the configuration and the secrets: no probe, no broker (for systemd's ExecStartPre).")
@@ -137,19 +144,52 @@ public final class CheckCommand extends AgentCommand {
     /**
      * The Debian package's service may write only its own folders ({@code ProtectSystem=strict}) and runs as a
      * throwaway user ({@code DynamicUser=}): what lets it rewrite these files where the web server reads them, a
-     * drop-in giving it their folders and the web server's group, which owns the folders.
+     * drop-in giving it their folders and the web server's group, which owns the folders. The group is the one that
+     * already owns them when it is one group and not root's (a member's nginx or Apache may run under another);
+     * else Debian's. A folder already set up so ({@code chgrp}, {@code chmod g+ws}) needs nothing more.
      */
     private static void printDropIn(PrintWriter out, List<ChatonsInfosKeeper.Outcome> outcomes) {
         Set<Path> folders = new TreeSet<>();
         outcomes.forEach(o -> folders.add(o.file().toAbsolutePath().getParent()));
+        Map<Path, PosixFileAttributes> owners = new TreeMap<>();
+        for (Path folder : folders) {
+            try {
+                owners.put(folder, Files.readAttributes(folder, PosixFileAttributes.class));
+            } catch (IOException | UnsupportedOperationException e) {
+                // Unreadable or not POSIX: the drop-in names Debian's group and every folder.
+            }
+        }
+        Set<String> groups = new TreeSet<>();
+        owners.values().forEach(a -> groups.add(a.group().getName()));
+        String group = groups.size() == 1 && !groups.contains(ROOT) ? groups.iterator().next() : WEB_GROUP;
         out.println("Under the Debian package's service, to let it rewrite these files:"
                 + " systemctl edit entraide-probe-agent, and write");
         out.println("    [Service]");
         folders.forEach(folder -> out.println("    ReadWritePaths=" + folder));
-        out.println("    SupplementaryGroups=" + WEB_GROUP);
-        out.println("then give each folder to the web server's group (" + WEB_GROUP + " on Debian), writable by it:");
-        folders.forEach(folder -> out.println("    chgrp " + WEB_GROUP + " " + folder + " && chmod g+ws " + folder));
+        out.println("    SupplementaryGroups=" + group);
+        List<Path> toGive = folders.stream().filter(folder -> !givenTo(folder, owners.get(folder), group)).toList();
+        if (!toGive.isEmpty()) {
+            out.println("then give each folder to the web server's group (" + group
+                    + (group.equals(WEB_GROUP) ? " on Debian" : ", which owns them") + "), writable by it:");
+            toGive.forEach(folder -> out.println("    chgrp " + group + " " + folder + " && chmod g+ws " + folder));
+        }
         out.println();
+    }
+
+    /**
+     * Whether the folder is the group's, writable by it, and passes it on to the files made in it (setgid: the agent
+     * replaces a file by a new one, which must stay readable by the web server).
+     */
+    private static boolean givenTo(Path folder, PosixFileAttributes attributes, String group) {
+        if (attributes == null || !attributes.group().getName().equals(group)
+                || !attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)) {
+            return false;
+        }
+        try {
+            return Files.getAttribute(folder, "unix:mode") instanceof Integer mode && (mode & SETGID) != 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** What each broker is told; "?" for a user count or a load that is unknown (sent as null). */

@@ -2,12 +2,17 @@ package org.chatons.entraide.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.chatons.entraide.agent.FakeBroker;
 import org.chatons.entraide.agent.FakeHttpServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +64,39 @@ class ChatonsInfosCheckTest {
                 .contains("\n    [Service]\n    ReadWritePaths=" + file.getParent() + "\n    SupplementaryGroups=www-data\n")
                 .contains("    chgrp www-data " + file.getParent() + " && chmod g+ws " + file.getParent());
         assertThat(Files.readString(file)).isEqualTo(text);
+    }
+
+    @Test
+    void theDropInNamesTheGroupThatAlreadyOwnsTheFolder() throws Exception {
+        Path file = dir.resolve("www/pad.properties");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "service.registration.load = OPEN\n");
+        GroupPrincipal daemon;
+        try {
+            daemon = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("daemon");
+            Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class).setGroup(daemon);
+        } catch (IOException e) {
+            Assumptions.abort("cannot give a folder to the group daemon here (not root?): " + e);
+            return;
+        }
+        Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThat(console.run("check", "-c", config("", file.toString()).toString())).isZero();
+        assertThat(console.out.toString()).contains("    SupplementaryGroups=daemon\n")
+                .contains("    chgrp daemon " + file.getParent() + " && chmod g+ws " + file.getParent())
+                .doesNotContain("www-data");
+
+        // Writable by its group is not enough: files made in it must stay the group's (setgid).
+        Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwxrwxr-x"));
+        console.out.getBuffer().setLength(0);
+        assertThat(console.run("check", "-c", config("", file.toString()).toString())).isZero();
+        assertThat(console.out.toString()).contains("    chgrp daemon " + file.getParent());
+
+        // Once it is (chmod g+ws), nothing is left to do there.
+        assertThat(new ProcessBuilder("chmod", "g+ws", file.getParent().toString()).start().waitFor()).isZero();
+        console.out.getBuffer().setLength(0);
+        assertThat(console.run("check", "-c", config("", file.toString()).toString())).isZero();
+        assertThat(console.out.toString()).contains("    SupplementaryGroups=daemon\n").doesNotContain("chgrp");
     }
 
     @Test
