@@ -47,7 +47,8 @@ public final class BrokerMetrics implements PickListener, ReportListener {
 
     private final MeterRegistry registry;
     private final HostRegistry hosts;
-    private final Map<HostKey, Counter> redirects = new ConcurrentHashMap<>();
+    /** Per host: a plain adder read at scrape time, as {@link #discounted}'s, and its meter to remove it by. */
+    private final Map<HostKey, Redirected> redirects = new ConcurrentHashMap<>();
     private final Map<String, Counter> noHost = new ConcurrentHashMap<>();
     /** Per service, by reason: the catalogue's services and {@link Visit}'s labels only. */
     private final Map<String, Map<String, LongAdder>> discounted = new ConcurrentHashMap<>();
@@ -92,11 +93,11 @@ public final class BrokerMetrics implements PickListener, ReportListener {
     public void picked(Pick pick) {
         if (pick instanceof Pick.Sent sent) {
             if (sent.visit().sendsSomeone()) {
-                Counter counter = redirects.get(sent.host().key());
-                if (counter == null) {
-                    counter = redirects.computeIfAbsent(sent.host().key(), k -> redirectCounter(sent.host()));
+                Redirected counted = redirects.get(sent.host().key());
+                if (counted == null) {
+                    counted = redirects.computeIfAbsent(sent.host().key(), k -> redirectCounter(sent.host()));
                 }
-                counter.increment();
+                counted.users().increment();
             }
             if (!sent.visit().counts()) {
                 notAVisit(sent.host().service(), sent.visit());
@@ -165,9 +166,9 @@ public final class BrokerMetrics implements PickListener, ReportListener {
      */
     @Scheduled(fixedDelay = "30s", initialDelay = "30s", condition = SchedulingSwitch.ON)
     public void forgetGoneHosts() {
-        redirects.forEach((key, counter) -> {
-            if (hosts.find(key).isEmpty() && redirects.remove(key, counter)) {
-                registry.remove(counter);
+        redirects.forEach((key, counted) -> {
+            if (hosts.find(key).isEmpty() && redirects.remove(key, counted)) {
+                registry.remove(counted.meter());
             }
         });
     }
@@ -183,10 +184,17 @@ public final class BrokerMetrics implements PickListener, ReportListener {
         }
     }
 
-    private Counter redirectCounter(Host host) {
-        return Counter.builder("entraide.redirects").description("New users sent to a host")
+    private Redirected redirectCounter(Host host) {
+        LongAdder users = new LongAdder();
+        FunctionCounter meter = FunctionCounter.builder("entraide.redirects", users, LongAdder::sum)
+                .description("New users sent to a host")
                 .tag("service", host.service()).tag("member", host.key().member()).tag("host", host.key().host())
                 .register(registry);
+        return new Redirected(users, meter);
+    }
+
+    /** A host's count of users sent, and its meter. */
+    private record Redirected(LongAdder users, FunctionCounter meter) {
     }
 
     private Counter noHostCounter(String service) {

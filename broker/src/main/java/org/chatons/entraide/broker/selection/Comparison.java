@@ -29,6 +29,7 @@ final class Comparison {
     private int best = -1;
     private boolean bestKnown;
     private double bestLoad;
+    private double bestEstimated;
     private int ties;
 
     Comparison(Pool pool, boolean corrected, RandomGenerator random) {
@@ -45,12 +46,14 @@ final class Comparison {
     void offer(int i) {
         boolean known = pool.loadKnown(i);
         double load = pool.reportedLoad(i);
+        double estimated = load;
         if (corrected) {
-            double sent = pool.estimatedLoad(i) - load;
+            estimated = pool.estimatedLoad(i);
+            double sent = estimated - load;
             load += (brokers == 1 ? sent : brokers * sent) + 1.0 / pool.capacity(i);
         }
         if (best < 0 || known && !bestKnown || known == bestKnown && load < bestLoad) {
-            take(i, known, load);
+            take(i, known, load, estimated);
             return;
         }
         if (known != bestKnown || load > bestLoad) {
@@ -59,26 +62,33 @@ final class Comparison {
         int bySource = Boolean.compare(pool.measured(i), pool.measured(best));
         if (bySource != 0) {
             if (bySource > 0) {
-                take(i, known, load);
+                take(i, known, load, estimated);
             }
             return;
         }
         int byCapacity = Integer.compare(pool.capacity(i), pool.capacity(best));
         if (byCapacity > 0) {
-            take(i, known, load);
+            take(i, known, load, estimated);
         } else if (byCapacity == 0 && random.nextInt(++ties) == 0) {
             best = i;
+            bestEstimated = estimated;
         }
     }
 
-    private void take(int i, boolean known, double load) {
+    private void take(int i, boolean known, double load, double estimated) {
         best = i;
         bestKnown = known;
         bestLoad = load;
+        bestEstimated = estimated;
         ties = 1;
     }
 
     int index() {
         return best;
+    }
+
+    /** The best host's estimated load as it was compared (its reported load when the comparison is not corrected). */
+    double bestEstimated() {
+        return bestEstimated;
     }
 }

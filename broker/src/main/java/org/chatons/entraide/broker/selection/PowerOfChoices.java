@@ -61,7 +61,7 @@ public record PowerOfChoices(int choices, boolean corrected, int brokers) implem
                 if (pool.admits(i) && !contains(seen, found, i)) {
                     seen[found++] = i;
                     best.offer(i);
-                    if (found >= choices && !crowded(pool, best.index(), mean)) {
+                    if (found >= choices && !crowded(pool, best, mean)) {
                         break;
                     }
                 }
@@ -74,7 +74,7 @@ public record PowerOfChoices(int choices, boolean corrected, int brokers) implem
         int[] admitted = Scan.admitted(pool);
         for (int k = 0; k < Math.min(most, admitted.length); k++) {
             best.offer(Scan.takeByCapacity(pool, admitted, k, random));
-            if (k + 1 >= choices && !crowded(pool, best.index(), mean)) {
+            if (k + 1 >= choices && !crowded(pool, best, mean)) {
                 break;
             }
         }
@@ -86,9 +86,9 @@ public record PowerOfChoices(int choices, boolean corrected, int brokers) implem
         return corrected ? "d-choices" : "d-choices-uncorrected";
     }
 
-    /** Whether the host would be above the pool's mean with one more user (never when the mean is unknown). */
-    private static boolean crowded(Pool pool, int i, double mean) {
-        return pool.estimatedLoad(i) + 1.0 / pool.capacity(i) > mean;
+    /** Whether the best host so far would be above the pool's mean with one more user (never when the mean is unknown). */
+    private static boolean crowded(Pool pool, Comparison best, double mean) {
+        return best.bestEstimated() + 1.0 / pool.capacity(best.index()) > mean;
     }
 
     private static boolean contains(int[] values, int count, int value) {

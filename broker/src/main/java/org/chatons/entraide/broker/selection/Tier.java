@@ -137,6 +137,21 @@ final class Tier {
      */
     Pool pool(Instant now) {
         return new Pool() {
+            /**
+             * The last host asked about and its users sent since its report, likely still there {@code now}: a
+             * policy asks whether a host is admitted, then compares it, and each asks this of the same host.
+             */
+            private int lastAsked = -1;
+            private double lastReserved;
+
+            private double reserved(int i) {
+                if (i != lastAsked) {
+                    lastReserved = hosts[i].reserved(now);
+                    lastAsked = i;
+                }
+                return lastReserved;
+            }
+
             @Override
             public int size() {
                 return hosts.length;
@@ -149,7 +164,7 @@ final class Tier {
                 // time alone could (a report going stale, a confirmation lapsing; see Dispatcher). Checking just
                 // that keeps a pick from redoing the date arithmetic of every rule for every host it samples.
                 TrackedHost t = hosts[i];
-                double reserved = t.reserved(now);
+                double reserved = reserved(i);
                 return byReport ? rules.roomByReport(t.host(), reserved) : !rules.full(t.host(), reserved);
             }
 
@@ -170,7 +185,7 @@ final class Tier {
 
             @Override
             public double estimatedLoad(int i) {
-                return hosts[i].estimatedLoad(now);
+                return hosts[i].host().estimatedLoad(reserved(i));
             }
 
             @Override
