@@ -139,15 +139,19 @@ final class Tier {
         return new Pool() {
             /**
              * The last host asked about and its users sent since its report, likely still there {@code now}: a
-             * policy asks whether a host is admitted, then compares it, and each asks this of the same host.
+             * policy asks whether a host is admitted, then compares it, and each asks this of the same host. Worked
+             * out again once a user is sent there, so the pool still sees a host fill up.
              */
             private int lastAsked = -1;
+            private int lastSent;
             private double lastReserved;
 
             private double reserved(int i) {
-                if (i != lastAsked) {
+                int sent = hosts[i].sentSinceReport();
+                if (i != lastAsked || sent != lastSent) {
                     lastReserved = hosts[i].reserved(now);
                     lastAsked = i;
+                    lastSent = sent;
                 }
                 return lastReserved;
             }
