@@ -95,7 +95,7 @@ public final class BrokerMetrics implements PickListener, ReportListener {
             if (sent.visit().sendsSomeone()) {
                 Redirected counted = redirects.get(sent.host().key());
                 if (counted == null) {
-                    counted = redirects.computeIfAbsent(sent.host().key(), k -> redirectCounter(sent.host()));
+                    counted = redirects.computeIfAbsent(sent.host().key(), k -> registerRedirected(sent.host()));
                 }
                 counted.users().increment();
             }
@@ -184,7 +184,7 @@ public final class BrokerMetrics implements PickListener, ReportListener {
         }
     }
 
-    private Redirected redirectCounter(Host host) {
+    private Redirected registerRedirected(Host host) {
         LongAdder users = new LongAdder();
         FunctionCounter meter = FunctionCounter.builder("entraide.redirects", users, LongAdder::sum)
                 .description("New users sent to a host")
