@@ -2,15 +2,11 @@ package org.chatons.entraide.broker.counting;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key of a client's network, for {@link NetworkBudget}: the address cut to its network (the first 24 bits of an
@@ -20,23 +16,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class NetworkKeys {
 
-    private static final String HMAC = "HmacSHA256";
     private static final int IPV4_BYTES = 3;
     private static final int IPV6_BYTES = 7;
 
-    /** A secret and until when it is used. */
-    private record Secret(SecretKeySpec key, Instant until) {
+    /** A secret (a {@link SipHash} key) and until when it is used. */
+    private record Secret(long k0, long k1, Instant until) {
     }
 
     private final Clock clock;
     private final Duration rotation;
     private final SecureRandom random = new SecureRandom();
     private volatile Secret secret;
-    /** Each thread's MAC, initialised with the secret it was made for. */
-    private final ThreadLocal<Keyed> macs = new ThreadLocal<>();
-
-    private record Keyed(Secret secret, Mac mac) {
-    }
 
     public NetworkKeys(Clock clock, Duration rotation) {
         if (rotation.compareTo(Duration.ZERO) <= 0 || rotation.compareTo(Duration.ofDays(1)) > 0) {
@@ -50,13 +40,7 @@ public final class NetworkKeys {
     /** The key of the address's network under the current secret. */
     public long of(InetAddress address) {
         Secret current = current();
-        Keyed keyed = macs.get();
-        if (keyed == null || keyed.secret() != current) {
-            keyed = new Keyed(current, mac(current));
-            macs.set(keyed);
-        }
-        byte[] hash = keyed.mac().doFinal(network(address));
-        return ByteBuffer.wrap(hash).getLong();
+        return SipHash.hash(current.k0(), current.k1(), network(address));
     }
 
     /** The address cut to its network: /24 for IPv4 (and IPv4-mapped IPv6), /56 for IPv6. */
@@ -94,18 +78,6 @@ public final class NetworkKeys {
     }
 
     private Secret newSecret(Instant now) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return new Secret(new SecretKeySpec(bytes, HMAC), now.plus(rotation));
-    }
-
-    private static Mac mac(Secret secret) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(secret.key());
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM lacks " + HMAC, e);
-        }
+        return new Secret(random.nextLong(), random.nextLong(), now.plus(rotation));
     }
 }

@@ -1,7 +1,6 @@
 package org.chatons.entraide.broker.selection;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -212,8 +211,20 @@ final class Tier {
 
     /** An index drawn with probability proportional to its capacity, from the running sums of the capacities. */
     static int sampleByCapacity(long[] cumulativeCapacity, RandomGenerator random) {
-        long target = random.nextLong(cumulativeCapacity[cumulativeCapacity.length - 1]);
-        int found = Arrays.binarySearch(cumulativeCapacity, target + 1);
-        return found >= 0 ? found : -found - 1;
+        return holding(cumulativeCapacity, random.nextLong(cumulativeCapacity[cumulativeCapacity.length - 1]));
+    }
+
+    /**
+     * The host whose range of draws holds {@code draw} (below the total): the first whose running sum exceeds it,
+     * among the {@code n} from {@code base}. A search without branches to mispredict, as every draw goes a random way
+     * down (BENCHMARKS.md §3).
+     */
+    static int holding(long[] cumulativeCapacity, long draw) {
+        int base = 0;
+        for (int n = cumulativeCapacity.length; n > 1; n -= n >>> 1) {
+            int half = n >>> 1;
+            base = cumulativeCapacity[base + half - 1] <= draw ? base + half : base;
+        }
+        return base;
     }
 }

@@ -17,6 +17,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -147,11 +148,12 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
         }
         // As Micronaut logs each request it routes (the others go on to it): the method and the path, nothing else.
         LOG.trace("Request {} {}", request.method(), path);
+        // Fresh headers, each added once (no lookup to replace one), and no trailers: the 302 has a length.
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND,
-                Unpooled.EMPTY_BUFFER, HEADERS, DefaultHttpHeadersFactory.trailersFactory());
-        response.headers().set(LOCATION, sent.host().report().url()).set(DATE, redirects.date().now())
-                .set(CACHE_CONTROL, NO_STORE).set(REFERRER_POLICY, NO_REFERRER)
-                .set(HttpHeaderNames.CONTENT_LENGTH, ZERO);
+                Unpooled.EMPTY_BUFFER, HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE);
+        response.headers().add(LOCATION, sent.host().report().url()).add(DATE, redirects.date().now())
+                .add(CACHE_CONTROL, NO_STORE).add(REFERRER_POLICY, NO_REFERRER)
+                .add(HttpHeaderNames.CONTENT_LENGTH, ZERO);
         long nanos = System.nanoTime() - start;
         redirects.metrics().go(service, BrokerMetrics.GoOutcome.REDIRECT, nanos);
         Timer timer = found;
