@@ -1,11 +1,10 @@
 package org.chatons.entraide.broker.counting;
 
 /**
- * SipHash-2-4 (Aumasson and Bernstein, "SipHash: a fast short-input PRF", 2012), the keyed hash made for short
- * inputs such as a client's network: without its 128-bit key, its values say nothing of the inputs. It stands where
- * HMAC-SHA256 stood in {@link NetworkKeys}, which cost four SHA-256 compressions and two allocations on every
- * {@code /go} (BENCHMARKS.md §3); the JDK and the libraries the broker ships offer none, and its reference vectors
- * pin this one ({@code SipHashTest}).
+ * SipHash-2-4, the keyed hash made for short inputs such as a client's network: without its 128-bit key, its values
+ * say nothing of the inputs. It stands where HMAC-SHA256 stood in {@link NetworkKeys}, which cost four SHA-256
+ * compressions and two allocations on every {@code /go} (BENCHMARKS.md §3); the JDK and the libraries the broker
+ * ships offer none, and its published test vectors pin this one ({@code SipHashTest}).
  */
 final class SipHash {
 
