@@ -2,7 +2,6 @@ package org.chatons.entraide.broker.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -46,9 +45,11 @@ public final class BrokerMetrics implements PickListener, ReportListener {
 
     private static final String REPORTS = "entraide.reports";
 
-    private final MeterRegistry registry;
-    /** Where the {@code /go} timers are: as {@link HttpServerMetrics}'s, the Prometheus registry itself. */
-    private final PrometheusMeterRegistry prometheus;
+    /**
+     * As {@link HttpServerMetrics}'s, the Prometheus registry itself, not the composite one in front of it, whose
+     * meters pass every event on to their children's: the {@code /go} timers record on every redirect.
+     */
+    private final PrometheusMeterRegistry registry;
     private final HostRegistry hosts;
     /** Per host: a plain adder read at scrape time, as {@link #discounted}'s, and its meter to remove it by. */
     private final Map<HostKey, Redirected> redirects = new ConcurrentHashMap<>();
@@ -59,10 +60,8 @@ public final class BrokerMetrics implements PickListener, ReportListener {
     /** The {@code /go} timers of each service (or "unknown"), by outcome; filled as outcomes first happen. */
     private final Map<String, AtomicReferenceArray<Timer>> goTimers = new ConcurrentHashMap<>();
 
-    public BrokerMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus, ServiceCatalogue catalogue,
-                         HostRegistry hosts) {
+    public BrokerMetrics(PrometheusMeterRegistry registry, ServiceCatalogue catalogue, HostRegistry hosts) {
         this.registry = registry;
-        this.prometheus = prometheus;
         this.hosts = hosts;
         // Present from the start at 0, so rates and alerts see a series before the first event.
         for (Service service : catalogue.all()) {
@@ -158,7 +157,7 @@ public final class BrokerMetrics implements PickListener, ReportListener {
             timer = Timer.builder("entraide.go").description("Time to answer /go/{service}")
                     .tag("service", label).tag("outcome", outcome.name().toLowerCase())
                     .serviceLevelObjectives(GO_BUCKETS)
-                    .register(prometheus);
+                    .register(registry);
             byOutcome.set(outcome.ordinal(), timer);
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);

@@ -215,9 +215,8 @@ final class Tier {
     }
 
     /**
-     * The host whose range of draws holds {@code draw} (below the total): the first whose running sum exceeds it,
-     * among the {@code n} from {@code base}. A search without branches to mispredict, as every draw goes a random way
-     * down (BENCHMARKS.md §3).
+     * The host whose range of draws holds {@code draw} (below the total): the first whose running sum exceeds it.
+     * A search without branches to mispredict, as every draw goes a random way down (BENCHMARKS.md §3).
      */
     static int holding(long[] cumulativeCapacity, long draw) {
         int base = 0;
