@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link TurnFlush}: the answers written in one turn of an event loop leave together, once its tasks run. */
@@ -46,5 +48,19 @@ class TurnFlushTest {
 
         channel.runPendingTasks();
         assertThat(channel.outboundMessages()).containsExactly("first turn", "second turn");
+    }
+
+    @Test
+    void onALoopThatNoLongerTakesTasksTheAnswerLeavesAtOnce() {
+        DefaultEventLoop stopped = new DefaultEventLoop();
+        stopped.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        EmbeddedChannel channel = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
+        TurnFlush turn = new TurnFlush(stopped);
+        ChannelHandlerContext ctx = channel.pipeline().firstContext();
+
+        ctx.write("while shutting down");
+        turn.add(ctx);
+
+        assertThat(channel.outboundMessages()).containsExactly("while shutting down");
     }
 }
