@@ -9,8 +9,8 @@
 #
 # Settings (environment): PORT_A (18380), PORT_B (18381), ROUNDS, SECONDS_PER_RUN, CONNECTIONS, THREADS,
 # BROKER_JAVA_OPTS (the broker image's flags), B_JAVA_OPTS (B's, to compare flags; BROKER_JAVA_OPTS),
-# GO_HEADER (a request header for every /go/pad, e.g.
-# "Accept-Language: fr-BE,fr;q=0.9"), WARMUP (3: rounds not counted, while the JIT settles).
+# GO_HEADER (the request header of every /go/pad: by default a French browser's Accept-Language, bench/lib.sh;
+# GO_HEADER= for none), WARMUP (3: rounds not counted, while the JIT settles).
 set -euo pipefail
 # wrk is one client on one address: left to its default, the broker would count its first 20 redirects a minute
 # and no more (the per-network budget), a cheaper path than real users from many networks take. Every redirect
@@ -29,7 +29,7 @@ THREADS=${THREADS:-2}
 BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:-$(unit_java_opts)}
 B_JAVA_OPTS=${B_JAVA_OPTS:-$BROKER_JAVA_OPTS}
 OPTS=("$BROKER_JAVA_OPTS" "$B_JAVA_OPTS")
-GO_HEADER=${GO_HEADER:-}
+GO_HEADER=${GO_HEADER-$BROWSER_ACCEPT_LANGUAGE}
 WARMUP=${WARMUP:-3}
 command -v wrk >/dev/null 2>&1 || { echo "wrk is missing (Debian package wrk)" >&2; exit 1; }
 [ -f bench/target/bench.jar ] || ./mvnw -q -B -pl bench -am -DskipTests package

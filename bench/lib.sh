@@ -91,6 +91,10 @@ machine_row() { # the machine's verdict as the last row of a 5-column table
     "$load_before" "$load_after"
 }
 
+# What a French browser sends (Chrome's default in France): the /go scripts send it with every request unless
+# GO_HEADER says otherwise (GO_HEADER= sends no header), so /go reads a language and a region as it does for people.
+BROWSER_ACCEPT_LANGUAGE="Accept-Language: fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7"
+
 # unit_java_opts: the broker's JVM flags as its Debian unit sets them (the image has the same).
 unit_java_opts() {
   sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' packaging/src/deb/broker/entraide-broker.service

@@ -21,7 +21,7 @@ BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:-$(unit_java_opts)}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-GO_HEADER=${GO_HEADER:-}
+GO_HEADER=${GO_HEADER-$BROWSER_ACCEPT_LANGUAGE}
 EVENT=${EVENT:-cpu}
 AP_LOADER=${AP_LOADER:-3.0-9}
 command -v wrk >/dev/null 2>&1 || { echo "wrk is missing (Debian package wrk)" >&2; exit 1; }

@@ -14,7 +14,8 @@
 # Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), BASE_PORT (18082), ROUNDS, SECONDS_PER_RUN, CONNECTIONS,
 # THREADS, BROKER_JAVA_OPTS (default: the broker unit's flags, packaging/src/deb/broker/entraide-broker.service),
 # BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine),
-# GO_HEADER (a request header for every /go/pad, e.g. "Accept-Language: fr-BE,fr;q=0.9" as browsers send it),
+# GO_HEADER (the request header of every /go/pad: by default a French browser's Accept-Language, bench/lib.sh;
+# GO_HEADER= for none),
 # GO_PATH (/go/pad; /go/visio/NAME for a group link: the hosts are then Jitsi Meet hosts of visio).
 # On a 2-core machine wrk and the server share the cores: the ratio to nginx is the figure to read.
 set -euo pipefail
@@ -101,7 +102,7 @@ EOF
 "$NGINX" -c "$work/nginx.conf" -p "$work"
 for _ in $(seq 1 20); do [ -f "$work/nginx.pid" ] && break; sleep 0.2; done
 
-GO_HEADER=${GO_HEADER:-}
+GO_HEADER=${GO_HEADER-$BROWSER_ACCEPT_LANGUAGE}
 run_wrk() { # URL SECONDS -> wrk output
   if [ -n "$GO_HEADER" ]; then
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -H "$GO_HEADER" "$1"
@@ -121,7 +122,7 @@ if [ -n "$BASE_JAR" ]; then run_wrk "http://127.0.0.1:$BASE_PORT$GO_PATH" 20 >/d
 run_wrk "http://127.0.0.1:$NGINX_PORT$GO_PATH" 5 >/dev/null
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency, the same for all; $(nproc) cores shared by wrk and the servers"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency${GO_HEADER:+ -H \"$GO_HEADER\"}, the same for all; $(nproc) cores shared by wrk and the servers"
 echo
 if [ -n "$BASE_JAR" ]; then
   echo "| round | nginx req/s | nginx p99 | broker req/s | broker p99 | broker / nginx | base req/s | base p99 | base / nginx | errors (non-3xx) | other processes' CPU |"

@@ -15,6 +15,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -27,7 +28,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -38,9 +38,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.chatons.entraide.broker.counting.Visit;
@@ -68,6 +67,7 @@ import org.slf4j.LoggerFactory;
  * else reaches Micronaut untouched: other paths, an unknown service, a prefetch (which counts nothing), a malformed
  * request. When the choice finds no host, the request goes on to {@link GoController} carrying that choice
  * ({@link NoHostFound}), which answers the refusal's page or problem as before, so nothing is chosen or counted twice.
+ * Its own answers are flushed when the event loop has read every ready connection ({@link TurnFlush}).
  */
 @Singleton
 @Requires(beans = NettyServerCustomizer.Registry.class)
@@ -76,9 +76,6 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
     private static final Logger LOG = LoggerFactory.getLogger(GoFastPath.class);
     private static final String PREFIX = "/go/";
     private static final String NAME = "entraide-go";
-    /** The media ranges an {@code Accept} may name for Micronaut to route the request to {@link GoController}. */
-    private static final Set<String> ACCEPTED =
-            Set.of("*/*", "text/html", "application/json", "application/problem+json");
     private static final AsciiString LOCATION = AsciiString.cached("Location");
     private static final AsciiString DATE = AsciiString.cached("Date");
     private static final AsciiString CACHE_CONTROL = AsciiString.cached("Cache-Control");
@@ -96,6 +93,8 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
     private final HttpServerMetrics httpMetrics;
     private final ConversionService conversion;
     private final HttpServerConfiguration server;
+    /** Each event loop's answers of its current turn, flushed together. */
+    private final Map<EventLoop, TurnFlush> turns = new ConcurrentHashMap<>();
     /** {@code http_server_requests_seconds} of the 302s, registered with the first, as the router's would be. */
     private volatile Timer found;
 
@@ -123,7 +122,7 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
         String uri = request.uri();
         if (!uri.startsWith(PREFIX) || !HttpMethod.GET.equals(request.method())
                 || !HttpVersion.HTTP_1_1.equals(request.protocolVersion()) || !request.decoderResult().isSuccess()
-                || !plain(request)) {
+                || !PlainGet.is(request)) {
             return null;
         }
         long start = System.nanoTime();
@@ -164,37 +163,6 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);
         return response;
-    }
-
-    /**
-     * No body, no cross-origin or protocol business: nothing Micronaut refuses before {@link GoController}. An offer
-     * of HTTP/2 ({@code Upgrade: h2c}, which Java's HTTP client makes on every request) is declined by Micronaut
-     * unless HTTP/2 is configured, and then Netty's upgrade handler takes it before this one.
-     */
-    private static boolean plain(HttpRequest request) {
-        HttpHeaders headers = request.headers();
-        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        String upgrade = headers.get(HttpHeaderNames.UPGRADE);
-        return HttpUtil.isKeepAlive(request) && (length == null || length.equals("0"))
-                && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING) && !headers.contains(HttpHeaderNames.ORIGIN)
-                && (upgrade == null || upgrade.equalsIgnoreCase("h2c")) && !headers.contains(HttpHeaderNames.EXPECT)
-                && !headers.contains(HttpHeaderNames.CONTENT_TYPE) && accepts(headers.getAll(HttpHeaderNames.ACCEPT));
-    }
-
-    private static boolean accepts(List<String> accept) {
-        if (accept.isEmpty()) {
-            return true;
-        }
-        for (String header : accept) {
-            for (String range : header.split(",")) {
-                int parameters = range.indexOf(';');
-                if (ACCEPTED.contains((parameters < 0 ? range : range.substring(0, parameters)).strip()
-                        .toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The query's parameters as Micronaut decodes them (the server's charset and limits), or null if it cannot. */
@@ -249,6 +217,12 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
         /** The rest of a request answered here (its empty last content) is to be dropped. */
         private boolean dropping;
         private boolean flush;
+        private TurnFlush turn;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            turn = turns.computeIfAbsent(ctx.channel().eventLoop(), TurnFlush::new);
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -280,7 +254,7 @@ final class GoFastPath implements BeanCreatedEventListener<NettyServerCustomizer
         public void channelReadComplete(ChannelHandlerContext ctx) {
             if (flush) {
                 flush = false;
-                ctx.flush();
+                turn.add(ctx);
             }
             ctx.fireChannelReadComplete();
         }

@@ -104,6 +104,22 @@ class GoFastPathTest extends BrokerTestBase {
     }
 
     @Test
+    void anAnswerLeavesOnceTheEventLoopHasReadEveryReadyConnection() {
+        EmbeddedChannel channel = new EmbeddedChannel(fast.new Handler());
+        // A test channel runs its loop's tasks when it reads again: the loop's turn would end at once.
+        channel.config().setAutoRead(false);
+        channel.pipeline().fireChannelRead(netty("/go/pad"));
+        channel.pipeline().fireChannelRead(LastHttpContent.EMPTY_LAST_CONTENT);
+        channel.pipeline().fireChannelReadComplete();
+        assertThat(channel.outboundMessages()).as("written, not flushed while the turn reads").isEmpty();
+
+        channel.runPendingTasks();
+
+        assertThat(((FullHttpResponse) channel.readOutbound()).status()).isEqualTo(HttpResponseStatus.FOUND);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     void whileMicronautOwesAnAnswerTheNextRequestWaitsForItThere() {
         EmbeddedChannel channel = new EmbeddedChannel(fast.new Handler());
         HttpRequest page = netty("/services/pad");
