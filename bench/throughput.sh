@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of GET /go/pad: the broker (broker/target/broker.jar) with 200 pad hosts reported through its real
 # API, beside nginx answering a static "return 302" in the same run, both driven by wrk with the same settings.
-# Loopback only; bounded (about 3 minutes); stops everything it started and removes its files.
+# Loopback only; bounded (about 4 minutes, 6 with BASE_JAR); stops everything it started and removes its files.
 #
 #   bench/throughput.sh                      # ROUNDS=3 SECONDS_PER_RUN=20 CONNECTIONS=64 THREADS=2
 #   BASE_JAR=old/broker.jar bench/throughput.sh   # and another build beside it, in the same rounds
@@ -11,7 +11,8 @@
 # one after the other (the base first in odd rounds, second in even ones). Every round records the CPU that other
 # processes took meanwhile (bench/lib.sh): figures from a busy machine are marked and are not targets' figures.
 #
-# Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), BASE_PORT (18082), ROUNDS, SECONDS_PER_RUN, CONNECTIONS,
+# Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), BASE_PORT (18082), ROUNDS, SECONDS_PER_RUN, WARMUP_SECONDS (60),
+# CONNECTIONS,
 # THREADS, BROKER_JAVA_OPTS (default: the broker unit's flags, packaging/src/deb/broker/entraide-broker.service),
 # BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine),
 # GO_HEADER (the request header of every /go/pad: by default a French browser's Accept-Language, bench/lib.sh;
@@ -30,6 +31,9 @@ BROKER_PORT=${BROKER_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
 ROUNDS=${ROUNDS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
+# The JIT is still at work a minute into a run under load: some 2,000 compilations in the first 20 s, about 200 per
+# 10 s a minute in, tens by the third (BENCHMARKS.md §3, "How long the JIT takes"), on the cores the run measures.
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:-$(unit_java_opts)}
@@ -116,9 +120,9 @@ p99_ms() { # the 99 % line of wrk's latency distribution, in milliseconds
         print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : v) }'
 }
 
-echo "warm-up (JIT): 20 s on each broker, 5 s on nginx, not counted"
-run_wrk "http://127.0.0.1:$BROKER_PORT$GO_PATH" 20 >/dev/null
-if [ -n "$BASE_JAR" ]; then run_wrk "http://127.0.0.1:$BASE_PORT$GO_PATH" 20 >/dev/null; fi
+echo "warm-up (JIT): $WARMUP_SECONDS s on each broker, 5 s on nginx, not counted"
+run_wrk "http://127.0.0.1:$BROKER_PORT$GO_PATH" "$WARMUP_SECONDS" >/dev/null
+if [ -n "$BASE_JAR" ]; then run_wrk "http://127.0.0.1:$BASE_PORT$GO_PATH" "$WARMUP_SECONDS" >/dev/null; fi
 run_wrk "http://127.0.0.1:$NGINX_PORT$GO_PATH" 5 >/dev/null
 
 echo
