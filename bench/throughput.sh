@@ -11,9 +11,9 @@
 # one after the other (the base first in odd rounds, second in even ones). Every round records the CPU that other
 # processes took meanwhile (bench/lib.sh): figures from a busy machine are marked and are not targets' figures.
 #
-# Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), BASE_PORT (18082), ROUNDS, SECONDS_PER_RUN, WARMUP_SECONDS (60),
-# CONNECTIONS,
-# THREADS, BROKER_JAVA_OPTS (default: the broker unit's flags, packaging/src/deb/broker/entraide-broker.service),
+# Settings (environment): BROKER_PORT (18080), NGINX_PORT (18081), BASE_PORT (18082), ROUNDS, SECONDS_PER_RUN,
+# WARMUP_SECONDS (60), CONNECTIONS, THREADS,
+# BROKER_JAVA_OPTS (default: the broker unit's flags, packaging/src/deb/broker/entraide-broker.service),
 # BROKER_JAR (broker/target/broker.jar; another build's jar to compare versions on the same machine),
 # GO_HEADER (the request header of every /go/pad: by default a French browser's Accept-Language, bench/lib.sh;
 # GO_HEADER= for none),
